@@ -1,0 +1,2 @@
+/** Benchmarks live next to this file; see run.ts. */
+export {};

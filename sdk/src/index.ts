@@ -1,0 +1,2 @@
+/** The TypeScript SDK: arrives with its own issue. */
+export {};

@@ -1,0 +1,189 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mongoose from 'mongoose';
+
+/** The repository root (tools/src or tools/dist → ..). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ferretSource = path.join(repoRoot, 'tools', 'ferretdb');
+
+/** A running MongoDB-wire server, however it was provided. */
+export interface Database {
+  uri: string;
+  kind: 'external' | 'mongod' | 'ferretdb';
+  /** Stops the server if this process started it. */
+  stop(): Promise<void>;
+}
+
+/** Options for startDatabase. */
+export interface StartOptions {
+  /** MONGODB_URI, when the caller has one: then nothing is started. */
+  uri?: string | undefined;
+  /** Where mongod or FerretDB keep their files. */
+  dataDir: string;
+  /** TCP port; a free one is chosen when omitted. */
+  port?: number;
+  /** Force a backend (tests of the launcher itself). */
+  prefer?: 'mongod' | 'ferretdb';
+  /** Progress messages (build, start); silent when omitted. */
+  log?: (message: string) => void;
+}
+
+/** Raised when no database can be provided; its message says what to install or set. */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/**
+ * Provides a MongoDB-wire server: MONGODB_URI if given, else `mongod` if on PATH, else embedded
+ * FerretDB (SQLite backend) built once with Go into .cache/. Resolves once the server answers a ping.
+ */
+export async function startDatabase(options: StartOptions): Promise<Database> {
+  const log = options.log ?? (() => undefined);
+  if (options.uri) {
+    await waitForPing(options.uri, 15_000);
+    return { uri: options.uri, kind: 'external', stop: async () => undefined };
+  }
+  const port = options.port ?? (await freePort());
+  const useMongod = options.prefer ? options.prefer === 'mongod' : onPath('mongod');
+  if (useMongod) {
+    const dir = path.join(options.dataDir, 'mongod');
+    mkdirSync(dir, { recursive: true });
+    log(`starting mongod on 127.0.0.1:${port} with data in ${dir}`);
+    const child = spawn('mongod', ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return await supervise(child, `mongodb://127.0.0.1:${port}/reprise`, 'mongod');
+  }
+  const binary = await ensureFerretDb(log);
+  const dir = path.join(options.dataDir, 'ferretdb');
+  mkdirSync(dir, { recursive: true });
+  log(`starting embedded FerretDB on 127.0.0.1:${port} with data in ${dir}`);
+  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-dir', dir, '-exit-on-stdin-eof'], {
+    // stdin is a pipe that only closes when this process dies, so the server never outlives us.
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  return await supervise(child, `mongodb://127.0.0.1:${port}/reprise`, 'ferretdb');
+}
+
+async function supervise(child: ChildProcess, uri: string, kind: 'mongod' | 'ferretdb'): Promise<Database> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = waitForPing(uri, 60_000);
+  const outcome = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)]);
+  if (outcome === 'exited') {
+    throw new DatabaseUnavailableError(`${kind} exited before it answered a ping:\n${stderr.trim()}`);
+  }
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { uri, kind, stop };
+}
+
+/** Waits until a server answers `ping`, or fails after `timeoutMs`. */
+export async function waitForPing(uri: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
+    try {
+      await client.connect();
+      await client.db('admin').command({ ping: 1 });
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+  }
+  throw new DatabaseUnavailableError(`No answer to ping from ${uri} within ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+/** A TCP port that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** The cached FerretDB binary for the current sources, built with Go when missing. */
+export async function ensureFerretDb(log: (message: string) => void = () => undefined): Promise<string> {
+  const key = createHash('sha256');
+  for (const file of ['main.go', 'go.mod', 'go.sum']) key.update(readFileSync(path.join(ferretSource, file)));
+  const dir = path.join(repoRoot, '.cache', 'ferretdb', key.digest('hex').slice(0, 16));
+  const binary = path.join(dir, 'reprise-ferretdb');
+  if (existsSync(binary)) return binary;
+  if (!onPath('go')) {
+    throw new DatabaseUnavailableError(
+      'Reprise needs a MongoDB-wire database and found none. Do one of:\n' +
+        '  - set MONGODB_URI=mongodb://host:27017/reprise to use an existing MongoDB (>= 6);\n' +
+        '  - install MongoDB so that `mongod` is on PATH;\n' +
+        '  - install Go (>= 1.22, https://go.dev/dl/) so that the embedded FerretDB can be built into .cache/.',
+    );
+  }
+  mkdirSync(dir, { recursive: true });
+  const lock = path.join(dir, 'build.lock');
+  // mkdir is atomic: one process builds, the others wait for its binary.
+  while (true) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(binary)) return binary;
+      if (Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    if (existsSync(binary)) return binary;
+    log('building embedded FerretDB with Go (first run only; about two minutes)…');
+    const started = Date.now();
+    const temp = `${binary}.tmp-${process.pid}`;
+    const build = (extra: string[]) =>
+      spawnSync('go', ['build', '-trimpath', ...extra, '-o', temp, '.'], {
+        cwd: ferretSource,
+        encoding: 'utf8',
+        env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
+      });
+    let result = build([]);
+    if (result.status !== 0 && /linkname/.test(result.stderr)) {
+      // Newer Go linkers reject old dependencies' //go:linkname; this is the documented escape hatch.
+      result = build(['-ldflags=-checklinkname=0']);
+    }
+    if (result.status !== 0) {
+      throw new DatabaseUnavailableError(`Building embedded FerretDB failed:\n${result.stderr.trim()}`);
+    }
+    renameSync(temp, binary);
+    log(`built embedded FerretDB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return binary;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
