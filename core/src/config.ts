@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const byteSize = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?\s*([kmgt]i?b?|b)?$/i, 'expected a size such as 1048576, 512MiB or 2GiB')
+  .transform(parseByteSize);
+
+const schema = z.object({
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  API_PORT: port.default(5100),
+  CLOUD_PORT: port.default(5200),
+  WEB_PORT: port.default(5000),
+  API_HOST: z.string().min(1).default('0.0.0.0'),
+  CLOUD_HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MAX_JSON_BYTES: byteSize.default(12 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: byteSize.default(16 * 1024 ** 3),
+  MAX_FILES_PER_UPLOAD: z.coerce.number().int().min(1).max(1000).default(100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Reprise's configuration, parsed once at start-up. */
+export interface Config {
+  readonly mongodbUri: string | undefined;
+  readonly dataDir: string;
+  readonly apiPort: number;
+  readonly cloudPort: number;
+  readonly webPort: number;
+  readonly apiHost: string;
+  readonly cloudHost: string;
+  readonly webHost: string;
+  readonly publicUrl: string;
+  readonly jwtSecret: string | undefined;
+  readonly maxJsonBytes: number;
+  readonly maxUploadBytes: number;
+  readonly maxFilesPerUpload: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Thrown when the environment holds a bad value; start-up prints it and stops. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a frozen Config; the only place that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = schema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got "${String(picked[String(issue.path[0])])}")`));
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    mongodbUri: c.MONGODB_URI,
+    dataDir: path.resolve(c.DATA_DIR),
+    apiPort: c.API_PORT,
+    cloudPort: c.CLOUD_PORT,
+    webPort: c.WEB_PORT,
+    apiHost: c.API_HOST,
+    cloudHost: c.CLOUD_HOST,
+    webHost: c.WEB_HOST,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.WEB_PORT}`).replace(/\/+$/, ''),
+    jwtSecret: c.JWT_SECRET,
+    maxJsonBytes: c.MAX_JSON_BYTES,
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    maxFilesPerUpload: c.MAX_FILES_PER_UPLOAD,
+    logLevel: c.LOG_LEVEL,
+  });
+}
+
+/** Parses "512MiB", "2GB", "1048576" into bytes (binary multiples either way). */
+export function parseByteSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)/i.exec(text.trim());
+  if (!match) throw new Error(`not a size: ${text}`);
+  const units: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+  return Math.floor(Number(match[1]) * (units[(match[2] ?? '').toLowerCase()] ?? 1));
+}
+
+/**
+ * The JWT signing secret: JWT_SECRET when set, else one generated once into DATA_DIR so that
+ * sessions survive restarts without anyone having to invent a secret.
+ */
+export function resolveJwtSecret(config: Config): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  const file = path.join(config.dataDir, 'jwt-secret');
+  try {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another service process created it first: use theirs so both verify the same sessions.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import mongoose, { type Connection } from 'mongoose';
+
+/** Options for opening the database. */
+export interface ConnectOptions {
+  /** Overrides the database named in the URI (tests use one database per file). */
+  dbName?: string;
+  /** How long an operation waits for a server before failing with 503 (ms). */
+  serverSelectionTimeoutMS?: number;
+}
+
+/**
+ * Opens a mongoose connection. Commands are not buffered while the server is away: a request
+ * fails after serverSelectionTimeoutMS (the error mapper turns that into a 503), and the driver
+ * reconnects by itself when the server returns, so the service recovers without a restart.
+ */
+export async function connectDatabase(uri: string, options: ConnectOptions = {}): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    dbName: options.dbName,
+    bufferCommands: false,
+    autoIndex: false,
+    autoCreate: false,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 3000,
+    heartbeatFrequencyMS: 2000,
+    maxPoolSize: 64,
+  });
+  await connection.asPromise();
+  return connection;
+}
+
+/** The database name a URI points at, or undefined when it names none. */
+export function databaseNameOf(uri: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** True for driver errors that mean "the database is unreachable", as opposed to a bad request. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const names = new Set([
+    'MongoServerSelectionError',
+    'MongoNetworkError',
+    'MongoNetworkTimeoutError',
+    'MongoNotConnectedError',
+    'MongoTopologyClosedError',
+    'PoolClearedError',
+    'PoolClearedOnNetworkError',
+    'MongooseServerSelectionError',
+  ]);
+  if (names.has(error.name)) return true;
+  // mongoose with bufferCommands off, while the connection is down.
+  return error.name === 'MongooseError' && /before initial connection|Connection .* closed|not connected/i.test(error.message);
+}

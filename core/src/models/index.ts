@@ -1,0 +1,43 @@
+import type { Connection, Model } from 'mongoose';
+import { containerModel, type ContainerDoc } from './container.js';
+import { fileModel, type FileDoc } from './file.js';
+import { projectModel, type ProjectDoc } from './project.js';
+import { recordModel, type RecordDoc } from './record.js';
+import { userModel, type UserDoc } from './user.js';
+
+export * from './container.js';
+export * from './file.js';
+export * from './project.js';
+export * from './record.js';
+export * from './user.js';
+
+/** Every model, bound to one connection. */
+export interface Models {
+  User: Model<UserDoc>;
+  Project: Model<ProjectDoc>;
+  Container: Model<ContainerDoc>;
+  Record: Model<RecordDoc>;
+  File: Model<FileDoc>;
+}
+
+/** Binds the models to a connection. */
+export function createModels(connection: Connection): Models {
+  return {
+    User: userModel(connection),
+    Project: projectModel(connection),
+    Container: containerModel(connection),
+    Record: recordModel(connection),
+    File: fileModel(connection),
+  };
+}
+
+/** Creates every index the services rely on (idempotent; run at start-up). */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Array<Model<unknown>>) {
+    await model.createCollection().catch((error: unknown) => {
+      // 48 NamespaceExists: another process created it first.
+      if ((error as { code?: number }).code !== 48) throw error;
+    });
+    await model.createIndexes();
+  }
+}

@@ -1,0 +1,129 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/** The states a run goes through. */
+export const RECORD_STATUSES = ['unknown', 'scheduled', 'started', 'running', 'paused', 'finished', 'crashed', 'aborted'] as const;
+/** One of RECORD_STATUSES. */
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+/** An input or output of a run. `file` is set once the bytes have been uploaded. */
+export interface FileRef {
+  name: string;
+  path: string | null;
+  sha256: string | null;
+  size: number | null;
+  mediaType: string | null;
+  file: Types.ObjectId | null;
+}
+
+/** A software dependency of a run. */
+export interface Dependency {
+  name: string;
+  version: string;
+  manager: string | null;
+  source: string | null;
+}
+
+/** A status the record went through, and when. */
+export interface StatusChange {
+  status: RecordStatus;
+  at: Date;
+}
+
+/** One execution: the record atom. Free-form fields hold codec text (see codec.ts). */
+export interface RecordDoc {
+  _id: Types.ObjectId;
+  project: Types.ObjectId;
+  /** Denormalized from the project so every query can carry its owner/visibility filter. */
+  owner: Types.ObjectId;
+  private: boolean;
+  container: Types.ObjectId | null;
+  label: string;
+  status: RecordStatus;
+  statusHistory: StatusChange[];
+  program: string | null;
+  parameters: string | null;
+  inputs: FileRef[];
+  outputs: FileRef[];
+  dependencies: Dependency[];
+  system: string | null;
+  tags: string[];
+  reason: string;
+  outcome: string;
+  duration: number | null;
+  stdout: string;
+  stderr: string;
+  custom: string | null;
+  /** Incremented by every update: read-modify-write updates use it as their guard. */
+  rev: number;
+  created: Date;
+  updated: Date;
+}
+
+const fileRefSchema = new Schema<FileRef>(
+  {
+    name: { type: String, required: true },
+    path: { type: String, default: null },
+    sha256: { type: String, default: null },
+    size: { type: Number, default: null },
+    mediaType: { type: String, default: null },
+    file: { type: Schema.Types.ObjectId, default: null, ref: 'File' },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const dependencySchema = new Schema<Dependency>(
+  {
+    name: { type: String, required: true },
+    version: { type: String, default: '' },
+    manager: { type: String, default: null },
+    source: { type: String, default: null },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const statusChangeSchema = new Schema<StatusChange>(
+  {
+    status: { type: String, enum: RECORD_STATUSES, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const recordSchema = new Schema<RecordDoc>(
+  {
+    project: { type: Schema.Types.ObjectId, required: true, ref: 'Project' },
+    owner: { type: Schema.Types.ObjectId, required: true, ref: 'User' },
+    private: { type: Boolean, required: true },
+    container: { type: Schema.Types.ObjectId, default: null, ref: 'Container' },
+    label: { type: String, required: true },
+    status: { type: String, enum: RECORD_STATUSES, default: 'unknown' },
+    statusHistory: { type: [statusChangeSchema], default: [] },
+    program: { type: String, default: null },
+    parameters: { type: String, default: null },
+    inputs: { type: [fileRefSchema], default: [] },
+    outputs: { type: [fileRefSchema], default: [] },
+    dependencies: { type: [dependencySchema], default: [] },
+    system: { type: String, default: null },
+    tags: { type: [String], default: [] },
+    reason: { type: String, default: '' },
+    outcome: { type: String, default: '' },
+    duration: { type: Number, default: null },
+    stdout: { type: String, default: '' },
+    stderr: { type: String, default: '' },
+    custom: { type: String, default: null },
+    rev: { type: Number, default: 0 },
+  },
+  { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
+);
+recordSchema.index({ project: 1, label: 1 }, { unique: true });
+recordSchema.index({ project: 1, created: -1, _id: -1 });
+recordSchema.index({ owner: 1, created: -1, _id: -1 });
+recordSchema.index({ private: 1, created: -1, _id: -1 });
+recordSchema.index({ project: 1, status: 1 });
+recordSchema.index({ 'inputs.file': 1 });
+recordSchema.index({ 'outputs.file': 1 });
+
+/** Registers the Record model on a connection. */
+export function recordModel(connection: Connection): Model<RecordDoc> {
+  return connection.models.Record ?? connection.model<RecordDoc>('Record', recordSchema, 'records');
+}

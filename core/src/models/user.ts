@@ -1,0 +1,36 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/** A person with an account; tools act for them through their API token. */
+export interface UserDoc {
+  _id: Types.ObjectId;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  tokenHash: string | null;
+  tokenPrefix: string | null;
+  tokenCreatedAt: Date | null;
+  tokenLastUsedAt: Date | null;
+  created: Date;
+  updated: Date;
+}
+
+const userSchema = new Schema<UserDoc>(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true },
+    passwordHash: { type: String, default: null },
+    tokenHash: { type: String, default: null },
+    tokenPrefix: { type: String, default: null },
+    tokenCreatedAt: { type: Date, default: null },
+    tokenLastUsedAt: { type: Date, default: null },
+  },
+  { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
+);
+userSchema.index({ email: 1 }, { unique: true });
+// Not unique: users without a token all hold null, and partial indexes are off limits (FerretDB).
+userSchema.index({ tokenHash: 1 });
+
+/** Registers the User model on a connection. */
+export function userModel(connection: Connection): Model<UserDoc> {
+  return connection.models.User ?? connection.model<UserDoc>('User', userSchema, 'users');
+}

@@ -1,0 +1,45 @@
+/** Project names: a letter or digit, then up to 99 letters, digits, ".", "_" or "-". */
+export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** Record labels: printable text without control characters, at most 200 characters. */
+export const LABEL_PATTERN = /^[^\u0000-\u001f\u007f]{1,200}$/u;
+
+/** Explains why a project name is refused, or returns undefined when it is valid. */
+export function projectNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'A project name cannot be empty.';
+  if (name.length > 100) return `A project name has at most 100 characters (got ${name.length}).`;
+  if (!/^[A-Za-z0-9]/.test(name)) return 'A project name must start with a letter or a digit.';
+  if (!PROJECT_NAME_PATTERN.test(name)) return 'A project name may contain only letters, digits, ".", "_" and "-".';
+  return undefined;
+}
+
+/** Explains why a record label is refused, or returns undefined when it is valid. */
+export function labelProblem(label: string): string | undefined {
+  if (label.trim().length === 0) return 'A record label cannot be empty or blank.';
+  if (label.length > 200) return `A record label has at most 200 characters (got ${label.length}).`;
+  if (!LABEL_PATTERN.test(label)) return 'A record label cannot contain control characters.';
+  return undefined;
+}
+
+/**
+ * Explains why an uploaded file name or relative path is refused (absolute paths, "..",
+ * backslashes, NUL and control characters), or returns undefined when it is safe to store and
+ * to send back in a Content-Disposition header.
+ */
+export function filePathProblem(value: string): string | undefined {
+  if (value.length === 0) return 'A file name cannot be empty.';
+  if (value.length > 1024) return 'A file path has at most 1024 characters.';
+  if (/[\u0000-\u001f\u007f]/u.test(value)) return 'A file name cannot contain control characters.';
+  if (value.includes('\\')) return 'A file path uses "/" as separator, not "\\".';
+  if (value.startsWith('/')) return 'A file path must be relative (no leading "/").';
+  if (value.split('/').some((part) => part === '..' || part === '.' || part === '')) {
+    return 'A file path cannot contain "..", "." or empty segments.';
+  }
+  return undefined;
+}
+
+/** A default record label: the UTC time to the millisecond, like 20261122-071323-123. */
+export function timestampLabel(date = new Date()): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}`;
+}

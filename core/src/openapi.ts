@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+import { AppError } from './errors.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+
+/** Where openapi.yaml lives: the repository root, two levels above core/src and core/dist. */
+export const OPENAPI_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'openapi.yaml');
+
+interface ParameterSpec {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: SchemaSpec;
+}
+
+type SchemaSpec = Record<string, unknown>;
+
+interface CompiledOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  parameters: Array<ParameterSpec & { validate: ValidateFunction }>;
+  json?: ValidateFunction;
+  bodyRequired: boolean;
+  mediaTypes: string[];
+}
+
+/** A request's parts, as an HTTP layer hands them over. */
+export interface RequestParts {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  /** True when the request carried a JSON body. */
+  hasJsonBody: boolean;
+}
+
+/** The validated parts, with query and path values converted to their schema types. */
+export interface ValidatedParts {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+/** One problem with a request, for the `details` of a 400. */
+export interface ValidationProblem {
+  location: 'path' | 'query' | 'body' | string;
+  path: string;
+  message: string;
+}
+
+const SPEC_ID = 'reprise-openapi';
+
+/**
+ * Validates requests against openapi.yaml, so that the document is the only description of
+ * what an endpoint accepts. Operations are looked up by operationId.
+ */
+export class SpecValidator {
+  readonly document: Record<string, unknown>;
+  readonly text: string;
+  private readonly ajv: Ajv2020;
+  private readonly operations = new Map<string, CompiledOperation>();
+
+  constructor(text: string) {
+    this.text = text;
+    this.document = parse(text) as Record<string, unknown>;
+    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+    addFormats(this.ajv);
+    this.ajv.addFormat('binary', true);
+    this.ajv.addKeyword('example');
+    const components = (this.document.components ?? {}) as Record<string, Record<string, unknown>>;
+    this.ajv.addSchema({ $id: SPEC_ID, $defs: rewriteRefs(components.schemas ?? {}) });
+    this.compile(components);
+  }
+
+  /** Loads openapi.yaml from the repository root (or another file). */
+  static load(file = OPENAPI_PATH): SpecValidator {
+    return new SpecValidator(readFileSync(file, 'utf8'));
+  }
+
+  /** Every operationId in the document. */
+  get operationIds(): string[] {
+    return [...this.operations.keys()];
+  }
+
+  /** The method and path template of an operation. */
+  describe(operationId: string): { method: string; path: string; mediaTypes: string[] } {
+    const op = this.get(operationId);
+    return { method: op.method, path: op.path, mediaTypes: op.mediaTypes };
+  }
+
+  /** Validates a request for an operation; throws a 400 listing every problem. */
+  validate(operationId: string, parts: RequestParts, options: { skipParams?: string[] } = {}): ValidatedParts {
+    const op = this.get(operationId);
+    const problems: ValidationProblem[] = [];
+    const params: Record<string, string> = {};
+    const query: Record<string, unknown> = {};
+    const skip = new Set(options.skipParams ?? []);
+    const known = new Set<string>();
+    for (const parameter of op.parameters) {
+      if (parameter.in === 'query') known.add(parameter.name);
+      if ((parameter.in !== 'path' && parameter.in !== 'query') || skip.has(parameter.name)) continue;
+      const raw = parameter.in === 'path' ? parts.params[parameter.name] : parts.query[parameter.name];
+      if (raw === undefined) {
+        if (parameter.required) problems.push({ location: parameter.in, path: parameter.name, message: 'is required' });
+        continue;
+      }
+      if (Array.isArray(raw) || (typeof raw === 'object' && raw !== null)) {
+        problems.push({ location: parameter.in, path: parameter.name, message: 'must be given once, as a plain value' });
+        continue;
+      }
+      const value = coerce(String(raw), parameter.schema);
+      if (!parameter.validate(value)) {
+        problems.push(...describeErrors(parameter.validate.errors, parameter.in, parameter.name));
+        continue;
+      }
+      if (parameter.in === 'path') params[parameter.name] = String(value);
+      else query[parameter.name] = value;
+    }
+    for (const name of Object.keys(parts.query)) {
+      if (!known.has(name)) problems.push({ location: 'query', path: name, message: `is not a parameter of this endpoint (known: ${[...known].join(', ') || 'none'})` });
+    }
+    let body = parts.body;
+    if (op.json) {
+      if (!parts.hasJsonBody) {
+        if (op.bodyRequired) problems.push({ location: 'body', path: '', message: 'a JSON body is required' });
+        body = undefined;
+      } else if (!op.json(body)) {
+        problems.push(...describeErrors(op.json.errors, 'body', ''));
+      }
+    }
+    if (problems.length > 0) throw validationError(problems);
+    return { params, query, body };
+  }
+
+  /** Validates a value against a named schema of components.schemas (for multipart JSON fields). */
+  validateSchema<T>(schemaName: string, value: unknown, location: string): T {
+    const validate = this.ajv.getSchema(`${SPEC_ID}#/$defs/${schemaName}`);
+    if (!validate) throw new Error(`openapi.yaml has no schema ${schemaName}`);
+    if (!validate(value)) throw validationError(describeErrors(validate.errors, location, ''));
+    return value as T;
+  }
+
+  private get(operationId: string): CompiledOperation {
+    const op = this.operations.get(operationId);
+    if (!op) throw new Error(`openapi.yaml has no operation ${operationId}`);
+    return op;
+  }
+
+  private compile(components: Record<string, Record<string, unknown>>): void {
+    const paths = (this.document.paths ?? {}) as Record<string, Record<string, unknown>>;
+    const resolve = <T>(item: T): T => {
+      const ref = (item as { $ref?: string }).$ref;
+      if (!ref) return item;
+      const [, kind, name] = /^#\/components\/(\w+)\/(.+)$/.exec(ref) ?? [];
+      const target = kind && name ? components[kind]?.[name] : undefined;
+      if (!target) throw new Error(`openapi.yaml: unresolved ${ref}`);
+      return target as T;
+    };
+    for (const [pathTemplate, item] of Object.entries(paths)) {
+      const shared = ((item.parameters ?? []) as ParameterSpec[]).map(resolve);
+      for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options']) {
+        const operation = item[method] as Record<string, unknown> | undefined;
+        if (!operation) continue;
+        const operationId = operation.operationId as string;
+        const parameters = [...shared, ...((operation.parameters ?? []) as ParameterSpec[]).map(resolve)].map((parameter) => ({
+          ...parameter,
+          validate: this.ajv.compile(rewriteRefs(parameter.schema ?? {})),
+        }));
+        const requestBody = operation.requestBody ? resolve(operation.requestBody as Record<string, unknown>) : undefined;
+        const content = (requestBody?.content ?? {}) as Record<string, { schema?: SchemaSpec }>;
+        const jsonSchema = content['application/json']?.schema;
+        this.operations.set(operationId, {
+          operationId,
+          method: method.toUpperCase(),
+          path: pathTemplate,
+          parameters,
+          json: jsonSchema ? this.ajv.compile(rewriteRefs(jsonSchema)) : undefined,
+          bodyRequired: Boolean(requestBody?.required),
+          mediaTypes: Object.keys(content),
+        });
+      }
+    }
+  }
+}
+
+function rewriteRefs<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(rewriteRefs) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === '$ref' && typeof inner === 'string' ? inner.replace('#/components/schemas/', `${SPEC_ID}#/$defs/`) : rewriteRefs(inner),
+    ]),
+  ) as T;
+}
+
+function coerce(raw: string, schema: SchemaSpec | undefined): unknown {
+  const type = schema?.type;
+  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if (type === 'boolean' && (raw === 'true' || raw === 'false')) return raw === 'true';
+  return raw;
+}
+
+function describeErrors(errors: ErrorObject[] | null | undefined, location: string, root: string): ValidationProblem[] {
+  const problems = (errors ?? [])
+    // oneOf/anyOf wrappers repeat what their branches said.
+    .filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && error.keyword !== 'if')
+    .map((error) => {
+      const where = `${root}${error.instancePath}`;
+      let message = error.message ?? 'is invalid';
+      if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+        const field = (error.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ??
+          (error.params as { unevaluatedProperty?: string }).unevaluatedProperty;
+        message = `has an unknown field "${field ?? '?'}"`;
+      } else if (error.keyword === 'enum') {
+        message = `must be one of: ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`;
+      } else if (error.keyword === 'dependentRequired') {
+        const params = error.params as { property?: string; missingProperty?: string };
+        message = `needs "${params.missingProperty ?? '?'}" when "${params.property ?? '?'}" is given`;
+      }
+      return { location, path: where, message };
+    });
+  const unique = new Map(problems.map((problem) => [`${problem.location}${problem.path}${problem.message}`, problem]));
+  return [...unique.values()];
+}
+
+function validationError(problems: ValidationProblem[]): AppError {
+  const summary = problems
+    .slice(0, 5)
+    .map((problem) => `${problem.location}${problem.path ? (problem.path.startsWith('/') ? problem.path.replaceAll('/', '.') : `.${problem.path}`) : ''} ${problem.message}`)
+    .join('; ');
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+  return new AppError(400, 'validation_failed', `Invalid request: ${summary}${more}.`, problems);
+}

@@ -1,0 +1,118 @@
+import type { Schemas } from '@reprise/contract';
+import { errors } from '../errors.js';
+import type { FileRef, RecordDoc } from '../models/index.js';
+import { filePathProblem } from '../names.js';
+import { Scope } from '../scope.js';
+import type { Actor, Deps } from './context.js';
+import { discardUploads, registerUpload, releaseIfUnreferenced, type StoredUpload } from './files.js';
+import { resolveProject } from './projects.js';
+import { mergeFileRefs, resolveRecord, updateWithRetry, type ProjectRecord } from './records.js';
+
+/** A file part of a `file/push` request, already streamed to the blob store. */
+export interface FilePart {
+  field: 'inputs' | 'outputs';
+  upload: StoredUpload;
+}
+
+interface Planned {
+  field: 'inputs' | 'outputs';
+  entry: FileRef;
+  upload: StoredUpload;
+}
+
+/**
+ * Attaches uploaded files to a record of the actor's as inputs or outputs. Every digest is
+ * checked (against the manifest and against what the record already declares) before anything
+ * is attached; one mismatch refuses the whole request and nothing of it is kept.
+ */
+export async function attachFiles(
+  deps: Deps,
+  actor: Actor,
+  projectRef: string,
+  recordRef: string,
+  parts: FilePart[],
+  manifest: Schemas['FileManifest'] | undefined,
+): Promise<ProjectRecord> {
+  const uploads = parts.map((part) => part.upload);
+  let plan: Planned[];
+  try {
+    if (parts.length === 0) throw errors.badRequest('No file was sent: put files in the multipart fields "inputs" or "outputs".');
+    const project = await resolveProject(deps, actor, projectRef, { write: true });
+    const record = await resolveRecord(deps, Scope.owner(actor.id), project, recordRef);
+    plan = planAttachments(record, parts, manifest);
+  } catch (error) {
+    await discardUploads(deps, uploads);
+    throw error;
+  }
+
+  const registered = [];
+  for (const item of plan) {
+    const { file, isNew } = await registerUpload(deps, item.upload);
+    item.entry.file = file._id;
+    registered.push({ file, isNew });
+  }
+  try {
+    const project = await resolveProject(deps, actor, projectRef, { write: true });
+    const record = await updateWithRetry(deps, actor, project, recordRef, (current) => {
+      const set: Record<string, unknown> = {};
+      for (const field of ['inputs', 'outputs'] as const) {
+        const entries = plan.filter((item) => item.field === field).map((item) => item.entry);
+        if (entries.length > 0) set[field] = mergeFileRefs(current[field], entries);
+      }
+      return { $set: set, $inc: { rev: 1 } };
+    });
+    return { project, record };
+  } catch (error) {
+    for (const { file, isNew } of registered) if (isNew) await releaseIfUnreferenced(deps, file._id);
+    throw error;
+  }
+}
+
+function planAttachments(record: RecordDoc, parts: FilePart[], manifest: Schemas['FileManifest'] | undefined): Planned[] {
+  const described = new Map((manifest?.files ?? []).map((entry) => [`${entry.field}\u0000${entry.filename}`, entry]));
+  const used = new Set<string>();
+  const names = new Set<string>();
+  const mismatches: Array<{ field: string; name: string; declared: string; actual: string }> = [];
+  const plan = parts.map(({ field, upload }) => {
+    const key = `${field}\u0000${upload.originalName}`;
+    const described_ = described.get(key);
+    used.add(key);
+    const name = described_?.name ?? upload.originalName;
+    const nameProblem = filePathProblem(name) ?? (name.includes('/') ? 'a file name cannot contain "/"; give the directory as "path" in the manifest' : undefined);
+    if (nameProblem) throw errors.badRequest(`Bad file name "${name}": ${nameProblem}`, { field, name });
+    if (described_?.path !== undefined) {
+      const pathProblem = filePathProblem(described_.path);
+      if (pathProblem) throw errors.badRequest(`Bad path for "${name}": ${pathProblem}`, { field, path: described_.path });
+    }
+    const nameKey = `${field}\u0000${name}`;
+    if (names.has(nameKey)) throw errors.badRequest(`Two files named "${name}" were sent in "${field}".`, { field, name });
+    names.add(nameKey);
+    const existing = record[field].find((entry) => entry.name === name);
+    const declared = described_?.sha256 ?? existing?.sha256 ?? null;
+    if (declared !== null && declared !== upload.blob.sha256) {
+      mismatches.push({ field, name, declared, actual: upload.blob.sha256 });
+    }
+    const entry: FileRef = {
+      name,
+      path: described_?.path ?? existing?.path ?? null,
+      sha256: upload.blob.sha256,
+      size: upload.blob.size,
+      mediaType: described_?.mediaType ?? existing?.mediaType ?? upload.mediaType,
+      file: null,
+    };
+    return { field, entry, upload };
+  });
+  const unused = [...described.keys()].filter((key) => !used.has(key));
+  if (unused.length > 0) {
+    const missing = unused.map((key) => key.replace('\u0000', ': '));
+    throw errors.badRequest(`The manifest describes files that were not sent (${missing.join(', ')}).`, { missing });
+  }
+  if (mismatches.length > 0) {
+    throw errors.unprocessable(
+      'digest_mismatch',
+      `${mismatches.map((m) => `"${m.name}"`).join(', ')} ${mismatches.length === 1 ? 'does' : 'do'} not match the declared sha256; nothing was stored.`,
+      { mismatches },
+    );
+  }
+  return plan;
+}

@@ -1,0 +1,167 @@
+import type { Types } from 'mongoose';
+import type { Schemas } from '@reprise/contract';
+import { encodeFreeform, type JsonValue } from '../codec.js';
+import { AppError, errors } from '../errors.js';
+import type { ContainerDoc, ProjectDoc } from '../models/index.js';
+import { projectNameProblem } from '../names.js';
+import { afterCursor, paginate } from '../paging.js';
+import { Scope, scoped } from '../scope.js';
+import type { Actor, Deps } from './context.js';
+import { escapeRegex, toId } from './ids.js';
+
+/**
+ * Finds a project by a client's reference: a name in the actor's own namespace, else an id.
+ * Reads see the actor's own and public projects; writes (`write: true`) only the actor's own.
+ * Anything else is a 404, whether it exists or not.
+ */
+export async function resolveProject(deps: Deps, actor: Actor | null, ref: string, options: { write?: boolean } = {}): Promise<ProjectDoc> {
+  const { Project } = deps.models;
+  if (actor) {
+    const own = await Project.findOne(scoped<ProjectDoc>(Scope.owner(actor.id), { name: ref })).lean<ProjectDoc>();
+    if (own) return own;
+  }
+  const id = toId(ref);
+  if (id && (actor || !options.write)) {
+    const scope = options.write && actor ? Scope.owner(actor.id) : Scope.visibleTo(actor?.id ?? null);
+    const byId = await Project.findOne(scoped<ProjectDoc>(scope, { _id: id })).lean<ProjectDoc>();
+    if (byId) return byId;
+  }
+  throw errors.notFound('Project', ref);
+}
+
+/** Creates the actor's project `ref` or updates the fields given; `created` says which. */
+export async function pushProject(
+  deps: Deps,
+  actor: Actor,
+  ref: string,
+  input: Schemas['ProjectPush'],
+): Promise<{ project: ProjectDoc; created: boolean }> {
+  const { Project } = deps.models;
+  const set: Record<string, unknown> = {};
+  if (input.description !== undefined) set.description = input.description;
+  if (input.goals !== undefined) set.goals = input.goals;
+  if (input.tags !== undefined) set.tags = input.tags;
+  if (input.custom !== undefined) set.custom = encodeFreeform(input.custom as JsonValue);
+
+  // An id of one of the actor's projects updates it (renaming is done in the dashboard).
+  const id = toId(ref);
+  const existingById = id ? await Project.findOne(scoped<ProjectDoc>(Scope.owner(actor.id), { _id: id })).lean<ProjectDoc>() : null;
+  const name = existingById?.name ?? ref;
+  if (!existingById) {
+    const problem = projectNameProblem(name);
+    if (problem) throw new AppError(400, 'invalid_project_name', problem, { name });
+  }
+
+  const owner = Scope.owner(actor.id);
+  // Not an upsert: FerretDB drops empty arrays from $setOnInsert, and a plain insert keeps every default.
+  for (let attempt = 0; ; attempt += 1) {
+    const existing = await Project.findOne(scoped<ProjectDoc>(owner, { name })).lean<ProjectDoc>();
+    if (existing) {
+      let project = await Project.findOneAndUpdate(
+        scoped<ProjectDoc>(owner, { _id: existing._id }),
+        { $set: { ...set, activity: new Date() } },
+        { returnDocument: 'after', runValidators: true },
+      ).lean<ProjectDoc>();
+      if (!project) throw errors.notFound('Project', ref);
+      if (input.private !== undefined && project.private !== input.private) {
+        project = await setProjectPrivacy(deps, actor, project._id, input.private);
+      }
+      return { project, created: false };
+    }
+    try {
+      const created = await Project.create({ ...set, owner: actor.id, name, private: input.private ?? true });
+      return { project: created.toObject(), created: true };
+    } catch (error) {
+      // Two first pushes of the same name at once: the loser updates what the winner created.
+      if ((error as { code?: number }).code === 11000 && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Makes a project and everything in it private or public. The denormalized flags of records and
+ * containers change in the order that never shows something private: hide the contents before
+ * the project when going private, reveal the project before its contents when going public.
+ */
+export async function setProjectPrivacy(deps: Deps, actor: Actor, projectId: Types.ObjectId, makePrivate: boolean): Promise<ProjectDoc> {
+  const { Project, Record, Container } = deps.models;
+  const owner = Scope.owner(actor.id);
+  const updateContents = async () => {
+    await Record.updateMany(scoped(owner, { project: projectId }), { $set: { private: makePrivate } });
+    await Container.updateMany(scoped(owner, { project: projectId }), { $set: { private: makePrivate } });
+  };
+  if (makePrivate) await updateContents();
+  const project = await Project.findOneAndUpdate(
+    scoped<ProjectDoc>(owner, { _id: projectId }),
+    { $set: { private: makePrivate, activity: new Date() } },
+    { returnDocument: 'after' },
+  ).lean<ProjectDoc>();
+  if (!project) throw errors.notFound('Project', projectId.toHexString());
+  if (!makePrivate) await updateContents();
+  return project;
+}
+
+/** A project with its container history and record counts. */
+export interface ProjectDetail {
+  project: ProjectDoc;
+  containers: ContainerDoc[];
+  counts: { records: number; containers: number; byStatus: Record<string, number> };
+}
+
+/** Loads what `project/pull` shows. */
+export async function projectDetail(deps: Deps, project: ProjectDoc): Promise<ProjectDetail> {
+  const { Container, Record } = deps.models;
+  const containers = await Container.find({ project: project._id }).lean<ContainerDoc[]>();
+  const order = new Map(project.history.map((id, index) => [id.toHexString(), index]));
+  containers.sort((a, b) => (order.get(a._id.toHexString()) ?? -1) - (order.get(b._id.toHexString()) ?? -1));
+  const groups = await Record.aggregate<{ _id: string; n: number }>([
+    { $match: { project: project._id } },
+    { $group: { _id: '$status', n: { $sum: 1 } } },
+  ]);
+  const byStatus = Object.fromEntries(groups.map((group) => [group._id, group.n]));
+  const records = groups.reduce((sum, group) => sum + group.n, 0);
+  return {
+    project,
+    containers: containers.filter((container) => order.has(container._id.toHexString())),
+    counts: { records, containers: project.history.length, byStatus },
+  };
+}
+
+/** Filters for project lists and search. */
+export interface ProjectQuery {
+  q?: string | undefined;
+  tag?: string | undefined;
+  mine?: boolean | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Searches the actor's own and public projects, most recently active first. */
+export async function searchProjects(deps: Deps, actor: Actor | null, query: ProjectQuery): Promise<{ items: ProjectDoc[]; next: string | null }> {
+  const scope = query.mine && actor ? Scope.owner(actor.id) : Scope.visibleTo(actor?.id ?? null);
+  const conditions: Array<Record<string, unknown>> = [scope.filter()];
+  if (query.q) {
+    const pattern = { $regex: escapeRegex(query.q), $options: 'i' };
+    conditions.push({ $or: [{ name: pattern }, { description: pattern }, { goals: pattern }, { tags: pattern }] });
+  }
+  if (query.tag) conditions.push({ tags: query.tag });
+  const after = afterCursor('activity', query.cursor);
+  if (Object.keys(after).length > 0) conditions.push(after);
+  const filter = conditions.length === 1 ? conditions[0] ?? {} : { $and: conditions };
+  return await paginate(
+    (limit) =>
+      deps.models.Project.find(filter)
+        .sort({ activity: -1, _id: -1 })
+        .limit(limit)
+        .lean<ProjectDoc[]>()
+        .exec(),
+    'activity',
+    query.limit,
+  );
+}
+
+/** Marks a project as just active (a record or container was pushed). */
+export async function touchProject(deps: Deps, projectId: Types.ObjectId): Promise<void> {
+  await deps.models.Project.updateOne({ _id: projectId }, { $set: { activity: new Date() } });
+}

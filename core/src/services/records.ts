@@ -1,0 +1,273 @@
+import { randomBytes } from 'node:crypto';
+import type { Types } from 'mongoose';
+import type { Schemas } from '@reprise/contract';
+import { encodeFreeform, type JsonValue } from '../codec.js';
+import { AppError, errors } from '../errors.js';
+import type { ContainerDoc, Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
+import { filePathProblem, labelProblem, timestampLabel } from '../names.js';
+import { afterCursor, paginate } from '../paging.js';
+import { Scope, scoped } from '../scope.js';
+import { canMove } from '../status.js';
+import type { Actor, Deps } from './context.js';
+import { escapeRegex, toId } from './ids.js';
+import { resolveProject, touchProject } from './projects.js';
+
+/** A record with the project it belongs to (responses show the project's name). */
+export interface ProjectRecord {
+  project: ProjectDoc;
+  record: RecordDoc;
+}
+
+/** Fields left out of record lists: the heavy ones. */
+export const RECORD_SUMMARY_PROJECTION = {
+  stdout: 0,
+  stderr: 0,
+  program: 0,
+  parameters: 0,
+  system: 0,
+  custom: 0,
+  dependencies: 0,
+  statusHistory: 0,
+} as const;
+
+/** Finds a record of a project by label, else by id, within what the scope may see. */
+export async function resolveRecord(deps: Deps, scope: Scope, project: ProjectDoc, ref: string): Promise<RecordDoc> {
+  const { Record } = deps.models;
+  const byLabel = await Record.findOne(scoped<RecordDoc>(scope, { project: project._id, label: ref })).lean<RecordDoc>();
+  if (byLabel) return byLabel;
+  const id = toId(ref);
+  const byId = id ? await Record.findOne(scoped<RecordDoc>(scope, { project: project._id, _id: id })).lean<RecordDoc>() : null;
+  if (byId) return byId;
+  throw errors.notFound('Record', ref);
+}
+
+/** Checks and normalizes declared inputs or outputs; names must be unique within the list. */
+export function normalizeFileRefs(entries: Schemas['FileRefInput'][] | undefined, field: 'inputs' | 'outputs'): FileRef[] | undefined {
+  if (entries === undefined) return undefined;
+  const seen = new Set<string>();
+  return entries.map((entry, index) => {
+    const nameProblem = filePathProblem(entry.name) ?? (entry.name.includes('/') ? 'A file name cannot contain "/"; put the directory in "path".' : undefined);
+    if (nameProblem) throw errors.badRequest(`${field}[${index}].name: ${nameProblem}`, { field, index, name: entry.name });
+    if (entry.path !== undefined && entry.path !== null) {
+      const pathProblem = filePathProblem(entry.path);
+      if (pathProblem) throw errors.badRequest(`${field}[${index}].path: ${pathProblem}`, { field, index, path: entry.path });
+    }
+    if (seen.has(entry.name)) throw errors.badRequest(`${field} lists "${entry.name}" twice; names must be unique.`, { field, name: entry.name });
+    seen.add(entry.name);
+    return {
+      name: entry.name,
+      path: entry.path ?? null,
+      sha256: entry.sha256 ?? null,
+      size: entry.size ?? null,
+      mediaType: entry.mediaType ?? null,
+      file: null,
+    };
+  });
+}
+
+/** Merges entries into a list by name: known names are replaced (keeping an uploaded file of the same digest), new ones appended. */
+export function mergeFileRefs(current: FileRef[], incoming: FileRef[]): FileRef[] {
+  const merged = [...current];
+  for (const entry of incoming) {
+    const index = merged.findIndex((existing) => existing.name === entry.name);
+    const previous = index >= 0 ? merged[index] : undefined;
+    // Re-declaring a file that was already uploaded with the same digest must not detach its bytes.
+    const keepFile = previous?.file && (entry.sha256 === null || entry.sha256 === previous.sha256) && entry.file === null;
+    const next = keepFile && previous ? { ...entry, file: previous.file, sha256: previous.sha256, size: entry.size ?? previous.size } : entry;
+    if (index >= 0) merged[index] = next;
+    else merged.push(next);
+  }
+  return merged;
+}
+
+function dependenciesOf(input: Schemas['Dependency'][]): Dependency[] {
+  return input.map((dependency) => ({
+    name: dependency.name,
+    version: dependency.version ?? '',
+    manager: dependency.manager ?? null,
+    source: dependency.source ?? null,
+  }));
+}
+
+/** The $set of the fields common to creation and update. */
+function recordFieldsSet(input: Schemas['RecordFields']): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  if (input.program !== undefined) set.program = encodeFreeform(input.program as JsonValue);
+  if (input.parameters !== undefined) set.parameters = encodeFreeform(input.parameters as JsonValue);
+  if (input.system !== undefined) set.system = encodeFreeform(input.system as JsonValue);
+  if (input.custom !== undefined) set.custom = encodeFreeform(input.custom as JsonValue);
+  if (input.dependencies !== undefined) set.dependencies = dependenciesOf(input.dependencies);
+  if (input.tags !== undefined) set.tags = input.tags;
+  if (input.reason !== undefined) set.reason = input.reason;
+  if (input.outcome !== undefined) set.outcome = input.outcome;
+  if (input.duration !== undefined) set.duration = input.duration;
+  if (input.stdout !== undefined) set.stdout = input.stdout;
+  if (input.stderr !== undefined) set.stderr = input.stderr;
+  return set;
+}
+
+/** Creates a record in one of the actor's projects, in the named container or the project's latest. */
+export async function createRecord(deps: Deps, actor: Actor, projectRef: string, input: Schemas['RecordPush']): Promise<ProjectRecord> {
+  const project = await resolveProject(deps, actor, projectRef, { write: true });
+  const container = await containerFor(deps, project, input.container);
+  if (input.label !== undefined) {
+    const problem = labelProblem(input.label);
+    if (problem) throw new AppError(400, 'invalid_label', problem, { label: input.label });
+  }
+  const status: RecordStatus = input.status ?? 'unknown';
+  const now = new Date();
+  const base = {
+    ...recordFieldsSet(input),
+    project: project._id,
+    owner: actor.id,
+    private: project.private,
+    container,
+    status,
+    statusHistory: [{ status, at: now }],
+    inputs: normalizeFileRefs(input.inputs, 'inputs') ?? [],
+    outputs: normalizeFileRefs(input.outputs, 'outputs') ?? [],
+  };
+  for (let attempt = 0; ; attempt += 1) {
+    // Two runs started in the same millisecond get the same timestamp label: the second gets a suffix.
+    const label = input.label ?? (attempt === 0 ? timestampLabel(now) : `${timestampLabel(now)}-${randomBytes(3).toString('hex')}`);
+    try {
+      const record = (await deps.models.Record.create({ ...base, label })).toObject();
+      await touchProject(deps, project._id);
+      return { project, record };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      if (input.label !== undefined || attempt >= 5) {
+        throw new AppError(409, 'label_taken', `Project "${project.name}" already has a record labelled "${label}"; choose another label or update that record.`, {
+          label,
+        });
+      }
+    }
+  }
+}
+
+async function containerFor(deps: Deps, project: ProjectDoc, ref: string | undefined): Promise<Types.ObjectId | null> {
+  if (ref === undefined) return project.history.at(-1) ?? null;
+  const id = toId(ref);
+  const container = id ? await deps.models.Container.findOne({ _id: id, project: project._id }, { _id: 1 }).lean<ContainerDoc>() : null;
+  if (!container) {
+    throw errors.unprocessable('unknown_container', `Container "${ref}" is not part of project "${project.name}"; push it first or omit "container" to use the latest.`, {
+      container: ref,
+    });
+  }
+  return container._id;
+}
+
+/** Updates a record of the actor's; status may only move forward (see status.ts). */
+export async function updateRecord(
+  deps: Deps,
+  actor: Actor,
+  projectRef: string,
+  recordRef: string,
+  input: Schemas['RecordUpdate'],
+): Promise<ProjectRecord> {
+  const project = await resolveProject(deps, actor, projectRef, { write: true });
+  const inputs = normalizeFileRefs(input.inputs, 'inputs');
+  const outputs = normalizeFileRefs(input.outputs, 'outputs');
+  const fields = recordFieldsSet(input);
+  const record = await updateWithRetry(deps, actor, project, recordRef, (current) => {
+    const set: Record<string, unknown> = { ...fields };
+    if (inputs) set.inputs = mergeFileRefs(current.inputs, inputs);
+    if (outputs) set.outputs = mergeFileRefs(current.outputs, outputs);
+    const update: Record<string, unknown> = { $set: set, $inc: { rev: 1 } };
+    if (input.status !== undefined && input.status !== current.status) {
+      if (!canMove(current.status, input.status)) {
+        throw errors.unprocessable(
+          'invalid_status_transition',
+          `Record "${current.label}" is ${current.status}; its status cannot move to ${input.status}. ` +
+            'A run goes scheduled → started → running ⇄ paused → finished, crashed or aborted, and a finished, crashed or aborted run is final.',
+          { from: current.status, to: input.status },
+        );
+      }
+      set.status = input.status;
+      update.$push = { statusHistory: { status: input.status, at: new Date() } };
+    }
+    return update;
+  });
+  return { project, record };
+}
+
+/**
+ * Applies a read-modify-write update to a record atomically: the write is conditional on the
+ * revision that was read, and retried when another update got there first.
+ */
+export async function updateWithRetry(
+  deps: Deps,
+  actor: Actor,
+  project: ProjectDoc,
+  recordRef: string,
+  build: (record: RecordDoc) => Record<string, unknown>,
+): Promise<RecordDoc> {
+  const owner = Scope.owner(actor.id);
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const record = await resolveRecord(deps, owner, project, recordRef);
+    const update = build(record);
+    const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: record._id, rev: record.rev }), update, {
+      returnDocument: 'after',
+      runValidators: true,
+    }).lean<RecordDoc>();
+    if (updated) {
+      await touchProject(deps, project._id);
+      return updated;
+    }
+  }
+  throw errors.conflict(`Record "${recordRef}" is being updated by other requests at the same time; retry.`);
+}
+
+/** Filters for record lists and search. */
+export interface RecordQuery {
+  q?: string | undefined;
+  status?: RecordStatus | undefined;
+  tag?: string | undefined;
+  labelPrefix?: string | undefined;
+  createdAfter?: string | undefined;
+  createdBefore?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Lists records, newest first, of one project or (without `project`) of everything the actor may see. */
+export async function listRecords(
+  deps: Deps,
+  actor: Actor | null,
+  project: ProjectDoc | null,
+  query: RecordQuery,
+): Promise<{ items: RecordDoc[]; next: string | null }> {
+  const conditions: Array<Record<string, unknown>> = [Scope.visibleTo(actor?.id ?? null).filter()];
+  if (project) conditions.push({ project: project._id });
+  if (query.status) conditions.push({ status: query.status });
+  if (query.tag) conditions.push({ tags: query.tag });
+  if (query.labelPrefix) conditions.push({ label: { $regex: `^${escapeRegex(query.labelPrefix)}` } });
+  if (query.createdAfter) conditions.push({ created: { $gte: new Date(query.createdAfter) } });
+  if (query.createdBefore) conditions.push({ created: { $lt: new Date(query.createdBefore) } });
+  if (query.q) {
+    const pattern = { $regex: escapeRegex(query.q), $options: 'i' };
+    conditions.push({ $or: [{ label: pattern }, { reason: pattern }, { outcome: pattern }, { tags: pattern }] });
+  }
+  const after = afterCursor('created', query.cursor);
+  if (Object.keys(after).length > 0) conditions.push(after);
+  const filter = conditions.length === 1 ? conditions[0] ?? {} : { $and: conditions };
+  return await paginate(
+    (limit) =>
+      deps.models.Record.find(filter, RECORD_SUMMARY_PROJECTION)
+        .sort({ created: -1, _id: -1 })
+        .limit(limit)
+        .lean<RecordDoc[]>()
+        .exec(),
+    'created',
+    query.limit,
+  );
+}
+
+/** The project's most recent record, or a 404 when it has none. */
+export async function latestRecord(deps: Deps, actor: Actor | null, project: ProjectDoc): Promise<RecordDoc> {
+  const record = await deps.models.Record.findOne(scoped<RecordDoc>(Scope.visibleTo(actor?.id ?? null), { project: project._id }))
+    .sort({ created: -1, _id: -1 })
+    .lean<RecordDoc>();
+  if (!record) throw new AppError(404, 'not_found', `Project "${project.name}" has no records yet.`);
+  return record;
+}
