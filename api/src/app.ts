@@ -1,0 +1,55 @@
+import express, { Router, type Express } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import { containersRouter } from './containers/containers.routes.js';
+import { filesRouter } from './files/files.routes.js';
+import { authenticate, extractPathToken } from './http/auth.js';
+import type { ApiDeps } from './http/context.js';
+import { errorHandler, routeNotFound } from './http/errors.js';
+import { requestLogger } from './http/logging.js';
+import { projectsRouter } from './projects/projects.routes.js';
+import { recordsRouter } from './records/records.routes.js';
+
+/** Builds the API service's Express app without listening (tests use it directly). */
+export function createApp(deps: ApiDeps): Express {
+  const { models, spec, logger, config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestLogger(logger));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const db = models.User.db.db;
+    try {
+      if (!db) throw new Error('not connected');
+      await db.command({ ping: 1 });
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).set('Retry-After', '5').json({ error: { code: 'service_unavailable', message: 'The database does not answer.' } });
+    }
+  });
+
+  app.get('/api/v1/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(spec.text);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(spec.document, { customSiteTitle: 'Reprise API' }));
+
+  const v1 = Router();
+  v1.use((_req, res, next) => {
+    // Responses depend on the caller's token: no shared cache may keep them.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  v1.use(authenticate(models));
+  v1.use(projectsRouter(deps));
+  v1.use(containersRouter(deps));
+  v1.use(recordsRouter(deps));
+  v1.use(filesRouter(deps));
+  app.use('/api/v1', extractPathToken, v1);
+
+  app.use(routeNotFound);
+  app.use(errorHandler(logger, { maxUploadBytes: config.maxUploadBytes }));
+  return app;
+}

@@ -1,0 +1,64 @@
+import { Router } from 'express';
+import type { Schemas } from '@reprise/contract';
+import {
+  attachFiles,
+  discardUploads,
+  errors,
+  fileOfEntry,
+  findRecordFile,
+  loadOwners,
+  presentRecord,
+  resolveProject,
+  resolveRecord,
+  Scope,
+  type FilePart,
+} from '@reprise/core';
+import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
+import { sendStoredFile } from '../http/download.js';
+import { ownProjectFirst } from '../http/guards.js';
+import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
+import { validate } from '../http/validate.js';
+
+/** file/push (multipart upload of inputs and outputs) and file/pull (download). */
+export function filesRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const { spec, config, blobs, models } = deps;
+
+  router.post(
+    '/file/push/:project/:record',
+    validate(spec, 'pushFiles'),
+    ownProjectFirst(deps),
+    multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
+    async (req, res) => {
+      const { params } = inputOf<{ project: string; record: string }>(res);
+      let manifest: Schemas['FileManifest'] | undefined;
+      try {
+        const raw = jsonField(req, 'manifest');
+        manifest = raw === undefined ? undefined : spec.validateSchema<Schemas['FileManifest']>('FileManifest', raw, 'manifest');
+      } catch (error) {
+        await discardUploads(deps, allUploads(req));
+        throw error;
+      }
+      const parts: FilePart[] = [
+        ...uploadsOf(req, 'inputs').map((upload) => ({ field: 'inputs' as const, upload })),
+        ...uploadsOf(req, 'outputs').map((upload) => ({ field: 'outputs' as const, upload })),
+      ];
+      // From here on the service owns the uploads: it keeps them or discards them.
+      const { record, project } = await attachFiles(deps, actorOf(res), params.project, params.record, parts, manifest);
+      res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
+    },
+  );
+
+  router.get('/file/pull/:project/:record/:file', validate(spec, 'pullFile'), async (req, res) => {
+    const { params } = inputOf<{ project: string; record: string; file: string }>(res);
+    const actor = actorOf(res);
+    const project = await resolveProject(deps, actor, params.project);
+    const record = await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record);
+    const entry = findRecordFile(record, params.file);
+    if (!entry) throw errors.notFound(`File of record "${record.label}"`, params.file);
+    const file = await fileOfEntry(deps, entry);
+    await sendStoredFile(req, res, blobs, file, entry.name, entry.mediaType);
+  });
+
+  return router;
+}

@@ -1,0 +1,59 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { errors, hashToken, type Models } from '@reprise/core';
+
+/** First path segments under /api/v1 that name a resource; any other first segment is a token. */
+const RESOURCE_WORDS = new Set(['project', 'container', 'record', 'file', 'openapi.yaml']);
+
+/** How often the last-use time of a token is written (at most). */
+const LAST_USED_PRECISION_MS = 60_000;
+
+/**
+ * Moves a token given in the path (/api/v1/<token>/…, the CoRR paper's form) out of the URL, so
+ * that the routes are the same for both forms and the token reaches nothing that logs URLs.
+ */
+export function extractPathToken(req: Request, res: Response, next: NextFunction): void {
+  const match = /^\/([^/?]+)(\/.*)?$/.exec(req.url);
+  const first = match?.[1];
+  if (first !== undefined && !RESOURCE_WORDS.has(first)) {
+    res.locals.pathToken = safeDecode(first);
+    req.url = match?.[2] ?? '/';
+  }
+  next();
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The token a request carries: in the path, or as "Authorization: Bearer". */
+export function tokenOf(req: Request, res: Response): string | undefined {
+  const fromPath = res.locals.pathToken as string | undefined;
+  if (fromPath) return fromPath;
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** Authenticates the API token (401 when missing or wrong) and sets res.locals.actor. */
+export function authenticate(models: Models): RequestHandler {
+  return async (req, res, next) => {
+    const token = tokenOf(req, res);
+    if (!token) throw errors.unauthorized();
+    const user = await models.User.findOne({ tokenHash: hashToken(token) }, { name: 1, tokenLastUsedAt: 1 }).lean();
+    if (!user) throw errors.unauthorized('The API token is wrong or has been revoked; get a new one from your account page.');
+    res.locals.actor = { id: user._id, name: user.name };
+    const now = Date.now();
+    if (!user.tokenLastUsedAt || now - user.tokenLastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+      // Conditional so that many concurrent requests write it once; failure to record use is not the caller's problem.
+      void models.User.updateOne(
+        { _id: user._id, $or: [{ tokenLastUsedAt: null }, { tokenLastUsedAt: { $lt: new Date(now - LAST_USED_PRECISION_MS) } }] },
+        { $set: { tokenLastUsedAt: new Date(now) } },
+      ).catch(() => undefined);
+    }
+    next();
+  };
+}

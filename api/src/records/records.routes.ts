@@ -1,0 +1,115 @@
+import { Router, type Request, type Response } from 'express';
+import type { Schemas } from '@reprise/contract';
+import {
+  AppError,
+  createRecord,
+  DEFAULT_PAGE_SIZE,
+  errors,
+  latestRecord,
+  listRecords,
+  loadOwners,
+  presentRecord,
+  presentRecordSummary,
+  resolveProject,
+  resolveRecord,
+  Scope,
+  scoped,
+  updateRecord,
+  type ProjectDoc,
+  type RecordDoc,
+  type RecordQuery,
+} from '@reprise/core';
+import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
+import { sendStoredFile } from '../http/download.js';
+import { jsonBody, validate } from '../http/validate.js';
+
+/** record/push, record/display, record/pull and record/search. */
+export function recordsRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const { spec, config, models } = deps;
+
+  const present = async (record: RecordDoc, projectName: string) => presentRecord(record, projectName, await loadOwners(models, [record.owner]));
+
+  router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord'), async (_req, res) => {
+    const { params, body } = inputOf<{ project: string }, never, Schemas['RecordPush']>(res);
+    const actor = actorOf(res);
+    const { record, project } = await createRecord(deps, actor, params.project, body);
+    res.status(201).json(await present(record, project.name));
+  });
+
+  router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord'), async (_req, res) => {
+    const { params, body } = inputOf<{ project: string; record: string }, never, Schemas['RecordUpdate']>(res);
+    const actor = actorOf(res);
+    const { record, project } = await updateRecord(deps, actor, params.project, params.record, body);
+    res.json(await present(record, project.name));
+  });
+
+  router.get('/record/display/:project', validate(spec, 'listRecords'), async (_req, res) => {
+    const { params, query } = inputOf<{ project: string }, Partial<RecordQuery>>(res);
+    const actor = actorOf(res);
+    const project = await resolveProject(deps, actor, params.project);
+    const page = await listRecords(deps, actor, project, { ...query, q: undefined, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const owners = await loadOwners(models, [project.owner]);
+    res.json({ data: page.items.map((record) => presentRecordSummary(record, project.name, owners)), page: { next: page.next } });
+  });
+
+  router.get('/record/display/:project/:record', validate(spec, 'displayRecord'), async (_req, res) => {
+    const { params } = inputOf<{ project: string; record: string }>(res);
+    const actor = actorOf(res);
+    const project = await resolveProject(deps, actor, params.project);
+    const record = await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record);
+    res.json(await present(record, project.name));
+  });
+
+  const sendImage = async (req: Request, res: Response, project: ProjectDoc, record: RecordDoc) => {
+    if (!record.container) {
+      throw new AppError(404, 'no_container', `Record "${record.label}" did not run in a pushed container, so there is no image to pull.`);
+    }
+    const container = await models.Container.findOne({ _id: record.container, project: project._id }).lean();
+    const image = container?.image;
+    if (!container || !image) {
+      throw new AppError(404, 'no_image', `The container of record "${record.label}" has no image.`);
+    }
+    if (!image.file) {
+      throw new AppError(404, 'image_in_registry', `The image of record "${record.label}" is in a registry, not stored here: pull ${image.reference}@${image.digest}.`, {
+        reference: image.reference,
+        digest: image.digest,
+      });
+    }
+    const file = await models.File.findById(image.file).lean();
+    if (!file) throw errors.notFound('Image file');
+    const name = image.name ?? `${project.name}-${container._id.toHexString()}.tar`;
+    await sendStoredFile(req, res, deps.blobs, file, name, image.mediaType);
+  };
+
+  router.get('/record/pull/:project', validate(spec, 'pullLatestRecordImage'), async (req, res) => {
+    const { params } = inputOf<{ project: string }>(res);
+    const actor = actorOf(res);
+    const project = await resolveProject(deps, actor, params.project);
+    await sendImage(req, res, project, await latestRecord(deps, actor, project));
+  });
+
+  router.get('/record/pull/:project/:record', validate(spec, 'pullRecordImage'), async (req, res) => {
+    const { params } = inputOf<{ project: string; record: string }>(res);
+    const actor = actorOf(res);
+    const project = await resolveProject(deps, actor, params.project);
+    await sendImage(req, res, project, await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record));
+  });
+
+  router.get('/record/search', validate(spec, 'searchRecords'), async (_req, res) => {
+    const { query } = inputOf<never, Partial<RecordQuery> & { project?: string }>(res);
+    const actor = actorOf(res);
+    const project = query.project ? await resolveProject(deps, actor, query.project) : null;
+    const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const owners = await loadOwners(models, page.items.map((record) => record.owner));
+    const projectIds = [...new Set(page.items.map((record) => record.project.toHexString()))];
+    const projects = await models.Project.find(scoped(Scope.visibleTo(actor.id), { _id: { $in: projectIds } }), { name: 1 }).lean();
+    const names = new Map(projects.map((item) => [item._id.toHexString(), item.name]));
+    res.json({
+      data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners)),
+      page: { next: page.next },
+    });
+  });
+
+  return router;
+}
