@@ -1,2 +1,1 @@
-/** Benchmarks live next to this file; see run.ts. */
-export {};
+export * from './lib.js';
