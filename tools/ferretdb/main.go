@@ -1,15 +1,26 @@
-// Command reprise-ferretdb runs embedded FerretDB (SQLite backend) for Reprise's
-// development, tests and benchmarks when neither MONGODB_URI nor mongod is available.
+// Command reprise-ferretdb runs embedded FerretDB (SQLite backend) for Reprise's development,
+// tests and benchmarks when neither MONGODB_URI nor mongod is available.
+//
+// FerretDB 1.24 executes an update as "query, modify in Go, write back" without a transaction,
+// so two concurrent updates of one document can lose one of them. MongoDB guarantees
+// single-document atomicity, and Reprise relies on it (history appends, diff-request answers,
+// token renewal). This program therefore puts a small wire-protocol proxy in front of FerretDB
+// that lets one write command at a time through, while reads still run concurrently.
 package main
 
 import (
 	"context"
+	"encoding/binary"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -33,8 +44,9 @@ func main() {
 	}
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl}))
+	// FerretDB itself listens on a private loopback port; clients reach it through the proxy.
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/",
@@ -60,7 +72,144 @@ func main() {
 		defer close(done)
 		_ = f.Run(ctx)
 	}()
-	// MongoDBURI blocks until the listener is bound, so this line tells the launcher we are ready to ping.
-	fmt.Println(f.MongoDBURI())
+	// MongoDBURI blocks until FerretDB's listener is bound.
+	backend := strings.TrimSuffix(strings.TrimPrefix(f.MongoDBURI(), "mongodb://"), "/")
+
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cannot listen on %s: %v\n", *listen, err)
+		os.Exit(1)
+	}
+	go func() {
+		<-ctx.Done()
+		_ = ln.Close()
+	}()
+	fmt.Printf("mongodb://%s/\n", ln.Addr())
+
+	var writes sync.Mutex
+	for {
+		client, err := ln.Accept()
+		if err != nil {
+			break
+		}
+		go serve(client, backend, &writes, logger)
+	}
 	<-done
+}
+
+// serve relays one client connection to FerretDB, one request/response exchange at a time,
+// holding the write lock during exchanges that carry a write command.
+func serve(client net.Conn, backendAddr string, writes *sync.Mutex, logger *slog.Logger) {
+	defer client.Close()
+	backend, err := net.Dial("tcp", backendAddr)
+	if err != nil {
+		logger.Error("cannot reach FerretDB", "error", err)
+		return
+	}
+	defer backend.Close()
+	for {
+		request, err := readMessage(client)
+		if err != nil {
+			return
+		}
+		if err := exchange(request, client, backend, writes); err != nil {
+			if !errors.Is(err, io.EOF) {
+				logger.Debug("connection closed", "error", err)
+			}
+			return
+		}
+	}
+}
+
+func exchange(request []byte, client, backend net.Conn, writes *sync.Mutex) error {
+	if isWrite(request) {
+		writes.Lock()
+		defer writes.Unlock()
+	}
+	if _, err := backend.Write(request); err != nil {
+		return err
+	}
+	if moreToCome(request) {
+		return nil // unacknowledged request: no reply
+	}
+	for {
+		reply, err := readMessage(backend)
+		if err != nil {
+			return err
+		}
+		if _, err := client.Write(reply); err != nil {
+			return err
+		}
+		if !moreToCome(reply) {
+			return nil
+		}
+	}
+}
+
+const (
+	opMsg           = 2013
+	flagMoreToCome  = 1 << 1
+	maxMessageBytes = 48 * 1024 * 1024
+)
+
+// readMessage reads one wire-protocol message (16-byte header, then the body).
+func readMessage(conn net.Conn) ([]byte, error) {
+	header := make([]byte, 16)
+	if _, err := io.ReadFull(conn, header); err != nil {
+		return nil, err
+	}
+	length := int(binary.LittleEndian.Uint32(header[0:4]))
+	if length < 16 || length > maxMessageBytes {
+		return nil, fmt.Errorf("bad message length %d", length)
+	}
+	message := make([]byte, length)
+	copy(message, header)
+	if _, err := io.ReadFull(conn, message[16:]); err != nil {
+		return nil, err
+	}
+	return message, nil
+}
+
+func moreToCome(message []byte) bool {
+	return binary.LittleEndian.Uint32(message[12:16]) == opMsg && len(message) >= 20 &&
+		binary.LittleEndian.Uint32(message[16:20])&flagMoreToCome != 0
+}
+
+var writeCommands = map[string]bool{
+	"insert": true, "update": true, "delete": true, "findandmodify": true,
+	"create": true, "createindexes": true, "drop": true, "dropdatabase": true,
+	"dropindexes": true, "renamecollection": true, "collmod": true,
+}
+
+// isWrite reports whether an OP_MSG carries a write command: the first key of its body
+// document (the one section of kind 0) names the command.
+func isWrite(message []byte) bool {
+	if binary.LittleEndian.Uint32(message[12:16]) != opMsg || len(message) < 21 {
+		return false
+	}
+	end := len(message)
+	if binary.LittleEndian.Uint32(message[16:20])&1 != 0 { // checksumPresent
+		end -= 4
+	}
+	for offset := 20; offset < end; {
+		kind := message[offset]
+		if offset+5 > end {
+			return false
+		}
+		size := int(binary.LittleEndian.Uint32(message[offset+1 : offset+5]))
+		if kind == 0 {
+			// kind(1) + document length(4) + first element's type(1), then its name.
+			start := offset + 6
+			stop := start
+			for stop < end && message[stop] != 0 {
+				stop++
+			}
+			return start <= stop && writeCommands[strings.ToLower(string(message[start:stop]))]
+		}
+		if size < 4 {
+			return false
+		}
+		offset += 1 + size
+	}
+	return false
 }
