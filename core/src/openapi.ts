@@ -95,7 +95,7 @@ export class SpecValidator {
   }
 
   /** Validates a request for an operation; throws a 400 listing every problem. */
-  validate(operationId: string, parts: RequestParts, options: { skipParams?: string[] } = {}): ValidatedParts {
+  validate(operationId: string, parts: RequestParts, options: { skipParams?: string[]; skipBody?: boolean } = {}): ValidatedParts {
     const op = this.get(operationId);
     const problems: ValidationProblem[] = [];
     const params: Record<string, string> = {};
@@ -126,7 +126,7 @@ export class SpecValidator {
       if (!known.has(name)) problems.push({ location: 'query', path: name, message: `is not a parameter of this endpoint (known: ${[...known].join(', ') || 'none'})` });
     }
     let body = parts.body;
-    if (op.json) {
+    if (op.json && !options.skipBody) {
       if (!parts.hasJsonBody) {
         if (op.bodyRequired) problems.push({ location: 'body', path: '', message: 'a JSON body is required' });
         body = undefined;

@@ -40,7 +40,8 @@ export function validate(spec: SpecValidator, operationId: string): RequestHandl
     res.locals.input = spec.validate(
       operationId,
       { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined },
-      { skipParams: ['token'] },
+      // Multipart bodies are checked field by field once multer has read them.
+      { skipParams: ['token'], skipBody: Boolean(req.is('multipart/form-data')) },
     );
     next();
   };

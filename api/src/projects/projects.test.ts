@@ -175,7 +175,7 @@ describe('project search', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await api
+      const res: { body: { data: Array<{ name: string }>; page: { next: string | null } } } = await api
         .request()
         .get(`/api/v1/project/search?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
         .set(bearer(alice.token))
