@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,10 @@ export interface StartOptions {
   prefer?: 'mongod' | 'ferretdb';
   /** Progress messages (build, start); silent when omitted. */
   log?: (message: string) => void;
+  /** Environment for PATH lookups and the Go build (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Where built binaries are cached (default: .cache/ at the repository root). */
+  cacheDir?: string;
 }
 
 /** Raised when no database can be provided; its message says what to install or set. */
@@ -50,8 +54,14 @@ export async function startDatabase(options: StartOptions): Promise<Database> {
     await waitForPing(options.uri, 15_000);
     return { uri: options.uri, kind: 'external', stop: async () => undefined };
   }
+  const shared = await runningServer(options.dataDir);
+  if (shared) {
+    log(`using the database already serving ${options.dataDir} (${shared})`);
+    return { uri: shared, kind: 'external', stop: async () => undefined };
+  }
   const port = options.port ?? (await freePort());
-  const useMongod = options.prefer ? options.prefer === 'mongod' : onPath('mongod');
+  const env = options.env ?? process.env;
+  const useMongod = options.prefer ? options.prefer === 'mongod' : onPath('mongod', env);
   if (useMongod) {
     const dir = path.join(options.dataDir, 'mongod');
     mkdirSync(dir, { recursive: true });
@@ -59,9 +69,9 @@ export async function startDatabase(options: StartOptions): Promise<Database> {
     const child = spawn('mongod', ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    return await supervise(child, `mongodb://127.0.0.1:${port}/reprise`, 'mongod');
+    return announce(options.dataDir, await supervise(child, `mongodb://127.0.0.1:${port}/reprise`, 'mongod'));
   }
-  const binary = await ensureFerretDb(log);
+  const binary = await ensureFerretDb({ log, env, cacheDir: options.cacheDir });
   const dir = path.join(options.dataDir, 'ferretdb');
   mkdirSync(dir, { recursive: true });
   log(`starting embedded FerretDB on 127.0.0.1:${port} with data in ${dir}`);
@@ -69,7 +79,51 @@ export async function startDatabase(options: StartOptions): Promise<Database> {
     // stdin is a pipe that only closes when this process dies, so the server never outlives us.
     stdio: ['pipe', 'ignore', 'pipe'],
   });
-  return await supervise(child, `mongodb://127.0.0.1:${port}/reprise`, 'ferretdb');
+  return announce(options.dataDir, await supervise(child, `mongodb://127.0.0.1:${port}/reprise`, 'ferretdb'));
+}
+
+/**
+ * Records which server serves a data directory (in DATA_DIR/database.json), so that a second
+ * command (e.g. `npm run admin` while `npm start` runs) uses it instead of starting another
+ * server on the same files.
+ */
+function announce(dataDir: string, database: Database): Database {
+  const file = path.join(dataDir, 'database.json');
+  writeFileSync(file, `${JSON.stringify({ pid: process.pid, uri: database.uri })}\n`);
+  return {
+    ...database,
+    stop: async () => {
+      rmSync(file, { force: true });
+      await database.stop();
+    },
+  };
+}
+
+async function runningServer(dataDir: string): Promise<string | undefined> {
+  const file = path.join(dataDir, 'database.json');
+  let recorded: { pid?: number; uri?: string };
+  try {
+    recorded = JSON.parse(readFileSync(file, 'utf8')) as { pid?: number; uri?: string };
+  } catch {
+    return undefined;
+  }
+  const alive = (() => {
+    try {
+      return typeof recorded.pid === 'number' && process.kill(recorded.pid, 0);
+    } catch {
+      return false;
+    }
+  })();
+  if (alive && recorded.uri) {
+    try {
+      await waitForPing(recorded.uri, 3000);
+      return recorded.uri;
+    } catch {
+      // recorded but not answering: treat as stale
+    }
+  }
+  rmSync(file, { force: true });
+  return undefined;
 }
 
 async function supervise(child: ChildProcess, uri: string, kind: 'mongod' | 'ferretdb'): Promise<Database> {
@@ -129,18 +183,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function onPath(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
+  return spawnSync('/bin/sh', ['-c', `command -v ${command}`], { stdio: 'ignore', env }).status === 0;
 }
 
 /** The cached FerretDB binary for the current sources, built with Go when missing. */
-export async function ensureFerretDb(log: (message: string) => void = () => undefined): Promise<string> {
+export async function ensureFerretDb(
+  options: { log?: (message: string) => void; env?: NodeJS.ProcessEnv; cacheDir?: string | undefined } = {},
+): Promise<string> {
+  const log = options.log ?? (() => undefined);
+  const env = options.env ?? process.env;
   const key = createHash('sha256');
   for (const file of ['main.go', 'go.mod', 'go.sum']) key.update(readFileSync(path.join(ferretSource, file)));
-  const dir = path.join(repoRoot, '.cache', 'ferretdb', key.digest('hex').slice(0, 16));
+  const dir = path.join(options.cacheDir ?? path.join(repoRoot, '.cache'), 'ferretdb', key.digest('hex').slice(0, 16));
   const binary = path.join(dir, 'reprise-ferretdb');
   if (existsSync(binary)) return binary;
-  if (!onPath('go')) {
+  if (!onPath('go', env)) {
     throw new DatabaseUnavailableError(
       'Reprise needs a MongoDB-wire database and found none. Do one of:\n' +
         '  - set MONGODB_URI=mongodb://host:27017/reprise to use an existing MongoDB (>= 6);\n' +
@@ -170,7 +228,7 @@ export async function ensureFerretDb(log: (message: string) => void = () => unde
       spawnSync('go', ['build', '-trimpath', ...extra, '-o', temp, '.'], {
         cwd: ferretSource,
         encoding: 'utf8',
-        env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
+        env: { ...env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
       });
     let result = build([]);
     if (result.status !== 0 && /linkname/.test(result.stderr)) {
