@@ -11,17 +11,19 @@
  * 2. what is left, when short, goes to fast-levenshtein (Myers' bit-parallel O(n·m/32): fastest there);
  * 3. otherwise Ukkonen's diagonal-transition algorithm (furthest-reaching point per diagonal, sliding
  *    along runs of equal characters) finds the exact distance in O(n + m + d²) on typical text;
- * 4. its work is budgeted. When it runs out, the distance is either computed exactly by
- *    fast-levenshtein (when n·m is small enough for that to take well under a second), or
- *    approximated line by line (`line-approx`, see approximateDistance), which says `exact: false`
- *    and gives a proven lower bound next to the (upper-bound) distance.
+ * 4. its work is budgeted. When n·m is small enough for fast-levenshtein to take about a second at
+ *    most, the search gets a tenth of fast-levenshtein's cost and stops early when its pace shows
+ *    the texts are very different; fast-levenshtein then gives the exact distance. Otherwise the
+ *    search gets a fixed budget, and when that runs out the distance is approximated line by line
+ *    (`line-approx`, see approximateDistance), which says `exact: false` and gives a proven lower
+ *    bound next to the (upper-bound) distance.
  */
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const fastLevenshtein = require('fast-levenshtein') as { get(a: string, b: string): number };
 
-/** How a distance was obtained. Every method but `line-approx` is exact. */
+/** How a distance was obtained. Every method but `line-approx` is exact; `line-approx` is exact only when its bounds meet. */
 export type LevenshteinMethod = 'identical' | 'trivial' | 'fast-levenshtein' | 'diagonal' | 'line-approx';
 
 /** The distance between two strings and how it was found. */
@@ -30,7 +32,7 @@ export interface LevenshteinResult {
   distance: number;
   /** 1 − distance / max(length of a, length of b); 1 for two empty strings. */
   similarity: number;
-  /** False only for `line-approx`. */
+  /** False only for `line-approx` (unless its lower and upper bounds meet). */
   exact: boolean;
   method: LevenshteinMethod;
   /** The true distance is at least this (equal to `distance` when exact). */
@@ -107,14 +109,18 @@ export function levenshtein(a: string, b: string, options: LevenshteinOptions = 
 
   const myersAffordable = cells <= maxMyersCells || !approximate;
   const budget = myersAffordable ? Math.min(maxDiagonalWork, cells * MYERS_CELL_WORK * DIAGONAL_SHARE) : maxDiagonalWork;
-  // When fast-levenshtein can take over exactly, give up as soon as the search looks hopeless.
-  const found = diagonalDistance(a, a0, a1, b, b0, b1, budget, myersAffordable);
+  // The distance is at least |n − m| and the search costs about d² steps: skip it when that cannot fit.
+  // When fast-levenshtein can take over exactly, the search also gives up as soon as it looks hopeless.
+  const found: DiagonalOutcome =
+    (n - m) * (n - m) > budget ? { exact: false, lowerBound: Math.abs(n - m) } : diagonalDistance(a, a0, a1, b, b0, b1, budget, myersAffordable);
   if (found.exact) return done(found.distance, 'diagonal');
   if (myersAffordable) return done(fastLevenshtein.get(a.slice(a0, a1), b.slice(b0, b1)), 'fast-levenshtein');
 
-  const lowerBound = Math.max(found.lowerBound, Math.abs(n - m));
+  const lowerBound = Math.max(found.lowerBound, characterBound(a, a0, a1, b, b0, b1));
   const upper = approximateDistance(a, a0, a1, b, b0, b1, options.maxApproxWork ?? LEVENSHTEIN_DEFAULTS.maxApproxWork);
-  return done(Math.max(upper, lowerBound), 'line-approx', false, lowerBound);
+  const distance = Math.max(upper, lowerBound);
+  // Bounds that meet prove the distance (e.g. one text much longer than the other).
+  return done(distance, 'line-approx', distance === lowerBound, lowerBound);
 }
 
 /** Ranges [a0, a1) and [b0, b1) without their common prefix and suffix. */
@@ -201,6 +207,26 @@ function slideBack(a: string, a0: number, a1: number, b: string, b0: number, b1:
     q -= 1;
   }
   return p;
+}
+
+/**
+ * A lower bound in one pass: an alignment keeps at most as many characters as the two texts have in
+ * common (as multisets), and every other character of the longer text costs an edit. At least |n − m|;
+ * for texts over different alphabets, max(n, m).
+ */
+function characterBound(a: string, a0: number, a1: number, b: string, b0: number, b1: number): number {
+  const counts = new Int32Array(0x10000);
+  for (let i = a0; i < a1; i += 1) counts[a.charCodeAt(i)] = (counts[a.charCodeAt(i)] ?? 0) + 1;
+  let common = 0;
+  for (let j = b0; j < b1; j += 1) {
+    const code = b.charCodeAt(j);
+    const left = counts[code] ?? 0;
+    if (left > 0) {
+      counts[code] = left - 1;
+      common += 1;
+    }
+  }
+  return Math.max(a1 - a0, b1 - b0) - common;
 }
 
 /** An exact distance, or the lower bound proven before the budget ran out. */
