@@ -132,6 +132,7 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
     const label = input.label ?? (attempt === 0 ? timestampLabel(now) : `${timestampLabel(now)}-${randomBytes(3).toString('hex')}`);
     try {
       const record = (await deps.models.Record.create({ ...base, label })).toObject();
+      if (!record.private) await followProjectPrivacy(deps, project, record);
       await touchProject(deps, project._id);
       return { project, record };
     } catch (error) {
@@ -142,6 +143,21 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
         });
       }
     }
+  }
+}
+
+/**
+ * A record inserted as public may race with its project being made private: the privacy change
+ * updates the records it sees, then the project, and this record may have been inserted in
+ * between from a project read taken before. Re-reading the project after the insert closes the
+ * gap: either this check sees the private project and hides the record, or the change started
+ * after the insert and its own update covers the record.
+ */
+async function followProjectPrivacy(deps: Deps, project: ProjectDoc, record: RecordDoc): Promise<void> {
+  const current = await deps.models.Project.findOne({ _id: project._id }, { private: 1 }).lean<Pick<ProjectDoc, 'private'>>();
+  if (current && current.private !== record.private) {
+    await deps.models.Record.updateOne({ _id: record._id }, { $set: { private: current.private } });
+    record.private = current.private;
   }
 }
 
