@@ -219,7 +219,11 @@ export async function updateWithRetry(
   build: (record: RecordDoc) => Record<string, unknown>,
 ): Promise<RecordDoc> {
   const owner = Scope.owner(actor.id);
-  for (let attempt = 0; attempt < 8; attempt += 1) {
+  for (let attempt = 0; attempt < 25; attempt += 1) {
+    if (attempt > 0) {
+      // Back off a little, with jitter, so that writers racing on one record spread out.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * attempt)));
+    }
     const record = await resolveRecord(deps, owner, project, recordRef);
     const update = build(record);
     const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: record._id, rev: record.rev }), update, {
