@@ -28,6 +28,7 @@ export const RECORD_SUMMARY_PROJECTION = {
   custom: 0,
   dependencies: 0,
   statusHistory: 0,
+  sumatra: 0,
 } as const;
 
 /** Finds a record of a project by label, else by id, within what the scope may see. */
