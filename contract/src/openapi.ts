@@ -408,8 +408,10 @@ export interface paths {
         /**
          * Sumatra store — one record
          * @description Sumatra's `get`. The record exactly as Sumatra stored it: every string (timestamps,
-         *     digests, output, diff) byte for byte, keys in their order. Records pushed by other tools
-         *     are not part of the Sumatra view: a 404, which Sumatra turns into a `KeyError`.
+         *     digests, output, diff) byte for byte, keys in their order, numbers with their value (JSON
+         *     does not tell `1.0` from `1`, so an integral float may come back as `1`). Records pushed
+         *     by other tools are not part of the Sumatra view: a 404, which Sumatra turns into a
+         *     `KeyError`.
          */
         get: operations["getSumatraRecord"];
         /**

@@ -11,7 +11,7 @@ import { resolveRecord, type ProjectRecord } from './records.js';
  *
  * Project counts are computed from the records themselves, so they stay right. The files the
  * records referenced stay in the file store: they are content-addressed and may be shared with
- * other records, so unreferenced ones are left to a later sweep.
+ * other records, so the periodic sweep (sweepUnreferenced) removes the ones nothing uses any more.
  */
 export async function deleteRecords(deps: Deps, actor: Actor, project: ProjectDoc, ids: Types.ObjectId[]): Promise<number> {
   if (ids.length === 0) return 0;

@@ -7,7 +7,7 @@ import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
 import { touchProject } from './projects.js';
-import { normalizeFileRefs } from './records.js';
+import { followProjectPrivacy, normalizeFileRefs } from './records.js';
 
 /** Every field a whole-record replacement sets: nothing is optional, nothing of the old record survives but its identity. */
 export interface RecordReplacement {
@@ -88,8 +88,10 @@ export async function replaceRecord(
           label,
           statusHistory: [{ status: input.status, at: now }],
         });
+        const record = created.toObject();
+        if (!record.private) await followProjectPrivacy(deps, project, record);
         await touchProject(deps, project._id);
-        return { record: created.toObject(), created: true };
+        return { record, created: true };
       } catch (error) {
         // Another writer created it in between: replace theirs on the next round.
         if ((error as { code?: number }).code === 11000) continue;

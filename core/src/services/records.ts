@@ -154,7 +154,7 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
  * gap: either this check sees the private project and hides the record, or the change started
  * after the insert and its own update covers the record.
  */
-async function followProjectPrivacy(deps: Deps, project: ProjectDoc, record: RecordDoc): Promise<void> {
+export async function followProjectPrivacy(deps: Deps, project: ProjectDoc, record: RecordDoc): Promise<void> {
   const current = await deps.models.Project.findOne({ _id: project._id }, { private: 1 }).lean<Pick<ProjectDoc, 'private'>>();
   if (current && current.private !== record.private) {
     await deps.models.Record.updateOne({ _id: record._id }, { $set: { private: current.private } });
