@@ -8,6 +8,7 @@ import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
 import { touchProject } from './projects.js';
 import { followProjectPrivacy, normalizeFileRefs } from './records.js';
+import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
 
 /** Every field a whole-record replacement sets: nothing is optional, nothing of the old record survives but its identity. */
 export interface RecordReplacement {
@@ -27,9 +28,6 @@ export interface RecordReplacement {
   stderr: string;
   sumatra: SumatraState | null;
 }
-
-/** How many times a replacement re-reads the record when concurrent writes keep winning. */
-const MAX_ATTEMPTS = 8;
 
 /**
  * Creates the record `label` in one of the actor's projects, or replaces every field of the one
@@ -72,7 +70,8 @@ export async function replaceRecord(
   };
   const { Record } = deps.models;
   const owner = Scope.owner(actor.id);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (attempt > 0) await backOff(attempt);
     const current = await Record.findOne(scoped<RecordDoc>(owner, { project: project._id, label })).lean<RecordDoc>();
     const now = new Date();
     if (!current) {

@@ -11,6 +11,7 @@ import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
 import { escapeRegex, toId } from './ids.js';
 import { resolveProject, touchProject } from './projects.js';
+import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
 
 /** A record with the project it belongs to (responses show the project's name). */
 export interface ProjectRecord {
@@ -220,7 +221,8 @@ export async function updateWithRetry(
   build: (record: RecordDoc) => Record<string, unknown>,
 ): Promise<RecordDoc> {
   const owner = Scope.owner(actor.id);
-  for (let attempt = 0; attempt < 8; attempt += 1) {
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (attempt > 0) await backOff(attempt);
     const record = await resolveRecord(deps, owner, project, recordRef);
     const update = build(record);
     const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: record._id, rev: record.rev }), update, {
