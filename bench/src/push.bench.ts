@@ -79,7 +79,7 @@ const benchmark: Benchmark = {
       const projectId = new Types.ObjectId(project.id);
       const raw = await runConcurrently(total, async (i) => {
         const body = recordBody(i);
-        await models.Record.collection.insertOne({
+        await models.Record.insertOne({
           project: projectId,
           owner: user._id,
           private: true,
