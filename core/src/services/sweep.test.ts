@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { makeUser, useTestDatabase } from '@reprise/tools/testing';
 import { attachFiles } from './attachments.js';
+import { pushContainer } from './containers.js';
 import { createRecord } from './records.js';
 import { pushProject } from './projects.js';
 import { sweepUnreferenced } from './sweep.js';
@@ -37,7 +38,7 @@ describe('sweep of unreferenced storage', () => {
     await db.models.Record.deleteOne({ label: 'drop' });
 
     const report = await sweepUnreferenced(deps(), { now: later() });
-    expect(report).toEqual({ orphanBlobs: 0, unreferencedFiles: 1 });
+    expect(report).toEqual({ orphanBlobs: 0, unreferencedFiles: 1, orphanContainers: 0 });
     const left = await db.models.File.find().lean();
     expect(left).toHaveLength(1);
     expect(await blobCount()).toBe(1);
@@ -46,5 +47,23 @@ describe('sweep of unreferenced storage', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of db.blobs.read(blob)) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString()).toBe('kept');
+  });
+
+  it("removes a container that never made it into its project's history, with its image, and keeps the ones in it", async () => {
+    const { user } = await makeUser(db.models, { name: 'Cy' });
+    const actor = { id: user._id, name: user.name };
+    await pushProject(deps(), actor, 'p', {});
+    const image = async (text: string) => ({ blob: await db.blobs.write(Readable.from([Buffer.from(text)])), mediaType: 'application/x-tar', originalName: `${text}.tar` });
+    const kept = await pushContainer(deps(), actor, 'p', { system: 'docker' }, await image('in history'));
+    // What a push killed between its two writes leaves: the container and its image, no history entry.
+    const half = await pushContainer(deps(), actor, 'p', { system: 'docker' }, await image('half pushed'));
+    await db.models.Project.updateOne({ _id: half.container.project }, { $pull: { history: half.container._id } });
+
+    expect((await sweepUnreferenced(deps())).orphanContainers).toBe(0);
+    const report = await sweepUnreferenced(deps(), { now: later() });
+    expect(report).toEqual({ orphanBlobs: 0, unreferencedFiles: 1, orphanContainers: 1 });
+    expect((await db.models.Container.find().lean()).map((c) => c._id.toHexString())).toEqual([kept.container._id.toHexString()]);
+    expect(await db.models.File.countDocuments()).toBe(1);
+    expect(await blobCount()).toBe(1);
   });
 });

@@ -7,19 +7,33 @@ export interface SweepReport {
   orphanBlobs: number;
   /** Files no record or container refers to any more (their blobs included). */
   unreferencedFiles: number;
+  /**
+   * Containers that never made it into their project's history: a push stopped between writing
+   * the container and appending it (a crash, a lost database). Nothing shows them; this frees
+   * their image.
+   */
+  orphanContainers: number;
 }
 
 /** How old an unreferenced blob or file must be before a sweep removes it: uploads in flight are younger. */
 export const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
 /**
- * Removes storage nothing refers to: blobs without a File, and Files without a record or
- * container. Only items older than `graceMs` are touched, so an upload that is still streaming,
+ * Removes storage nothing refers to: containers left out of their project's history, blobs
+ * without a File, and Files without a record or container. Only items older than `graceMs` are touched, so an upload that is still streaming,
  * or whose record update is a moment away, is never swept.
  */
 export async function sweepUnreferenced(deps: Deps, options: { graceMs?: number; now?: Date } = {}): Promise<SweepReport> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? SWEEP_GRACE_MS));
-  const { File, Record, Container } = deps.models;
+  const { File, Record, Container, Project } = deps.models;
+
+  // First, so that the images of these containers are swept below in the same pass.
+  let orphanContainers = 0;
+  for await (const container of Container.find({ created: { $lt: cutoff } }, { _id: 1, project: 1 }).lean().cursor()) {
+    if (await Project.exists({ _id: container.project, history: container._id })) continue;
+    const deleted = await Container.deleteOne({ _id: container._id });
+    orphanContainers += deleted.deletedCount;
+  }
 
   let unreferencedFiles = 0;
   for await (const file of File.find({ created: { $lt: cutoff } }, { _id: 1, blob: 1 }).lean().cursor()) {
@@ -53,5 +67,5 @@ export async function sweepUnreferenced(deps: Deps, options: { graceMs?: number;
     if (batch.length >= 500) await flush();
   }
   if (batch.length > 0) await flush();
-  return { orphanBlobs, unreferencedFiles };
+  return { orphanBlobs, unreferencedFiles, orphanContainers };
 }
