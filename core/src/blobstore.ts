@@ -26,6 +26,11 @@ export interface BlobStore {
   delete(id: Types.ObjectId): Promise<void>;
   /** Lists blobs written before a date (for the sweep of unreferenced blobs). */
   listOlderThan(date: Date): AsyncIterable<{ id: Types.ObjectId; uploaded: Date }>;
+  /**
+   * Lists blobs whose writing never finished and was never cleaned up (the process died while
+   * writing), started before a date. Deleting them removes what was written.
+   */
+  listUnfinishedOlderThan(date: Date): AsyncIterable<{ id: Types.ObjectId }>;
 }
 
 /** Raised when a stream is longer than the allowed size. */
@@ -64,11 +69,15 @@ export class DigestStream extends Transform {
 /** MongoDB GridFS as blob store, in the bucket `blobs` of the service's database. */
 export class GridFsBlobStore implements BlobStore {
   private readonly bucket: mongoose.mongo.GridFSBucket;
+  private readonly files: mongoose.mongo.Collection;
+  private readonly chunks: mongoose.mongo.Collection;
 
   constructor(connection: Connection, chunkSizeBytes = 255 * 1024) {
     const db = connection.db;
     if (!db) throw new Error('GridFsBlobStore needs an open connection');
     this.bucket = new mongoose.mongo.GridFSBucket(db, { bucketName: 'blobs', chunkSizeBytes });
+    this.files = db.collection('blobs.files');
+    this.chunks = db.collection('blobs.chunks');
   }
 
   async write(source: Readable, options: { maxBytes?: number; name?: string } = {}): Promise<BlobInfo> {
@@ -100,5 +109,25 @@ export class GridFsBlobStore implements BlobStore {
   async *listOlderThan(date: Date): AsyncIterable<{ id: Types.ObjectId; uploaded: Date }> {
     const cursor = this.bucket.find({ uploadDate: { $lt: date } }, { projection: { _id: 1, uploadDate: 1 } });
     for await (const file of cursor) yield { id: file._id, uploaded: file.uploadDate };
+  }
+
+  async *listUnfinishedOlderThan(date: Date): AsyncIterable<{ id: Types.ObjectId }> {
+    // GridFS writes the files document last: chunks without one are an upload cut off by a crash.
+    // Their id is an ObjectId made when the upload started, which dates them.
+    const cutoff = mongoose.mongo.ObjectId.createFromTime(Math.floor(date.getTime() / 1000));
+    const { files, chunks } = this;
+    const batch: Types.ObjectId[] = [];
+    const unfinished = async function* () {
+      const known = new Set((await files.find({ _id: { $in: batch } }, { projection: { _id: 1 } }).toArray()).map((file) => String(file._id)));
+      for (const id of batch) if (!known.has(String(id))) yield { id };
+      batch.length = 0;
+    };
+    for await (const chunk of chunks.find({ n: 0 }, { projection: { files_id: 1 } })) {
+      const id = chunk.files_id as unknown;
+      if (!(id instanceof mongoose.mongo.ObjectId) || id.getTimestamp() >= cutoff.getTimestamp()) continue;
+      batch.push(id);
+      if (batch.length >= 500) yield* unfinished();
+    }
+    if (batch.length > 0) yield* unfinished();
   }
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { makeUser, useTestDatabase } from '@reprise/tools/testing';
 import { attachFiles } from './attachments.js';
@@ -65,5 +66,17 @@ describe('sweep of unreferenced storage', () => {
     expect((await db.models.Container.find().lean()).map((c) => c._id.toHexString())).toEqual([kept.container._id.toHexString()]);
     expect(await db.models.File.countDocuments()).toBe(1);
     expect(await blobCount()).toBe(1);
+  });
+
+  it('removes the chunks of an upload whose process died before it finished, once older than the grace period', async () => {
+    const chunks = db.connection.db?.collection('blobs.chunks');
+    // What GridFS leaves when the process dies mid-upload: chunks, no files document.
+    const id = new Types.ObjectId();
+    await chunks?.insertMany([0, 1, 2].map((n) => ({ files_id: id, n, data: Buffer.alloc(1024, n) })));
+    expect((await sweepUnreferenced(deps())).orphanBlobs).toBe(0);
+    expect(await chunks?.countDocuments()).toBe(3);
+    const report = await sweepUnreferenced(deps(), { now: later() });
+    expect(report.orphanBlobs).toBe(1);
+    expect(await chunks?.countDocuments()).toBe(0);
   });
 });

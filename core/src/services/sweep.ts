@@ -3,7 +3,7 @@ import type { Deps } from './context.js';
 
 /** What a sweep removed. */
 export interface SweepReport {
-  /** Blobs with no File (an upload that died midway, or a File deleted without its blob). */
+  /** Blobs with no File (an upload that died midway, even with its process, or a File deleted without its blob). */
   orphanBlobs: number;
   /** Files no record or container refers to any more (their blobs included). */
   unreferencedFiles: number;
@@ -67,5 +67,9 @@ export async function sweepUnreferenced(deps: Deps, options: { graceMs?: number;
     if (batch.length >= 500) await flush();
   }
   if (batch.length > 0) await flush();
+  for await (const blob of deps.blobs.listUnfinishedOlderThan(cutoff)) {
+    await deps.blobs.delete(blob.id);
+    orphanBlobs += 1;
+  }
   return { orphanBlobs, unreferencedFiles, orphanContainers };
 }
