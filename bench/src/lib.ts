@@ -84,3 +84,81 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
   const result = await fn();
   return { ms: performance.now() - start, result };
 }
+
+/** What a closed-loop load run measured. */
+export interface LoadResult {
+  /** Latency of every successful operation, in ms. */
+  latencies: number[];
+  /** Operations still running when the run's time was up, cut off then (their latency is at least the time they ran). */
+  cutOff: number[];
+  /** Operations that failed (an exception or an unexpected status). */
+  errors: number;
+  /** The first few failure messages, for the log. */
+  errorSamples: string[];
+  seconds: number;
+}
+
+/**
+ * Runs `task` from `concurrency` workers in a closed loop until `durationMs` has passed or
+ * `maxOps` operations were started, whichever comes first. At the deadline, operations still
+ * running are aborted through the signal given to `task` and counted in `cutOff`: the run ends on
+ * time however slow the server is.
+ */
+export async function runLoad(options: {
+  concurrency: number;
+  durationMs: number;
+  maxOps?: number;
+  task: (i: number, signal: AbortSignal) => Promise<void>;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const cutOff: number[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  const maxOps = options.maxOps ?? Number.POSITIVE_INFINITY;
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new Error('the run is over')), options.durationMs);
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (performance.now() < deadline && next < maxOps) {
+        const i = next;
+        next += 1;
+        const t0 = performance.now();
+        try {
+          await options.task(i, stop.signal);
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          if (stop.signal.aborted) {
+            cutOff.push(performance.now() - t0);
+            break;
+          }
+          errors += 1;
+          if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
+  clearTimeout(timer);
+  return { latencies, cutOff, errors, errorSamples, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * A percentile over completed operations and cut-off ones (counted at the time they had run, a
+ * lower bound); `censored` says whether the value is such a lower bound.
+ */
+export function percentileWithCutOff(result: LoadResult, q: number): { value: number; censored: boolean } {
+  const all = [...result.latencies.map((ms) => ({ ms, cut: false })), ...result.cutOff.map((ms) => ({ ms, cut: true }))].sort((a, b) => a.ms - b.ms);
+  if (all.length === 0) return { value: Number.NaN, censored: false };
+  const item = all[Math.min(all.length - 1, Math.max(0, Math.ceil(q * all.length) - 1))];
+  return { value: item?.ms ?? Number.NaN, censored: item?.cut ?? false };
+}
+
+/** GETs a URL and fails unless the status is `expect` (the body is read either way). */
+export async function getOk(url: string, headers: Record<string, string>, signal?: AbortSignal, expect = 200): Promise<unknown> {
+  const res = await fetch(url, { headers, signal });
+  const text = await res.text();
+  if (res.status !== expect) throw new Error(`GET ${url.replace(/rpr_[\w-]+/, 'rpr_…')} answered ${res.status}: ${text.slice(0, 200)}`);
+  return text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
+}

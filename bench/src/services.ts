@@ -9,7 +9,10 @@ export interface RunningService {
   pid: number;
   /** The resident set size of the service process, in bytes (from /proc). */
   rss(): number;
+  /** SIGTERM: the service finishes in-flight requests, then exits. */
   stop(): Promise<void>;
+  /** SIGKILL: in-flight work is dropped at once. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built API service (api/dist/server.js) on a free port against `mongodbUri`. */
@@ -36,9 +39,15 @@ export async function startApiService(mongodbUri: string, env: Record<string, st
     pid,
     rss: () => residentBytes(pid),
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
       await exited;
     },
   };
