@@ -116,7 +116,7 @@ export class SpecValidator {
       }
       const value = coerce(String(raw), parameter.schema);
       if (!parameter.validate(value)) {
-        problems.push(...describeErrors(parameter.validate.errors, parameter.in, parameter.name));
+        for (const problem of describeErrors(parameter.validate.errors, parameter.in, parameter.name)) problems.push(problem);
         continue;
       }
       if (parameter.in === 'path') params[parameter.name] = String(value);
@@ -126,12 +126,15 @@ export class SpecValidator {
       if (!known.has(name)) problems.push({ location: 'query', path: name, message: `is not a parameter of this endpoint (known: ${[...known].join(', ') || 'none'})` });
     }
     let body = parts.body;
+    const broken = parts.hasJsonBody ? illFormedText(body) : undefined;
+    if (broken !== undefined) problems.push({ location: 'body', path: broken, message: UNICODE_PROBLEM });
     if (op.json && !options.skipBody) {
       if (!parts.hasJsonBody) {
         if (op.bodyRequired) problems.push({ location: 'body', path: '', message: 'a JSON body is required' });
         body = undefined;
       } else if (!op.json(body)) {
-        problems.push(...describeErrors(op.json.errors, 'body', ''));
+        // Not push(...): a body with 100,000 unknown fields would overflow the call stack.
+        for (const problem of describeErrors(op.json.errors, 'body', '')) problems.push(problem);
       }
     }
     if (problems.length > 0) throw validationError(problems);
@@ -142,6 +145,8 @@ export class SpecValidator {
   validateSchema<T>(schemaName: string, value: unknown, location: string): T {
     const validate = this.ajv.getSchema(`${SPEC_ID}#/$defs/${schemaName}`);
     if (!validate) throw new Error(`openapi.yaml has no schema ${schemaName}`);
+    const broken = illFormedText(value);
+    if (broken !== undefined) throw validationError([{ location, path: broken, message: UNICODE_PROBLEM }]);
     if (!validate(value)) throw validationError(describeErrors(validate.errors, location, ''));
     return value as T;
   }
@@ -230,11 +235,46 @@ function describeErrors(errors: ErrorObject[] | null | undefined, location: stri
   return [...unique.values()];
 }
 
+const UNICODE_PROBLEM = 'is not valid Unicode text (it holds a lone surrogate, such as \\ud800, which cannot be stored)';
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (String.isWellFormed is ES2024). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * The JSON pointer of the first string or key that is not well-formed UTF-16 (a lone surrogate),
+ * or undefined. JSON allows "\ud800", but UTF-8 storage cannot hold it: the driver would replace
+ * it with U+FFFD, changing what was sent, so such input is refused instead.
+ */
+export function illFormedText(value: unknown): string | undefined {
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item) break;
+    const current = item.value;
+    if (typeof current === 'string') {
+      if (LONE_SURROGATE.test(current)) return item.path;
+    } else if (Array.isArray(current)) {
+      current.forEach((element, index) => stack.push({ value: element, path: `${item.path}/${index}` }));
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, element] of Object.entries(current)) {
+        if (LONE_SURROGATE.test(key)) return `${item.path}/${key.replace(LONE_SURROGATE_ALL, '\uFFFD')}`;
+        stack.push({ value: element, path: `${item.path}/${key}` });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** How many problems an error response lists in its details. */
+const MAX_LISTED_PROBLEMS = 50;
+
 function validationError(problems: ValidationProblem[]): AppError {
   const summary = problems
     .slice(0, 5)
     .map((problem) => `${problem.location}${problem.path ? (problem.path.startsWith('/') ? problem.path.replaceAll('/', '.') : `.${problem.path}`) : ''} ${problem.message}`)
     .join('; ');
   const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
-  return new AppError(400, 'validation_failed', `Invalid request: ${summary}${more}.`, problems);
+  // The details list is capped too: a hostile body must not make the error response huge.
+  return new AppError(400, 'validation_failed', `Invalid request: ${summary}${more}.`, problems.slice(0, MAX_LISTED_PROBLEMS));
 }
