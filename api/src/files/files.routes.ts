@@ -13,11 +13,11 @@ import {
   Scope,
   type FilePart,
 } from '@reprise/core';
-import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
-import { sendStoredFile } from '../http/download.js';
+import { inputOf, sendStoredFile, validate } from '@reprise/http';
+import { byToken } from '../http/auth.js';
+import { actorOf, type ApiDeps } from '../http/context.js';
 import { ownProjectFirst } from '../http/guards.js';
 import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
-import { validate } from '../http/validate.js';
 
 /** file/push (multipart upload of inputs and outputs) and file/pull (download). */
 export function filesRouter(deps: ApiDeps): Router {
@@ -26,7 +26,7 @@ export function filesRouter(deps: ApiDeps): Router {
 
   router.post(
     '/file/push/:project/:record',
-    validate(spec, 'pushFiles'),
+    validate(spec, 'pushFiles', byToken),
     ownProjectFirst(deps),
     multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
     async (req, res) => {
@@ -49,7 +49,7 @@ export function filesRouter(deps: ApiDeps): Router {
     },
   );
 
-  router.get('/file/pull/:project/:record/:file', validate(spec, 'pullFile'), async (req, res) => {
+  router.get('/file/pull/:project/:record/:file', validate(spec, 'pullFile', byToken), async (req, res) => {
     const { params } = inputOf<{ project: string; record: string; file: string }>(res);
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
