@@ -1,11 +1,15 @@
 import type { Connection, Model } from 'mongoose';
 import { containerModel, type ContainerDoc } from './container.js';
+import { counterModel, revokedSessionModel, type CounterDoc, type RevokedSessionDoc } from './counter.js';
+import { diffRequestModel, type DiffRequestDoc } from './diff-request.js';
 import { fileModel, type FileDoc } from './file.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
 
 export * from './container.js';
+export * from './counter.js';
+export * from './diff-request.js';
 export * from './file.js';
 export * from './project.js';
 export * from './record.js';
@@ -18,6 +22,9 @@ export interface Models {
   Container: Model<ContainerDoc>;
   Record: Model<RecordDoc>;
   File: Model<FileDoc>;
+  DiffRequest: Model<DiffRequestDoc>;
+  Counter: Model<CounterDoc>;
+  RevokedSession: Model<RevokedSessionDoc>;
 }
 
 /** Binds the models to a connection. */
@@ -28,6 +35,9 @@ export function createModels(connection: Connection): Models {
     Container: containerModel(connection),
     Record: recordModel(connection),
     File: fileModel(connection),
+    DiffRequest: diffRequestModel(connection),
+    Counter: counterModel(connection),
+    RevokedSession: revokedSessionModel(connection),
   };
 }
 
