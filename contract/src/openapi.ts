@@ -1119,7 +1119,7 @@ export interface components {
             }[];
         };
         Registration: {
-            /** Format: email */
+            /** @description An email address (stored trimmed and lower-cased); a malformed one is a 400 `invalid_email`. */
             email: string;
             /** @description At least 10 characters; not the email, the name or one repeated character. */
             password: string;

@@ -5,6 +5,7 @@ export * from './context.js';
 export * from './counters.js';
 export * from './dashboard.js';
 export * from './deletion.js';
+export * from './diffs.js';
 export * from './files.js';
 export * from './ids.js';
 export * from './owners.js';
