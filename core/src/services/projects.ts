@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
+import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, ProjectDoc } from '../models/index.js';
 import { projectNameProblem } from '../names.js';
@@ -94,7 +95,7 @@ export async function editProject(deps: Deps, actor: Actor, id: string, input: P
         { returnDocument: 'after', runValidators: true },
       ).lean<ProjectDoc>();
     } catch (error) {
-      if ((error as { code?: number }).code === 11000 && typeof set.name === 'string') throw nameTaken(set.name);
+      if (isDuplicateKeyError(error) && typeof set.name === 'string') throw nameTaken(set.name);
       throw error;
     }
   }
