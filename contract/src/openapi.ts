@@ -1209,10 +1209,112 @@ export interface components {
         Proposition: "repeated" | "reproduced" | "non-repeated" | "non-reproduced";
         /** @enum {string} */
         DiffStatus: "proposed" | "agreed" | "denied" | "withdrawn";
-        /** @description The cell of the assessment table (paper table 1) the evidence falls in. */
-        AssessmentCell: string;
-        /** @description The comparison of two records (code, inputs, outputs), as computed by the assessment engine. */
-        Evidence: Record<string, never>;
+        /**
+         * @description The cell of the assessment table (paper table 1) the evidence falls in: outputs same →
+         *     repeatable (code & inputs same) or reproducible; outputs different → non-repeatable (code &
+         *     inputs same) or unknown.
+         * @enum {string}
+         */
+        AssessmentCell: "repeatable" | "reproducible" | "non-repeatable" | "unknown";
+        JsonDifferences: {
+            same: boolean;
+            /** @description Leaves that differ, by JSON Pointer (at most 200). */
+            differences: {
+                /** @description JSON Pointer (RFC 6901) of the leaf; "" for the whole value. */
+                key: string;
+                /** @description A scalar (strings cut at 1,000 characters), or {} / [] for an empty container; absent when missing on A. */
+                a?: unknown;
+                /** @description The same for B. */
+                b?: unknown;
+            }[];
+            truncated: boolean;
+        };
+        /** @description Two outputs paired by name (then path) and how they compare. */
+        OutputPair: {
+            name: string;
+            path: string | null;
+            /** @description A's side: name, path, sha256, size, mediaType, uploaded; null when missing. */
+            a: unknown;
+            /** @description B's side, likewise. */
+            b: unknown;
+            /** @enum {string} */
+            result: "identical" | "text-distance" | "different-binary" | "different-unmeasured" | "unknown" | "missing-a" | "missing-b";
+            /** @description Identical, or a text distance within the tolerance. */
+            same: boolean;
+            /** @description Levenshtein distance in UTF-16 code units (an upper bound when `exact` is false). */
+            distance?: number;
+            /** @description 1 − distance / longer length. */
+            similarity?: number;
+            exact?: boolean;
+            /** @description How the distance was computed. */
+            method?: string;
+            lowerBound?: number;
+            /** @description Why no distance was measured, when none was. */
+            note?: string;
+        };
+        /**
+         * @description The comparison of records A and B computed by the assessment engine: code, inputs and
+         *     outputs sameness (what the table decides from), with dependency, system and program
+         *     differences for reviewers. Contains no client-chosen object keys.
+         */
+        Evidence: {
+            /** @description Version of this shape. */
+            version: number;
+            a: {
+                record: components["schemas"]["Id"];
+                label: string;
+                project: components["schemas"]["Id"];
+            };
+            b: {
+                record: components["schemas"]["Id"];
+                label: string;
+                project: components["schemas"]["Id"];
+            };
+            code: {
+                same: boolean;
+                /**
+                 * @description vcs: commits and working-tree diff digests; container: the same container; image: image digests; unknown: nothing shows the code is the same.
+                 * @enum {string}
+                 */
+                basis: "vcs" | "container" | "image" | "unknown";
+                reason: string;
+                /** @description A's code identity: vcs, container id, image digests. */
+                a: Record<string, never>;
+                /** @description B's code identity. */
+                b: Record<string, never>;
+            };
+            inputs: {
+                same: boolean;
+                reason: string;
+                digests: {
+                    same: boolean;
+                    common: string[];
+                    onlyA: string[];
+                    onlyB: string[];
+                    unknownA: string[];
+                    unknownB: string[];
+                };
+                parameters: components["schemas"]["JsonDifferences"];
+            };
+            outputs: {
+                same: boolean;
+                reason: string;
+                tolerance: number;
+                textLimitBytes: number;
+                pairs: components["schemas"]["OutputPair"][];
+            };
+            dependencies: {
+                same: boolean;
+                added: Record<string, never>[];
+                removed: Record<string, never>[];
+                changed: Record<string, never>[];
+                unchanged: number;
+            };
+            system: components["schemas"]["JsonDifferences"];
+            program: components["schemas"]["JsonDifferences"];
+            cell: components["schemas"]["AssessmentCell"];
+            computedAt: components["schemas"]["Timestamp"];
+        };
         Tally: {
             repeated: number;
             reproduced: number;
@@ -1278,7 +1380,7 @@ export interface components {
             /** @description What was compared and how; required for method `custom`. */
             description?: string;
             /**
-             * @description The Levenshtein distance allowed between text outputs (method default).
+             * @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same (method default).
              * @default 0
              */
             tolerance: number;
@@ -2973,7 +3075,7 @@ export interface operations {
     compareRecords: {
         parameters: {
             query?: {
-                /** @description The Levenshtein distance allowed between text outputs (method default). */
+                /** @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same. */
                 tolerance?: number;
             };
             header?: never;

@@ -1,14 +1,11 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Cell } from '../assessment/evidence.js';
+import { CELLS, METHODS, PROPOSITIONS, type Method, type Proposition } from '../assessment/table.js';
 
-/** How the outputs of the two records are compared. */
-export const DIFF_METHODS = ['default', 'visual', 'custom'] as const;
+/** How the outputs of the two records are compared (the assessment table's methods). */
+export const DIFF_METHODS = METHODS;
 /** One of DIFF_METHODS. */
-export type DiffMethod = (typeof DIFF_METHODS)[number];
-
-/** What the sender claims about the two records. */
-export const PROPOSITIONS = ['repeated', 'reproduced', 'non-repeated', 'non-reproduced'] as const;
-/** One of PROPOSITIONS. */
-export type Proposition = (typeof PROPOSITIONS)[number];
+export type DiffMethod = Method;
 
 /** Where a request is in its life: proposed, then agreed or denied by the target owner, or withdrawn by the sender. */
 export const DIFF_STATUSES = ['proposed', 'agreed', 'denied', 'withdrawn'] as const;
@@ -41,7 +38,7 @@ export interface DiffRequestDoc {
   tolerance: number;
   proposition: Proposition;
   /** The assessment table cell the evidence fell in when the request was made. */
-  cell: string;
+  cell: Cell;
   status: DiffStatus;
   /** The comparison computed at creation, as codec text (it holds client-chosen file names and values). */
   evidence: string;
@@ -71,7 +68,7 @@ const diffRequestSchema = new Schema<DiffRequestDoc>(
     description: { type: String, default: '' },
     tolerance: { type: Number, default: 0 },
     proposition: { type: String, enum: PROPOSITIONS, required: true },
-    cell: { type: String, required: true },
+    cell: { type: String, enum: CELLS, required: true },
     status: { type: String, enum: DIFF_STATUSES, default: 'proposed' },
     evidence: { type: String, required: true },
     answer: { type: answerSchema, default: null },

@@ -1,12 +1,14 @@
 import type { JsonValue } from '../codec.js';
-import type { DiffMethod, Proposition, RecordDoc } from '../models/index.js';
+import type { Cell } from '../assessment/evidence.js';
+import type { Proposition } from '../assessment/table.js';
+import type { DiffMethod, RecordDoc } from '../models/index.js';
 import type { Deps } from './context.js';
 import { allowedPropositions, checkProposition, compareRecords } from '../assessment/index.js';
 
 /** The assessment of a pair of records: evidence, table cell and the propositions each method allows. */
 export interface PairAssessment {
   evidence: JsonValue;
-  cell: string;
+  cell: Cell;
   propositions: Record<DiffMethod, Proposition[]>;
   /** Why a proposition is refused for a method, naming the cell (the message of the 422); undefined when it is allowed. */
   refusal(method: DiffMethod, proposition: Proposition): string | undefined;

@@ -1,7 +1,8 @@
 import type { Types } from 'mongoose';
 import { decodeFreeform, encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
-import type { DiffMethod, DiffRequestDoc, DiffStatus, ProjectDoc, Proposition, RecordDoc } from '../models/index.js';
+import type { Proposition } from '../assessment/table.js';
+import type { DiffMethod, DiffRequestDoc, DiffStatus, ProjectDoc, RecordDoc } from '../models/index.js';
 import { afterCursor, paginate } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
 import { assessPair, type PairAssessment } from './assess.js';

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { PROPOSITIONS, type ProjectDoc, type Proposition, type RecordDoc } from '../models/index.js';
+import { PROPOSITIONS, type Proposition } from '../assessment/table.js';
+import type { ProjectDoc, RecordDoc } from '../models/index.js';
 import type { Deps } from './context.js';
 
 /** Agreed requests counted by proposition. */
