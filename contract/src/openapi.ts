@@ -425,7 +425,7 @@ export interface paths {
         put?: never;
         /**
          * Change the password
-         * @description The current password must be given (403 `wrong_password` otherwise); the new one follows the registration rules (422).
+         * @description The current password must be given (403 `wrong_password` otherwise); the new one follows the registration rules (422). Every other session of the user ends; this one continues with a new session cookie and CSRF token.
          */
         post: operations["changePassword"];
         delete?: never;
@@ -2506,6 +2506,7 @@ export interface operations {
             /** @description The password was changed. */
             204: {
                 headers: {
+                    "Set-Cookie": components["headers"]["SetSession"];
                     [name: string]: unknown;
                 };
                 content?: never;

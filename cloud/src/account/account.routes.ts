@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
 import { AppError, changePassword, presentAccount, renameUser, renewToken, revokeToken, type UserDoc } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
-import { requireSession } from '../auth/session.js';
+import { issueCsrfToken } from '../auth/csrf.js';
+import { requireSession, setSessionCookie, signSession } from '../auth/session.js';
 import { actorOf, settingsOf, type CloudDeps } from '../http/context.js';
 
 /** The signed-in user's account: name, password and the API token (the only place tokens are made, with the admin command). */
@@ -29,7 +30,11 @@ export function accountRouter(deps: CloudDeps): Router {
 
   router.post('/account/password', requireSession, ...jsonBody(config), validate(spec, 'changePassword'), async (_req, res) => {
     const { body } = inputOf<never, never, Schemas['PasswordChange']>(res);
-    await changePassword(models, actorOf(res).id, body.currentPassword, body.newPassword, passwordParams);
+    const actor = actorOf(res);
+    const since = await changePassword(models, actor.id, body.currentPassword, body.newPassword, passwordParams);
+    // Every other session just ended; this one continues as a new session.
+    setSessionCookie(res, config, signSession(deps.jwtSecret, actor.id, { authTime: Math.floor(since.getTime() / 1000) }));
+    issueCsrfToken(res, config);
     res.status(204).end();
   });
 

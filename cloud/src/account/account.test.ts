@@ -105,4 +105,16 @@ describe('account details', () => {
     await other.post('/cloud/v1/auth/login', { email, password: PASSWORD }).expect(401);
     await other.post('/cloud/v1/auth/login', { email, password: 'a brand new passphrase' }).expect(200);
   });
+
+  it('ends every other session when the password changes, and keeps the one that changed it', async () => {
+    const { browser, email } = await cloud.signUp();
+    const elsewhere = await cloud.browser();
+    await elsewhere.post('/cloud/v1/auth/login', { email, password: PASSWORD }).expect(200);
+    // Sessions count from whole seconds: make the other sign-in clearly older than the change.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await browser.post('/cloud/v1/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }).expect(204);
+    await elsewhere.get('/cloud/v1/auth/me').expect(401);
+    await browser.get('/cloud/v1/auth/me').expect(200);
+    await browser.patch('/cloud/v1/account', { name: 'Still here' }).expect(200);
+  });
 });

@@ -45,7 +45,7 @@ function cookieBase(config: Config): CookieOptions {
   return { sameSite: 'strict', secure: config.publicUrl.startsWith('https:'), path: SESSION_PATH };
 }
 
-/** Makes a session token for a user; `authTime` is kept when a session is renewed. */
+/** Makes a session token for a user; `authTime` (seconds) is kept when a session is renewed. */
 export function signSession(secret: string, userId: Types.ObjectId, session: { sid?: string; authTime?: number } = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const authTime = session.authTime ?? now;
@@ -102,8 +102,15 @@ export function configurePassport(models: Models, secret: string, passwordParams
           done(null, false);
           return;
         }
-        Promise.all([models.User.findById(claims.sub, { name: 1 }).lean<Pick<UserDoc, '_id' | 'name'>>(), models.RevokedSession.exists({ _id: claims.sid })]).then(
-          ([user, revoked]) => done(null, user && !revoked ? ({ actor: { id: user._id, name: user.name }, claims } satisfies SessionUser) : false),
+        Promise.all([
+          models.User.findById(claims.sub, { name: 1, sessionsNotBefore: 1 }).lean<Pick<UserDoc, '_id' | 'name' | 'sessionsNotBefore'>>(),
+          models.RevokedSession.exists({ _id: claims.sid }),
+        ]).then(
+          ([user, revoked]) => {
+            // A password change ends the sessions that signed in before it.
+            const outdated = user?.sessionsNotBefore ? claims.auth_time * 1000 < user.sessionsNotBefore.getTime() : false;
+            done(null, user && !revoked && !outdated ? ({ actor: { id: user._id, name: user.name }, claims } satisfies SessionUser) : false);
+          },
           (error: unknown) => done(error),
         );
       },

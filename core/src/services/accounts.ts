@@ -90,14 +90,18 @@ export async function checkCredentials(
   return valid && user?.passwordHash ? user : null;
 }
 
-/** Changes a password after checking the current one (401 when it is wrong, 422 when the new one is weak). */
+/**
+ * Changes a password after checking the current one (403 when it is wrong, 422 when the new one
+ * is weak). Every session that signed in before the change stops being accepted; the caller starts
+ * a new one for the user who made the change. Returns the time from which sessions count.
+ */
 export async function changePassword(
   models: Models,
   userId: Types.ObjectId,
   current: string,
   next: string,
   params: PasswordParams = DEFAULT_PASSWORD_PARAMS,
-): Promise<void> {
+): Promise<Date> {
   const user = await models.User.findById(userId).lean<UserDoc>();
   if (!user) throw errors.unauthorized('Your account no longer exists.');
   if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
@@ -106,9 +110,12 @@ export async function changePassword(
   const weak = passwordProblem(next, { email: user.email, name: user.name });
   if (weak) throw errors.unprocessable('weak_password', weak, { field: 'newPassword' });
   const passwordHash = await hashPassword(next, params);
+  // Whole seconds, the precision of a session's sign-in time.
+  const sessionsNotBefore = new Date(Math.floor(Date.now() / 1000) * 1000);
   // Conditional on the hash that was checked, so that two concurrent changes cannot both pass the check.
-  const updated = await models.User.findOneAndUpdate({ _id: userId, passwordHash: user.passwordHash }, { $set: { passwordHash } });
+  const updated = await models.User.findOneAndUpdate({ _id: userId, passwordHash: user.passwordHash }, { $set: { passwordHash, sessionsNotBefore } });
   if (!updated) throw errors.conflict('The password was changed by another request meanwhile; sign in again.');
+  return sessionsNotBefore;
 }
 
 /** Changes the display name. */
