@@ -7,6 +7,7 @@ import { authenticate, extractPathToken } from './http/auth.js';
 import type { ApiDeps } from './http/context.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { recordsRouter } from './records/records.routes.js';
+import { sumatraRouter } from './sumatra/sumatra.routes.js';
 
 /** Builds the API service's Express app without listening (tests use it directly). */
 export function createApp(deps: ApiDeps): Express {
@@ -35,6 +36,9 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(recordsRouter(deps));
   v1.use(filesRouter(deps));
   app.use('/api/v1', extractPathToken, v1);
+
+  // Sumatra's HTTP record store (smt --store=http://EMAIL:TOKEN@HOST/sumatra/), with its own Basic auth.
+  app.use('/sumatra', sumatraRouter(deps));
 
   app.use(routeNotFound);
   app.use(errorHandler(logger, { maxUploadBytes: config.maxUploadBytes }));

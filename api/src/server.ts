@@ -1,4 +1,4 @@
-import { ConfigError, connectDatabase, createModels, ensureIndexes, GridFsBlobStore, loadConfig, SpecValidator } from '@reprise/core';
+import { ConfigError, connectDatabase, createModels, ensureIndexes, GridFsBlobStore, loadConfig, SpecValidator, sweepUnreferenced } from '@reprise/core';
 import { createLogger, serveUntilSignalled } from '@reprise/http';
 import { createApp } from './app.js';
 
@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const connection = await connectDatabase(config.mongodbUri);
   const models = createModels(connection);
   await ensureIndexes(models);
-  const app = createApp({ models, blobs: new GridFsBlobStore(connection), spec: SpecValidator.load(), config, logger });
+  const blobs = new GridFsBlobStore(connection);
+  const app = createApp({ models, blobs, spec: SpecValidator.load(), config, logger });
   serveUntilSignalled(app, {
     name: 'API service',
     port: config.apiPort,
@@ -28,6 +29,16 @@ async function main(): Promise<void> {
       server.headersTimeout = 60_000;
     },
   });
+  if (config.sweepIntervalMinutes > 0) {
+    // Uploads cut off midway and files no record uses any more; every instance may sweep, deletes are idempotent.
+    const sweep = () =>
+      sweepUnreferenced({ models, blobs }).then(
+        (report) => logger.info({ sweep: report }, 'swept unreferenced storage'),
+        (error: unknown) => logger.warn({ err: error }, 'sweep failed; will retry'),
+      );
+    setInterval(sweep, config.sweepIntervalMinutes * 60_000).unref();
+    void sweep();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -25,10 +25,11 @@ describe('browsing public projects', () => {
   it('lists only public projects, also the signed-in user\'s own private ones stay out, most recently active first', async () => {
     const alice = await cloud.signUp();
     const bob = await cloud.signUp();
-    await makeProject(cloud.db, alice, 'alpha', { private: false });
+    const alpha = await makeProject(cloud.db, alice, 'alpha', { private: false });
     await makeProject(cloud.db, alice, 'alpha-private');
     await makeProject(cloud.db, bob, 'beta', { private: false });
-    await makeRecord(cloud.db, alice, 'alpha', { label: 'fresh' });
+    // Alpha was active last (pushes refresh activity to within seconds; an edit at once).
+    await alice.browser.patch(`/cloud/v1/projects/${alpha._id}`, { goals: 'new goals' }).expect(200);
     expect(names(await (await cloud.browser()).get('/cloud/v1/public/projects').expect(200))).toEqual(['alpha', 'beta']);
     expect(names(await alice.browser.get('/cloud/v1/public/projects').expect(200))).toEqual(['alpha', 'beta']);
   });

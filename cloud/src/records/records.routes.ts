@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
 import {
   DEFAULT_PAGE_SIZE,
-  deleteRecord,
+  deleteRecordById,
   editRecord,
   errors,
   fileOfEntry,
@@ -47,7 +47,7 @@ export function recordsRouter(deps: CloudDeps): Router {
     const { params } = inputOf<{ id: string }>(res);
     const actor = actorOf(res);
     mustOwn((await findRecord(deps, actor, params.id)).record, actor, 'record');
-    res.json({ deleted: await deleteRecord(deps, actor, params.id) });
+    res.json({ deleted: await deleteRecordById(deps, actor, params.id) });
   });
 
   router.get('/records/:id/files/:file', validate(spec, 'downloadRecordFile'), async (req, res) => {

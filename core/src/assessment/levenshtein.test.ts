@@ -60,6 +60,16 @@ function scatterMarks(text: string, count: number, next: () => number): string {
   return parts.join('');
 }
 
+/** Swaps `count` pairs of neighbouring characters: the characters stay the same multiset. */
+function swapNeighbours(text: string, count: number, next: () => number): string {
+  const chars = text.split('');
+  for (let swapped = 0; swapped < count; swapped += 1) {
+    const at = Math.floor(next() * (chars.length - 1));
+    [chars[at], chars[at + 1]] = [chars[at + 1] ?? '', chars[at] ?? ''];
+  }
+  return chars.join('');
+}
+
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
   op: fc.constantFrom('substitute', 'insert', 'delete'),
@@ -138,7 +148,8 @@ describe('Levenshtein engine', () => {
         const result = levenshtein(a, b, limits);
         const truth = fastLevenshtein.get(a, b);
         if (result.method === 'line-approx') {
-          expect(result.exact).toBe(false);
+          // Approximate unless its bounds meet.
+          expect(result.exact).toBe(result.distance === result.lowerBound);
           expect(result.lowerBound).toBeLessThanOrEqual(truth);
           expect(result.distance).toBeGreaterThanOrEqual(truth);
           expect(result.distance).toBeLessThanOrEqual(Math.max(a.length, b.length));
@@ -151,12 +162,29 @@ describe('Levenshtein engine', () => {
     );
     const next = random(2);
     const a = words(30_000, next);
-    const b = scatterMarks(a, 300, next);
+    const b = swapNeighbours(a, 300, next);
+    const truth = fastLevenshtein.get(a, b);
     const result = levenshtein(a, b, limits);
     expect(result).toMatchObject({ exact: false, method: 'line-approx' });
-    // Scattered edits: the approximation finds each of them (every "#" is one edit, and no script does with fewer).
-    expect(result.distance).toBe(300);
-    expect(result.lowerBound).toBeLessThanOrEqual(300);
+    expect(result.lowerBound).toBeLessThanOrEqual(truth);
+    // Scattered edits: the approximation finds each of them, at most a few percent above the truth.
+    expect(result.distance).toBeGreaterThanOrEqual(truth);
+    expect(result.distance).toBeLessThanOrEqual(truth * 1.05);
+  });
+
+  it('calls a line-level result exact when its bounds meet', () => {
+    const long = 'x'.repeat(20_000);
+    const result = levenshtein(long, 'y'.repeat(300), { maxMyersCells: 0 });
+    expect(result).toEqual({ distance: 20_000, similarity: 0, exact: true, method: 'line-approx', lowerBound: 20_000 });
+    // Every "#" (absent from the text) costs an edit: the lower bound meets the approximation's count.
+    const next = random(6);
+    const a = words(30_000, next);
+    expect(levenshtein(a, scatterMarks(a, 300, next), { maxDiagonalWork: 50, maxMyersCells: 0 })).toMatchObject({
+      distance: 300,
+      lowerBound: 300,
+      exact: true,
+      method: 'line-approx',
+    });
   });
 
   it('gives an upper bound from the line-level approximation on its own', () => {

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { levenshtein } from './levenshtein.js';
 import { closeLevenshteinWorkers, levenshteinAsync, utf8DistanceAsync } from './pool.js';
@@ -99,5 +103,20 @@ describe('Levenshtein off the event loop', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(levenshteinAsync('a', 'b', { signal: controller.signal })).rejects.toThrow();
+  });
+
+  it('runs its worker from the compiled package as well (npm test builds it first)', async () => {
+    const compiled = fileURLToPath(new URL('../../dist/assessment/pool.js', import.meta.url));
+    expect(existsSync(compiled), `${compiled} is missing: run npm run build`).toBe(true);
+    const script = [
+      '(async () => {',
+      `  const { levenshteinAsync, closeLevenshteinWorkers } = await import(${JSON.stringify(compiled)});`,
+      `  const result = await levenshteinAsync('kitten'.repeat(2000), 'sitting'.repeat(2000), { thread: 'worker' });`,
+      '  await closeLevenshteinWorkers();',
+      '  console.log(JSON.stringify(result));',
+      '})();',
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script]);
+    expect(JSON.parse(stdout)).toEqual(levenshtein('kitten'.repeat(2000), 'sitting'.repeat(2000)));
   });
 });

@@ -2,49 +2,14 @@ import type { Types } from 'mongoose';
 import type { ContainerDoc, RecordDoc } from '../models/index.js';
 import { Scope, scoped } from '../scope.js';
 import type { Actor, Deps } from './context.js';
-import { releaseIfUnreferenced } from './files.js';
-import { findProject, setProjectPrivacy, touchProject } from './projects.js';
+import { findProject, setProjectPrivacy } from './projects.js';
+import { deleteRecordsWithRequests, filesOfContainers, filesOfRecords, releaseFiles, type DeletionReport } from './record-deletion.js';
 import { findRecord } from './records.js';
 
-/** What a deletion removed. */
-export interface DeletionReport {
-  records: number;
-  containers: number;
-  diffRequests: number;
-  files: number;
-}
-
-function filesOfRecords(records: Array<Pick<RecordDoc, 'inputs' | 'outputs'>>): Types.ObjectId[] {
-  return records.flatMap((record) => [...record.inputs, ...record.outputs].flatMap((entry) => (entry.file ? [entry.file] : [])));
-}
-
-function filesOfContainers(containers: Array<Pick<ContainerDoc, 'image'>>): Types.ObjectId[] {
-  return containers.flatMap((container) => (container.image?.file ? [container.image.file] : []));
-}
-
-async function releaseAll(deps: Deps, fileIds: Types.ObjectId[]): Promise<number> {
-  const unique = [...new Map(fileIds.map((id) => [id.toHexString(), id])).values()];
-  let released = 0;
-  // One at a time: each check must see the deletions before it (two records may share a file).
-  for (const id of unique) if (await releaseIfUnreferenced(deps, id)) released += 1;
-  return released;
-}
-
-/**
- * Deletes a record of the actor's with the diff requests that involve it, then its files that
- * nothing else references. Requests go first, so that no request ever points at a missing record;
- * files go last, once nothing points at them.
- */
-export async function deleteRecord(deps: Deps, actor: Actor, id: string): Promise<DeletionReport> {
-  const { record, project } = await findRecord(deps, actor, id, { write: true });
-  const { DiffRequest, Record } = deps.models;
-  const requests = await DiffRequest.deleteMany({ $or: [{ from: record._id }, { toward: record._id }] });
-  const removed = await Record.deleteOne(scoped<RecordDoc>(Scope.owner(actor.id), { _id: record._id }));
-  // A request made between the two steps would point at nothing: sweep once more.
-  const late = await DiffRequest.deleteMany({ $or: [{ from: record._id }, { toward: record._id }] });
-  await touchProject(deps, project._id);
-  const files = await releaseAll(deps, filesOfRecords([record]));
-  return { records: removed.deletedCount, containers: 0, diffRequests: requests.deletedCount + late.deletedCount, files };
+/** Deletes a record of the actor's, by id, with the diff requests that involve it and its files nothing else uses. */
+export async function deleteRecordById(deps: Deps, actor: Actor, id: string): Promise<DeletionReport> {
+  const { project, record } = await findRecord(deps, actor, id, { write: true });
+  return await deleteRecordsWithRequests(deps, actor, project, [record._id]);
 }
 
 /**
@@ -80,6 +45,6 @@ export async function deleteProject(deps: Deps, actor: Actor, id: string): Promi
   await Project.deleteOne(scoped(owner, { _id: project._id }));
   diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
   await sweep();
-  const files = await releaseAll(deps, fileIds);
+  const files = await releaseFiles(deps, fileIds);
   return { records, containers, diffRequests, files };
 }

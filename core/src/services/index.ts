@@ -10,5 +10,8 @@ export * from './files.js';
 export * from './ids.js';
 export * from './owners.js';
 export * from './projects.js';
+export * from './record-deletion.js';
+export * from './record-replacement.js';
 export * from './records.js';
 export * from './reproducibility.js';
+export * from './sweep.js';
