@@ -35,10 +35,7 @@ export function authRouter(deps: CloudDeps, authenticator: passport.Authenticato
     authenticator.authenticate('local', { session: false }, (error: unknown, user: UserDoc | false) => {
       const finish = async () => {
         if (error) throw error;
-        if (!user) {
-          await limiter.failedLogin(body.email);
-          throw new AppError(401, 'invalid_credentials', 'The email or the password is wrong.');
-        }
+        if (!user) throw new AppError(401, 'invalid_credentials', 'The email or the password is wrong.');
         await limiter.succeededLogin(body.email);
         startSession(res, user);
         res.json(presentMe(user));

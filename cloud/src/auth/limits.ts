@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { countEvent, errors, normalizeEmail, peekCounter, resetCounter, secondsUntil, type Models, type WindowLimit } from '@reprise/core';
+import { countEvent, errors, normalizeEmail, resetCounter, secondsUntil, type Models, type WindowLimit } from '@reprise/core';
 import type { AuthLimits } from '../http/context.js';
 
 /** The client's address, as the proxy in front of the service reports it (see 'trust proxy' in app.ts). */
@@ -19,17 +19,14 @@ async function countOrRefuse(models: Models, key: string, limit: WindowLimit, wh
 export function authLimiter(models: Models, limits: AuthLimits) {
   const accountKey = (email: string) => `login:account:${normalizeEmail(email)}`;
   return {
-    /** Counts a login attempt from the request's address and refuses it past the limits (before the password is checked). */
+    /**
+     * Counts a login attempt against the request's address and against the account, before the
+     * password is checked, and refuses it past either limit: however many attempts run at once,
+     * at most `failedLoginsPerAccount.max` passwords are tried per account and window.
+     */
     async beforeLogin(req: Request, email: string): Promise<void> {
       await countOrRefuse(models, `login:address:${addressOf(req)}`, limits.loginPerAddress, 'Too many sign-in attempts from your address');
-      const failures = await peekCounter(models, accountKey(email));
-      if (failures && failures.count >= limits.failedLoginsPerAccount.max) {
-        throw errors.tooManyRequests('Too many failed sign-in attempts for this account', secondsUntil(failures.resetsAt));
-      }
-    },
-    /** Counts a failed login of an account. */
-    async failedLogin(email: string): Promise<void> {
-      await countEvent(models, accountKey(email), limits.failedLoginsPerAccount.windowMs);
+      await countOrRefuse(models, accountKey(email), limits.failedLoginsPerAccount, 'Too many failed sign-in attempts for this account');
     },
     /** Forgets the failed logins of an account after a successful one. */
     async succeededLogin(email: string): Promise<void> {

@@ -16,7 +16,7 @@ import {
 export interface AuthLimits {
   /** Login attempts from one address (successful or not). */
   loginPerAddress: WindowLimit;
-  /** Failed logins of one account; a successful one clears the count. */
+  /** Login attempts on one account since its last successful one (a success clears the count). */
   failedLoginsPerAccount: WindowLimit;
   /** Registrations from one address. */
   registrationsPerAddress: WindowLimit;
