@@ -38,12 +38,6 @@ export async function countEvent(models: Models, key: string, windowMs: number, 
   throw new Error(`counter ${key} kept changing under contention`);
 }
 
-/** The current count under `key` without counting anything. */
-export async function peekCounter(models: Models, key: string, now = new Date()): Promise<CounterState | null> {
-  const current = await models.Counter.findOne({ _id: key, expires: { $gt: now } }).lean();
-  return current ? { count: current.count, resetsAt: current.expires } : null;
-}
-
 /** Forgets the counter under `key` (for example failed logins, after a successful one). */
 export async function resetCounter(models: Models, key: string): Promise<void> {
   await models.Counter.deleteOne({ _id: key });
