@@ -1,12 +1,14 @@
 import type { Connection, Model } from 'mongoose';
 import { containerModel, type ContainerDoc } from './container.js';
 import { fileModel, type FileDoc } from './file.js';
+import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
 
 export * from './container.js';
 export * from './file.js';
+export * from './idempotency-key.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
@@ -18,6 +20,7 @@ export interface Models {
   Container: Model<ContainerDoc>;
   Record: Model<RecordDoc>;
   File: Model<FileDoc>;
+  IdempotencyKey: Model<IdempotencyKeyDoc>;
 }
 
 /** Binds the models to a connection. */
@@ -28,6 +31,7 @@ export function createModels(connection: Connection): Models {
     Container: containerModel(connection),
     Record: recordModel(connection),
     File: fileModel(connection),
+    IdempotencyKey: idempotencyKeyModel(connection),
   };
 }
 

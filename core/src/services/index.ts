@@ -6,3 +6,4 @@ export * from './ids.js';
 export * from './owners.js';
 export * from './projects.js';
 export * from './records.js';
+export * from './idempotency.js';
