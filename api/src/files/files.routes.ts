@@ -17,18 +17,22 @@ import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
 import { sendStoredFile } from '../http/download.js';
 import { ownProjectFirst } from '../http/guards.js';
 import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
+import { idempotentUpload } from '../http/idempotency.js';
 import { validate } from '../http/validate.js';
 
 /** file/push (multipart upload of inputs and outputs) and file/pull (download). */
 export function filesRouter(deps: ApiDeps): Router {
   const router = Router();
   const { spec, config, blobs, models } = deps;
+  const upload = idempotentUpload(deps);
 
   router.post(
     '/file/push/:project/:record',
     validate(spec, 'pushFiles'),
     ownProjectFirst(deps),
+    upload.before,
     multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
+    upload.after,
     async (req, res) => {
       const { params } = inputOf<{ project: string; record: string }>(res);
       let manifest: Schemas['FileManifest'] | undefined;

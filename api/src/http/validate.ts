@@ -39,7 +39,7 @@ export function validate(spec: SpecValidator, operationId: string): RequestHandl
   return (req, res, next) => {
     res.locals.input = spec.validate(
       operationId,
-      { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined },
+      { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined, headers: req.headers },
       // Multipart bodies are checked field by field once multer has read them.
       { skipParams: ['token'], skipBody: Boolean(req.is('multipart/form-data')) },
     );

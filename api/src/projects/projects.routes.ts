@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
 import { DEFAULT_PAGE_SIZE, loadOwners, presentProject, presentProjectDetail, projectDetail, pushProject, resolveProject, searchProjects } from '@reprise/core';
 import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
+import { idempotent } from '../http/idempotency.js';
 import { jsonBody, validate } from '../http/validate.js';
 
 /** project/pull, project/push and project/search. */
@@ -23,7 +24,7 @@ export function projectsRouter(deps: ApiDeps): Router {
     res.json(presentProjectDetail(detail, await loadOwners(models, [project.owner])));
   });
 
-  router.post('/project/push/:project', ...jsonBody(deps.config), validate(spec, 'pushProject'), async (_req, res) => {
+  router.post('/project/push/:project', ...jsonBody(deps.config), validate(spec, 'pushProject'), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['ProjectPush'] | undefined>(res);
     const actor = actorOf(res);
     const { project, created } = await pushProject(deps, actor, params.project, body ?? {});

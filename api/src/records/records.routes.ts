@@ -21,6 +21,7 @@ import {
 } from '@reprise/core';
 import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
 import { sendStoredFile } from '../http/download.js';
+import { idempotent } from '../http/idempotency.js';
 import { jsonBody, validate } from '../http/validate.js';
 
 /** record/push, record/display, record/pull and record/search. */
@@ -30,14 +31,14 @@ export function recordsRouter(deps: ApiDeps): Router {
 
   const present = async (record: RecordDoc, projectName: string) => presentRecord(record, projectName, await loadOwners(models, [record.owner]));
 
-  router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord'), async (_req, res) => {
+  router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord'), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['RecordPush']>(res);
     const actor = actorOf(res);
     const { record, project } = await createRecord(deps, actor, params.project, body);
     res.status(201).json(await present(record, project.name));
   });
 
-  router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord'), async (_req, res) => {
+  router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord'), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string; record: string }, never, Schemas['RecordUpdate']>(res);
     const actor = actorOf(res);
     const { record, project } = await updateRecord(deps, actor, params.project, params.record, body);
