@@ -8,6 +8,7 @@ import { errorHandler, routeNotFound } from './http/errors.js';
 import { requestLogger } from './http/logging.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { recordsRouter } from './records/records.routes.js';
+import { sumatraRouter } from './sumatra/sumatra.routes.js';
 
 /** Builds the API service's Express app without listening (tests use it directly). */
 export function createApp(deps: ApiDeps): Express {
@@ -48,6 +49,9 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(recordsRouter(deps));
   v1.use(filesRouter(deps));
   app.use('/api/v1', extractPathToken, v1);
+
+  // Sumatra's HTTP record store (smt --store=http://EMAIL:TOKEN@HOST/sumatra/), with its own Basic auth.
+  app.use('/sumatra', sumatraRouter(deps));
 
   app.use(routeNotFound);
   app.use(errorHandler(logger, { maxUploadBytes: config.maxUploadBytes }));

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ConfigError, connectDatabase, createModels, ensureIndexes, GridFsBlobStore, loadConfig, SpecValidator } from '@reprise/core';
+import { ConfigError, connectDatabase, createModels, ensureIndexes, GridFsBlobStore, loadConfig, SpecValidator, sweepUnreferenced } from '@reprise/core';
 import { createApp } from './app.js';
 import { createLogger } from './http/logging.js';
 
@@ -15,10 +15,21 @@ async function main(): Promise<void> {
   const connection = await connectDatabase(config.mongodbUri);
   const models = createModels(connection);
   await ensureIndexes(models);
-  const app = createApp({ models, blobs: new GridFsBlobStore(connection), spec: SpecValidator.load(), config, logger });
+  const blobs = new GridFsBlobStore(connection);
+  const app = createApp({ models, blobs, spec: SpecValidator.load(), config, logger });
   const server: Server = app.listen(config.apiPort, config.apiHost, () => {
     logger.info({ port: config.apiPort, host: config.apiHost }, `API service listening on http://${config.apiHost}:${config.apiPort}`);
   });
+  if (config.sweepIntervalMinutes > 0) {
+    // Uploads cut off midway and files no record uses any more; every instance may sweep, deletes are idempotent.
+    const sweep = () =>
+      sweepUnreferenced({ models, blobs }).then(
+        (report) => logger.info({ sweep: report }, 'swept unreferenced storage'),
+        (error: unknown) => logger.warn({ err: error }, 'sweep failed; will retry'),
+      );
+    setInterval(sweep, config.sweepIntervalMinutes * 60_000).unref();
+    void sweep();
+  }
   // Large uploads may take long; slow senders of headers are still cut off by headersTimeout.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;

@@ -290,6 +290,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sumatra": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sumatra store — the caller's projects
+         * @description Sumatra's `list_projects` (`smt sync` with two stores). Every project of the caller's,
+         *     most recently active first; Sumatra reads only `id`.
+         */
+        get: operations["listSumatraProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sumatra/{project}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sumatra store — a project and the URLs of its records
+         * @description Sumatra's `has_project`, `project_info` and `list`. `records` holds the **absolute** URL of
+         *     every Sumatra record of the project (no paging), on the scheme and host the request used,
+         *     newest first by Sumatra's timestamp. With `?tags=a,b` only records carrying every one of
+         *     the tags (AND; status tags such as `_finished_` included). A project the caller does not
+         *     have is a 404, which Sumatra takes as "create it".
+         */
+        get: operations["getSumatraProject"];
+        /**
+         * Sumatra store — create or describe a project
+         * @description Sumatra's `create_project` (which requires **201**) and `update_project_info` (which requires
+         *     **200**). Creates the caller's **private** project `{project}` when it does not exist; the
+         *     name must follow Reprise's rule (letters, digits, ".", "_", "-"; 1 to 100 characters), else
+         *     a 400 says why. `description` updates the project's description; `name`, Sumatra's long
+         *     name, is kept in the project's `custom.sumatra.name`.
+         */
+        put: operations["putSumatraProject"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sumatra/{project}/last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sumatra store — the newest record
+         * @description Sumatra's `most_recent` (after every `smt delete`). The record with the latest Sumatra
+         *     timestamp (compared as times, whatever their offsets), or a 404 when there is none.
+         */
+        get: operations["getLatestSumatraRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sumatra/{project}/tag/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sumatra store — delete every record carrying a tag
+         * @description Sumatra's `delete_by_tag` (`smt delete --tag`). Deletes the project's Sumatra records that
+         *     carry the tag and answers **200** with the number deleted as a bare integer, which Sumatra
+         *     reads with `int()`. The records are really deleted; files they referenced stay in the file
+         *     store for a later sweep.
+         */
+        delete: operations["deleteSumatraRecordsByTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sumatra/{project}/{label}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+                /**
+                 * @description A record label; may contain "/" and ":" (sent as they are or percent-encoded).
+                 * @example 20261122-071323
+                 */
+                label: components["parameters"]["sumatraLabel"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Sumatra store — one record
+         * @description Sumatra's `get`. The record exactly as Sumatra stored it: every string (timestamps,
+         *     digests, output, diff) byte for byte, keys in their order, numbers with their value (JSON
+         *     does not tell `1.0` from `1`, so an integral float may come back as `1`). Records pushed
+         *     by other tools are not part of the Sumatra view: a 404, which Sumatra turns into a
+         *     `KeyError`.
+         */
+        get: operations["getSumatraRecord"];
+        /**
+         * Sumatra store — save a record (replacing it whole)
+         * @description Sumatra's `save`: `smt run` saves the same record five times (initialized, pre-run,
+         *     running, gathering, finished) and `smt tag`/`smt comment` save it again. Creates the record
+         *     (**201**) or replaces **every** field of it (**200**); the project is created when missing.
+         *     The body's `label` must be the URL's; `last` and labels starting with `tag/` are reserved.
+         *
+         *     The Reprise record is mapped from the Sumatra one: status from the status tags
+         *     (`_initialized_` → scheduled, `_pre_run_` → started, `_running_` and `_…..._` → running,
+         *     `_finished_`/`_succeeded_` → finished, `_failed_`/`_crashed_` → crashed, `_killed_` →
+         *     aborted, none → unknown); `program` from `executable`, `main_file`, `script_arguments`,
+         *     `repository` and `version` (as `versionControl.commit`) with the sha256 of `diff` as
+         *     `versionControl.diff`; `parameters` as `{type, content}`; `inputs`/`outputs` from
+         *     `input_data`/`output_data` with `sha256` null (Sumatra's digests are sha1: they are under
+         *     `custom.sumatra.inputs`/`outputs`, by entry name); `dependencies` (`module` as the manager);
+         *     `system` from `platforms`; `tags` without the status tags; `reason`, `outcome`, `duration`;
+         *     `stdout` from `stdout_stderr`. A status that moves backwards (a finished record saved as
+         *     initialized again) restarts the status history: the whole record is replaced.
+         */
+        put: operations["putSumatraRecord"];
+        post?: never;
+        /**
+         * Sumatra store — delete a record
+         * @description Sumatra's `delete` (`smt delete LABEL`), which requires **204**. The record is really
+         *     deleted (project counts follow); files it referenced stay in the file store for a later
+         *     sweep.
+         */
+        delete: operations["deleteSumatraRecord"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -544,6 +701,117 @@ export interface components {
                 mediaType?: string;
             }[];
         };
+        SumatraProjectEntry: {
+            /** @description The project name (what Sumatra uses). */
+            id: string;
+            /** @description Sumatra's long name, else the project name. */
+            name: string;
+            description: string;
+            /** @description The absolute URL of the project in the store. */
+            uri: string;
+            last_updated: components["schemas"]["Timestamp"];
+        };
+        SumatraProject: {
+            id: string;
+            name: string;
+            description: string;
+            /** @description Absolute URLs of the project's Sumatra records, newest first. */
+            records: string[];
+            tags: string[];
+            /** @description The caller's email. */
+            user: string;
+            access: string[];
+        };
+        /** @description What Sumatra sends when it creates a project (usually `{}`). */
+        SumatraProjectInfo: {
+            name?: string;
+            description?: string;
+        };
+        SumatraProjectSaved: {
+            id: string;
+            name: string;
+            description: string;
+        };
+        SumatraSaved: {
+            id: components["schemas"]["Id"];
+            label: string;
+            status: components["schemas"]["RecordStatus"];
+        };
+        SumatraDataKey: {
+            path: string;
+            /** @description Sumatra's sha1 of the content (hex). */
+            digest: string | null;
+            metadata?: Record<string, never>;
+            creation?: string | null;
+        };
+        /**
+         * @description A Sumatra record (`record2dict` in sumatra/formatting, API version 4). Only the keys
+         *     Sumatra's client needs to decode a record are required; every other key is kept as sent.
+         *     Dates are `%Y-%m-%d %H:%M:%S%z` strings and come back byte for byte.
+         */
+        SumatraRecord: {
+            label: string;
+            timestamp: string;
+            reason: string | null;
+            duration: number | null;
+            executable: {
+                path: string | null;
+                version: string | null;
+                name: string | null;
+                options?: string | null;
+            };
+            repository: {
+                url: string | null;
+                type: string;
+                upstream?: string | null;
+            };
+            main_file: string | null;
+            /** @description The VCS commit. */
+            version: string | null;
+            parameters: {
+                type: string;
+                content: string;
+            };
+            input_data?: components["schemas"]["SumatraDataKey"][];
+            output_data?: components["schemas"]["SumatraDataKey"][];
+            script_arguments?: string | null;
+            launch_mode: {
+                type: string;
+                /** @description Keyword arguments of the class named by `type`; stored as they are. */
+                parameters: unknown;
+            };
+            datastore: {
+                type: string;
+                /** @description Keyword arguments of the class named by `type`; stored as they are. */
+                parameters: unknown;
+            };
+            input_datastore?: {
+                type: string;
+                /** @description Keyword arguments of the class named by `type`; stored as they are. */
+                parameters: unknown;
+            };
+            outcome: string | null;
+            stdout_stderr?: string | null;
+            tags: string[];
+            diff: string | null;
+            user?: string | null;
+            dependencies: ({
+                name: string;
+                path: string | null;
+                version: string | null;
+                diff: string | null;
+                /** @description python, neuron, genesis, matlab or r. */
+                module: string;
+                source?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            platforms: Record<string, never>[];
+            /** @description The label of the record this one repeats. */
+            repeats?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description The file's bytes. */
@@ -619,6 +887,27 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No Basic credentials, or a wrong email or API token. */
+        SumatraUnauthorized: {
+            headers: {
+                /** @description Always `Basic realm="Reprise"`; Sumatra's client sends credentials only after this challenge. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A Sumatra record, exactly as Sumatra stored it. */
+        SumatraRecord: {
+            headers: {
+                "Cache-Control": components["headers"]["NoStore"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.sumatra.record-v4+json": components["schemas"]["SumatraRecord"];
             };
         };
         /** @description Nothing of that name or id that the caller may see (private items of others included). */
@@ -727,6 +1016,16 @@ export interface components {
          * @example run-42
          */
         record: string;
+        /**
+         * @description A project name in the caller's namespace (Sumatra's project name).
+         * @example dla
+         */
+        sumatraProject: string;
+        /**
+         * @description A record label; may contain "/" and ":" (sent as they are or percent-encoded).
+         * @example 20261122-071323
+         */
+        sumatraLabel: string;
         /** @description The `page.next` value of the previous page. */
         cursor: string;
         /** @description Items per page. */
@@ -752,6 +1051,8 @@ export interface components {
     headers: {
         /** @description `true` when this is the kept response of an earlier request with the same `Idempotency-Key`. */
         IdempotentReplayed: "true";
+        /** @description Always `no-store`, so that httplib2's cache never serves a stale listing. */
+        NoStore: "no-store";
         /** @description The file's sha256, quoted. */
         ETag: string;
         /** @description Bytes in the body. */
@@ -1440,6 +1741,327 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSumatraProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's projects. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "dla",
+                     *         "name": "dla",
+                     *         "description": "Diffusion-limited aggregation.",
+                     *         "uri": "http://localhost:5100/sumatra/dla/",
+                     *         "last_updated": "2026-11-22T07:13:25.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/vnd.sumatra.project-list-v4+json": components["schemas"]["SumatraProjectEntry"][];
+                };
+            };
+            401: components["responses"]["SumatraUnauthorized"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSumatraProject: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated tags; only records carrying all of them.
+                 * @example t1,_finished_
+                 */
+                tags?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "dla",
+                     *       "name": "dla",
+                     *       "description": "",
+                     *       "records": [
+                     *         "http://localhost:5100/sumatra/dla/20261122-071323/"
+                     *       ],
+                     *       "tags": [],
+                     *       "user": "alice@example.org",
+                     *       "access": [
+                     *         "alice@example.org"
+                     *       ]
+                     *     }
+                     */
+                    "application/vnd.sumatra.project-v4+json": components["schemas"]["SumatraProject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SumatraUnauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putSumatraProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/vnd.sumatra.project-v4+json": components["schemas"]["SumatraProjectInfo"];
+                /**
+                 * @example {
+                 *       "name": "Diffusion-limited aggregation",
+                 *       "description": "2D lattice simulations."
+                 *     }
+                 */
+                "application/json": components["schemas"]["SumatraProjectInfo"];
+            };
+        };
+        responses: {
+            /** @description The project existed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.sumatra.project-v4+json": components["schemas"]["SumatraProjectSaved"];
+                };
+            };
+            /** @description The project was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "dla",
+                     *       "name": "dla",
+                     *       "description": ""
+                     *     }
+                     */
+                    "application/vnd.sumatra.project-v4+json": components["schemas"]["SumatraProjectSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SumatraUnauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLatestSumatraRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SumatraRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SumatraUnauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteSumatraRecordsByTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+                /**
+                 * @description The tag (may contain "/").
+                 * @example obsolete
+                 */
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many records were deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example 3 */
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SumatraUnauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSumatraRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+                /**
+                 * @description A record label; may contain "/" and ":" (sent as they are or percent-encoded).
+                 * @example 20261122-071323
+                 */
+                label: components["parameters"]["sumatraLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SumatraRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SumatraUnauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putSumatraRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+                /**
+                 * @description A record label; may contain "/" and ":" (sent as they are or percent-encoded).
+                 * @example 20261122-071323
+                 */
+                label: components["parameters"]["sumatraLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.sumatra.record-v4+json": components["schemas"]["SumatraRecord"];
+                "application/json": components["schemas"]["SumatraRecord"];
+            };
+        };
+        responses: {
+            /** @description The record existed and was replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SumatraSaved"];
+                };
+            };
+            /** @description The record was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6740a1f2c3b4d5e6f7a8b9c0",
+                     *       "label": "20261122-071323",
+                     *       "status": "finished"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SumatraSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SumatraUnauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteSumatraRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project name in the caller's namespace (Sumatra's project name).
+                 * @example dla
+                 */
+                project: components["parameters"]["sumatraProject"];
+                /**
+                 * @description A record label; may contain "/" and ":" (sent as they are or percent-encoded).
+                 * @example 20261122-071323
+                 */
+                label: components["parameters"]["sumatraLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SumatraUnauthorized"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };

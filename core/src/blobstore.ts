@@ -65,7 +65,7 @@ export class DigestStream extends Transform {
 export class GridFsBlobStore implements BlobStore {
   private readonly bucket: mongoose.mongo.GridFSBucket;
 
-  constructor(connection: Connection, chunkSizeBytes = 1024 * 1024) {
+  constructor(connection: Connection, chunkSizeBytes = 255 * 1024) {
     const db = connection.db;
     if (!db) throw new Error('GridFsBlobStore needs an open connection');
     this.bucket = new mongoose.mongo.GridFSBucket(db, { bucketName: 'blobs', chunkSizeBytes });

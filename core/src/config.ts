@@ -24,6 +24,7 @@ const schema = z.object({
   MAX_JSON_BYTES: byteSize.default(12 * 1024 * 1024),
   MAX_UPLOAD_BYTES: byteSize.default(16 * 1024 ** 3),
   MAX_FILES_PER_UPLOAD: z.coerce.number().int().min(1).max(1000).default(100),
+  SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +43,8 @@ export interface Config {
   readonly maxJsonBytes: number;
   readonly maxUploadBytes: number;
   readonly maxFilesPerUpload: number;
+  /** How often the API service removes unreferenced blobs and files (0: never). */
+  readonly sweepIntervalMinutes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxJsonBytes: c.MAX_JSON_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     maxFilesPerUpload: c.MAX_FILES_PER_UPLOAD,
+    sweepIntervalMinutes: c.SWEEP_INTERVAL_MINUTES,
     logLevel: c.LOG_LEVEL,
   });
 }

@@ -13,3 +13,4 @@ export * from './presenters.js';
 export * from './services/index.js';
 export * from './error-mapping.js';
 export * from './openapi.js';
+export * from './assessment/index.js';

@@ -149,7 +149,7 @@ func exchange(request []byte, client, backend net.Conn, writes *sync.Mutex) erro
 const (
 	opMsg           = 2013
 	flagMoreToCome  = 1 << 1
-	maxMessageBytes = 48 * 1024 * 1024
+	maxMessageBytes = 256 * 1024 * 1024 // FerretDB may exceed MongoDB's 48 MB for large batches
 )
 
 // readMessage reads one wire-protocol message (16-byte header, then the body).

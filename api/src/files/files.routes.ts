@@ -49,7 +49,7 @@ export function filesRouter(deps: ApiDeps): Router {
       ];
       // From here on the service owns the uploads: it keeps them or discards them.
       const { record, project } = await attachFiles(deps, actorOf(res), params.project, params.record, parts, manifest);
-      res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
+      res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner], [actorOf(res)])));
     },
   );
 

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Types } from 'mongoose';
 import { errors, hashToken, type Models } from '@reprise/core';
 
 /** First path segments under /api/v1 that name a resource; any other first segment is a token. */
@@ -46,14 +47,21 @@ export function authenticate(models: Models): RequestHandler {
     const user = await models.User.findOne({ tokenHash: hashToken(token) }, { name: 1, tokenLastUsedAt: 1 }).lean();
     if (!user) throw errors.unauthorized('The API token is wrong or has been revoked; get a new one from your account page.');
     res.locals.actor = { id: user._id, name: user.name };
-    const now = Date.now();
-    if (!user.tokenLastUsedAt || now - user.tokenLastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-      // Conditional so that many concurrent requests write it once; failure to record use is not the caller's problem.
-      void models.User.updateOne(
-        { _id: user._id, $or: [{ tokenLastUsedAt: null }, { tokenLastUsedAt: { $lt: new Date(now - LAST_USED_PRECISION_MS) } }] },
-        { $set: { tokenLastUsedAt: new Date(now) } },
-      ).catch(() => undefined);
-    }
+    noteTokenUse(models, user);
     next();
   };
+}
+
+/**
+ * Records that a user's token was used, at most once a minute. Conditional, so that many
+ * concurrent requests write it once; not waited for, because failing to record use is not the
+ * caller's problem.
+ */
+export function noteTokenUse(models: Models, user: { _id: Types.ObjectId; tokenLastUsedAt: Date | null }): void {
+  const now = Date.now();
+  if (user.tokenLastUsedAt && now - user.tokenLastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return;
+  void models.User.updateOne(
+    { _id: user._id, $or: [{ tokenLastUsedAt: null }, { tokenLastUsedAt: { $lt: new Date(now - LAST_USED_PRECISION_MS) } }] },
+    { $set: { tokenLastUsedAt: new Date(now) } },
+  ).catch(() => undefined);
 }

@@ -13,7 +13,7 @@ export function projectsRouter(deps: ApiDeps): Router {
   router.get('/project/search', validate(spec, 'searchProjects'), async (_req, res) => {
     const { query } = inputOf<never, { q?: string; tag?: string; mine?: boolean; cursor?: string; limit?: number }>(res);
     const page = await searchProjects(deps, actorOf(res), { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    const owners = await loadOwners(models, page.items.map((project) => project.owner));
+    const owners = await loadOwners(models, page.items.map((project) => project.owner), [actorOf(res)]);
     res.json({ data: page.items.map((project) => presentProject(project, owners)), page: { next: page.next } });
   });
 
@@ -21,14 +21,14 @@ export function projectsRouter(deps: ApiDeps): Router {
     const { params } = inputOf<{ project: string }>(res);
     const project = await resolveProject(deps, actorOf(res), params.project);
     const detail = await projectDetail(deps, project);
-    res.json(presentProjectDetail(detail, await loadOwners(models, [project.owner])));
+    res.json(presentProjectDetail(detail, await loadOwners(models, [project.owner], [actorOf(res)])));
   });
 
   router.post('/project/push/:project', ...jsonBody(deps.config), validate(spec, 'pushProject'), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['ProjectPush'] | undefined>(res);
     const actor = actorOf(res);
     const { project, created } = await pushProject(deps, actor, params.project, body ?? {});
-    res.status(created ? 201 : 200).json(presentProject(project, await loadOwners(models, [project.owner])));
+    res.status(created ? 201 : 200).json(presentProject(project, await loadOwners(models, [project.owner], [actorOf(res)])));
   });
 
   return router;

@@ -29,20 +29,21 @@ export function recordsRouter(deps: ApiDeps): Router {
   const router = Router();
   const { spec, config, models } = deps;
 
-  const present = async (record: RecordDoc, projectName: string) => presentRecord(record, projectName, await loadOwners(models, [record.owner]));
+  const present = async (res: Response, record: RecordDoc, projectName: string) =>
+    presentRecord(record, projectName, await loadOwners(models, [record.owner], [actorOf(res)]));
 
   router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord'), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['RecordPush']>(res);
     const actor = actorOf(res);
     const { record, project } = await createRecord(deps, actor, params.project, body);
-    res.status(201).json(await present(record, project.name));
+    res.status(201).json(await present(res, record, project.name));
   });
 
   router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord'), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string; record: string }, never, Schemas['RecordUpdate']>(res);
     const actor = actorOf(res);
     const { record, project } = await updateRecord(deps, actor, params.project, params.record, body);
-    res.json(await present(record, project.name));
+    res.json(await present(res, record, project.name));
   });
 
   router.get('/record/display/:project', validate(spec, 'listRecords'), async (_req, res) => {
@@ -50,7 +51,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     const page = await listRecords(deps, actor, project, { ...query, q: undefined, limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    const owners = await loadOwners(models, [project.owner]);
+    const owners = await loadOwners(models, [project.owner], [actorOf(res)]);
     res.json({ data: page.items.map((record) => presentRecordSummary(record, project.name, owners)), page: { next: page.next } });
   });
 
@@ -59,7 +60,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     const record = await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record);
-    res.json(await present(record, project.name));
+    res.json(await present(res, record, project.name));
   });
 
   const sendImage = async (req: Request, res: Response, project: ProjectDoc, record: RecordDoc) => {
@@ -102,7 +103,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     const actor = actorOf(res);
     const project = query.project ? await resolveProject(deps, actor, query.project) : null;
     const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    const owners = await loadOwners(models, page.items.map((record) => record.owner));
+    const owners = await loadOwners(models, page.items.map((record) => record.owner), [actorOf(res)]);
     const projectIds = [...new Set(page.items.map((record) => record.project.toHexString()))];
     const projects = await models.Project.find(scoped(Scope.visibleTo(actor.id), { _id: { $in: projectIds } }), { name: 1 }).lean();
     const names = new Map(projects.map((item) => [item._id.toHexString(), item.name]));

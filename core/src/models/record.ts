@@ -29,6 +29,22 @@ export interface StatusChange {
   at: Date;
 }
 
+/**
+ * What the Sumatra record-store protocol keeps of a record written through it (api/src/sumatra):
+ * Sumatra's own document, so that its client gets back exactly what it stored, and the two
+ * things its listings sort and filter on.
+ */
+export interface SumatraState {
+  /** Sumatra's record JSON as codec text; `stdout_stderr` is left out (null) when `stdoutInRecord`. */
+  document: string;
+  /** True when `stdout_stderr` was a string and lives in the record's `stdout`, so it is not stored twice. */
+  stdoutInRecord: boolean;
+  /** Sumatra's `timestamp`, parsed (null when unparsable): listings are newest first by it. */
+  timestamp: Date | null;
+  /** Every Sumatra tag, status tags such as `_finished_` included: what `?tags=` and tag deletion match. */
+  tags: string[];
+}
+
 /** One execution: the record atom. Free-form fields hold codec text (see codec.ts). */
 export interface RecordDoc {
   _id: Types.ObjectId;
@@ -53,6 +69,8 @@ export interface RecordDoc {
   stdout: string;
   stderr: string;
   custom: string | null;
+  /** Set on records written through the Sumatra record store, null on every other record. */
+  sumatra: SumatraState | null;
   /** Incremented by every update: read-modify-write updates use it as their guard. */
   rev: number;
   created: Date;
@@ -89,6 +107,16 @@ const statusChangeSchema = new Schema<StatusChange>(
   { _id: false, strict: 'throw' },
 );
 
+const sumatraSchema = new Schema<SumatraState>(
+  {
+    document: { type: String, required: true },
+    stdoutInRecord: { type: Boolean, default: false },
+    timestamp: { type: Date, default: null },
+    tags: { type: [String], default: [] },
+  },
+  { _id: false, strict: 'throw' },
+);
+
 const recordSchema = new Schema<RecordDoc>(
   {
     project: { type: Schema.Types.ObjectId, required: true, ref: 'Project' },
@@ -111,6 +139,7 @@ const recordSchema = new Schema<RecordDoc>(
     stdout: { type: String, default: '' },
     stderr: { type: String, default: '' },
     custom: { type: String, default: null },
+    sumatra: { type: sumatraSchema, default: null },
     rev: { type: Number, default: 0 },
   },
   { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },

@@ -5,5 +5,8 @@ export * from './files.js';
 export * from './ids.js';
 export * from './owners.js';
 export * from './projects.js';
+export * from './record-deletion.js';
+export * from './record-replacement.js';
 export * from './records.js';
 export * from './idempotency.js';
+export * from './sweep.js';

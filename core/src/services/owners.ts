@@ -7,12 +7,17 @@ export interface UserRef {
   name: string;
 }
 
-/** Loads the display names of the given users in one query. */
-export async function loadOwners(models: Models, ids: Types.ObjectId[]): Promise<Map<string, UserRef>> {
-  const unique = [...new Set(ids.map((id) => id.toHexString()))];
-  if (unique.length === 0) return new Map();
-  const users = await models.User.find({ _id: { $in: unique } }, { name: 1 }).lean();
-  return new Map(users.map((user) => [user._id.toHexString(), { id: user._id.toHexString(), name: user.name }]));
+/**
+ * Loads the display names of the given users in one query. Users already at hand (`known`, such
+ * as the caller) are not fetched again, which saves a query on every write.
+ */
+export async function loadOwners(models: Models, ids: Types.ObjectId[], known: Array<{ id: Types.ObjectId; name: string }> = []): Promise<Map<string, UserRef>> {
+  const owners = new Map(known.map((user) => [user.id.toHexString(), { id: user.id.toHexString(), name: user.name }]));
+  const missing = [...new Set(ids.map((id) => id.toHexString()))].filter((id) => !owners.has(id));
+  if (missing.length === 0) return owners;
+  const users = await models.User.find({ _id: { $in: missing } }, { name: 1 }).lean();
+  for (const user of users) owners.set(user._id.toHexString(), { id: user._id.toHexString(), name: user.name });
+  return owners;
 }
 
 /** The owner's reference from a loaded map; a deleted owner shows as such rather than failing. */

@@ -161,7 +161,21 @@ export async function searchProjects(deps: Deps, actor: Actor | null, query: Pro
   );
 }
 
-/** Marks a project as just active (a record or container was pushed). */
+/** How stale a project's activity time may get before a push refreshes it. */
+const ACTIVITY_PRECISION_MS = 5_000;
+const recentlyTouched = new Map<string, number>();
+
+/**
+ * Marks a project as just active (a record was pushed or updated). Runs write many records per
+ * second; the project's activity only needs to be right to a few seconds, so each process writes
+ * it at most once per ACTIVITY_PRECISION_MS per project instead of once per push.
+ */
 export async function touchProject(deps: Deps, projectId: Types.ObjectId): Promise<void> {
-  await deps.models.Project.updateOne({ _id: projectId }, { $set: { activity: new Date() } });
+  const key = projectId.toHexString();
+  const now = Date.now();
+  const last = recentlyTouched.get(key);
+  if (last !== undefined && now - last < ACTIVITY_PRECISION_MS) return;
+  if (recentlyTouched.size > 10_000) recentlyTouched.clear();
+  recentlyTouched.set(key, now);
+  await deps.models.Project.updateOne({ _id: projectId, activity: { $lt: new Date(now - ACTIVITY_PRECISION_MS) } }, { $set: { activity: new Date(now) } });
 }

@@ -11,6 +11,7 @@ import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
 import { escapeRegex, toId } from './ids.js';
 import { resolveProject, touchProject } from './projects.js';
+import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
 
 /** A record with the project it belongs to (responses show the project's name). */
 export interface ProjectRecord {
@@ -28,6 +29,7 @@ export const RECORD_SUMMARY_PROJECTION = {
   custom: 0,
   dependencies: 0,
   statusHistory: 0,
+  sumatra: 0,
 } as const;
 
 /** Finds a record of a project by label, else by id, within what the scope may see. */
@@ -132,6 +134,7 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
     const label = input.label ?? (attempt === 0 ? timestampLabel(now) : `${timestampLabel(now)}-${randomBytes(3).toString('hex')}`);
     try {
       const record = (await deps.models.Record.create({ ...base, label })).toObject();
+      if (!record.private) await followProjectPrivacy(deps, project, record);
       await touchProject(deps, project._id);
       return { project, record };
     } catch (error) {
@@ -142,6 +145,21 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
         });
       }
     }
+  }
+}
+
+/**
+ * A record inserted as public may race with its project being made private: the privacy change
+ * updates the records it sees, then the project, and this record may have been inserted in
+ * between from a project read taken before. Re-reading the project after the insert closes the
+ * gap: either this check sees the private project and hides the record, or the change started
+ * after the insert and its own update covers the record.
+ */
+export async function followProjectPrivacy(deps: Deps, project: ProjectDoc, record: RecordDoc): Promise<void> {
+  const current = await deps.models.Project.findOne({ _id: project._id }, { private: 1 }).lean<Pick<ProjectDoc, 'private'>>();
+  if (current && current.private !== record.private) {
+    await deps.models.Record.updateOne({ _id: record._id }, { $set: { private: current.private } });
+    record.private = current.private;
   }
 }
 
@@ -203,7 +221,8 @@ export async function updateWithRetry(
   build: (record: RecordDoc) => Record<string, unknown>,
 ): Promise<RecordDoc> {
   const owner = Scope.owner(actor.id);
-  for (let attempt = 0; attempt < 8; attempt += 1) {
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (attempt > 0) await backOff(attempt);
     const record = await resolveRecord(deps, owner, project, recordRef);
     const update = build(record);
     const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: record._id, rev: record.rev }), update, {

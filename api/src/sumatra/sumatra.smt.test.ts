@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '@reprise/tools/testing';
+import { bearer, useApi } from '../test/harness.js';
+
+/**
+ * Drives the real, unmodified Sumatra 0.8.1 from PyPI against the real API service on a real
+ * port: the client is the judge of the protocol. Sumatra is installed once into
+ * .cache/sumatra-venv and reused; if pip cannot install it, this test fails (on purpose).
+ */
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const VENV = path.join(REPO_ROOT, '.cache', 'sumatra-venv');
+const BIN = path.join(VENV, 'bin');
+const SUMATRA_VERSION = '0.8.1';
+const INSTALL_TIMEOUT_MS = 10 * 60_000;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeout ?? 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+async function mustRun(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<Run> {
+  const result = await run(command, args, options);
+  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+/** True when the venv holds Sumatra 0.8.1 with its HTTP store and git support. */
+async function sumatraReady(): Promise<boolean> {
+  if (!existsSync(path.join(BIN, 'smt'))) return false;
+  const check = await run(path.join(BIN, 'python'), ['-c', 'import sumatra, httplib2, git; print(sumatra.__version__)']);
+  return check.code === 0 && check.stdout.trim() === SUMATRA_VERSION;
+}
+
+/** Installs Sumatra into .cache/sumatra-venv unless a working install is already there. */
+async function ensureSumatra(): Promise<void> {
+  if (await sumatraReady()) return;
+  // A half-made venv (an interrupted install) is rebuilt from scratch.
+  rmSync(VENV, { recursive: true, force: true });
+  mkdirSync(path.dirname(VENV), { recursive: true });
+  await mustRun('python3', ['-m', 'venv', VENV], { timeout: INSTALL_TIMEOUT_MS });
+  // httplib2 comes with the "remote" extra: without it Sumatra silently treats the URL as a file path.
+  // setuptools and packaging are imported by Sumatra at run time.
+  await mustRun(
+    path.join(BIN, 'pip'),
+    ['install', '--disable-pip-version-check', '--no-input', '--quiet', `sumatra[remote]==${SUMATRA_VERSION}`, 'GitPython', 'setuptools', 'packaging'],
+    { timeout: INSTALL_TIMEOUT_MS },
+  );
+  if (!(await sumatraReady())) throw new Error(`Sumatra ${SUMATRA_VERSION} did not install into ${VENV}.`);
+}
+
+const api = useApi();
+let server: Server | undefined;
+let work = '';
+let scratch = '';
+
+beforeAll(async () => {
+  await ensureSumatra();
+  server = await new Promise<Server>((resolve) => {
+    const listening = api.app().listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  scratch = mkdtempSync(path.join(tmpdir(), 'reprise-smt-'));
+}, INSTALL_TIMEOUT_MS + 60_000);
+
+afterAll(async () => {
+  if (server) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  }
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+function storeUrl(user: TestUser): string {
+  const port = (server?.address() as AddressInfo).port;
+  return `http://${user.user.email}:${user.token}@127.0.0.1:${port}/sumatra/`;
+}
+
+/** Runs smt in the working copy, with only the venv's Python on the way. */
+function smt(args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: `${BIN}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    HOME: scratch,
+    LANG: 'C.UTF-8',
+    PYTHONDONTWRITEBYTECODE: '1',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+  return run(path.join(BIN, 'smt'), args, { cwd: work, env });
+}
+
+async function setUpWorkingCopy(): Promise<void> {
+  work = mkdtempSync(path.join(scratch, 'project-'));
+  const git = (args: string[]) => mustRun('git', args, { cwd: work, env: { ...process.env, HOME: scratch, GIT_CONFIG_NOSYSTEM: '1' } });
+  await git(['init', '-q']);
+  await git(['config', 'user.email', 'tester@example.org']);
+  await git(['config', 'user.name', 'Tester']);
+  writeFileSync(
+    path.join(work, 'main.py'),
+    ['import sys, os', 'os.makedirs("Data", exist_ok=True)', 'open("Data/out.txt", "w").write("r\\n")', 'print(open(sys.argv[1]).read())', ''].join('\n'),
+  );
+  writeFileSync(path.join(work, 'default.param'), 'a = 1\n');
+  writeFileSync(path.join(work, '.gitignore'), '.smt\n.cache\nData\n');
+  await git(['add', '-A']);
+  await git(['commit', '-qm', 'init']);
+}
+
+function expectOk(result: Run, what: string): void {
+  expect(result.code, `${what}\n${result.stdout}\n${result.stderr}`).toBe(0);
+}
+
+describe('real Sumatra 0.8.1 (smt) against the Sumatra store', () => {
+  it('runs init, run, list, tag, comment, delete, delete --tag and sync, and the records show in the Reprise API', async () => {
+    const alice = await api.user('Alice');
+    const { Record, Project } = api.db.models;
+    await setUpWorkingCopy();
+    const url = storeUrl(alice);
+
+    expectOk(await smt(['init', `--store=${url}`, '-m', 'main.py', '-e', path.join(BIN, 'python'), 'MyProj']), 'smt init');
+
+    // smt run saves the record five times; the last save (finished, with outputs) wins.
+    const first = await smt(['run', 'default.param', 'a=5', '--reason', 'test', '--tag', 't1']);
+    expectOk(first, 'smt run');
+    const label = /Record label for this run: '([^']+)'/.exec(first.stdout)?.[1] ?? '';
+    expect(label).not.toBe('');
+    const project = await Project.findOne({ owner: alice.user._id, name: 'MyProj' }).lean();
+    expect(project?.private).toBe(true);
+    const saved = await Record.findOne({ project: project?._id, label }).lean();
+    expect(saved?.status).toBe('finished');
+    expect(saved?.statusHistory.map((change) => change.status)).toEqual(['scheduled', 'started', 'running', 'finished']);
+    expect(saved?.duration).toEqual(expect.any(Number));
+    expect(saved?.stdout).toContain('a = 5');
+    expect(saved?.outputs.map((output) => output.name)).toEqual(['out.txt']);
+    expect(saved?.sumatra?.tags).toEqual(['_finished_', 't1']);
+
+    const list = await smt(['list']);
+    expectOk(list, 'smt list');
+    expect(list.stdout.trim().split('\n')).toEqual([label]);
+    const long = await smt(['list', '-l']);
+    expectOk(long, 'smt list -l');
+    expect(long.stdout).toContain(label);
+    expect(long.stdout).toMatch(/Reason\s*:\s*test/);
+    expect(long.stdout).toContain('out.txt');
+    const tagged = await smt(['list', 't1']);
+    expectOk(tagged, 'smt list t1');
+    expect(tagged.stdout.trim()).toBe(label);
+    const untagged = await smt(['list', 'nope']);
+    expectOk(untagged, 'smt list nope');
+    expect(untagged.stdout.trim()).toBe('');
+
+    expectOk(await smt(['tag', 'foo']), 'smt tag');
+    expectOk(await smt(['comment', 'looks right']), 'smt comment');
+    const commented = await Record.findOne({ project: project?._id, label }).lean();
+    expect(commented?.tags.sort()).toEqual(['foo', 't1']);
+    expect(commented?.outcome).toBe('looks right');
+    expect(commented?.status).toBe('finished');
+    expect(commented?.duration).toBe(saved?.duration);
+
+    // A second run (a label with ":"), deleted by tag: Sumatra reads the count from the body.
+    expectOk(await smt(['run', '--label', 'gone:1', 'default.param', '--tag', 'gone']), 'smt run gone');
+    expect(await Record.countDocuments({ project: project?._id })).toBe(2);
+    const byTag = await smt(['delete', '--tag', 'gone']);
+    expectOk(byTag, 'smt delete --tag');
+    expect(byTag.stdout).toContain('1 records deleted.');
+    expect(await Record.countDocuments({ project: project?._id })).toBe(1);
+
+    // A third run deleted by label.
+    expectOk(await smt(['run', '--label', 'third', 'default.param']), 'smt run third');
+    const beforeDelete = await smt(['list']);
+    expect(beforeDelete.stdout.trim().split('\n')).toEqual(['third', label]);
+    expectOk(await smt(['delete', 'third']), 'smt delete third');
+    expect(await Record.exists({ project: project?._id, label: 'third' })).toBeNull();
+    const afterDelete = await smt(['list']);
+    expect(afterDelete.stdout.trim().split('\n')).toEqual([label]);
+
+    // sync copies the store into a local shelf; syncing again compares every record on both
+    // sides, which only passes if the store gives back exactly what Sumatra saved.
+    const shelf = path.join(scratch, 'copy.shelf');
+    expectOk(await smt(['sync', url, shelf]), 'smt sync');
+    const again = await smt(['sync', url, shelf]);
+    expectOk(again, 'smt sync again');
+    expect(again.stdout).not.toContain('Synchronization incomplete');
+    // And back: a record deleted from the store comes back from the shelf through a PUT.
+    await Record.deleteOne({ project: project?._id, label });
+    expectOk(await smt(['sync', url, shelf]), 'smt sync back');
+    expect(await Record.exists({ project: project?._id, label })).not.toBeNull();
+    expectOk(await smt(['list']), 'smt list after sync');
+
+    // The record, mapped, through the Reprise API.
+    const display = await api.request().get(`/api/v1/record/display/MyProj/${encodeURIComponent(label)}`).set(bearer(alice.token));
+    expect(display.status).toBe(200);
+    const record = display.body;
+    expect(record.status).toBe('finished');
+    expect(record.duration).toEqual(expect.any(Number));
+    expect(record.reason).toBe('test');
+    expect(record.outcome).toBe('looks right');
+    expect(record.tags.sort()).toEqual(['foo', 't1']);
+    expect(record.outputs).toEqual([expect.objectContaining({ name: 'out.txt', path: 'out.txt', sha256: null, mediaType: 'text/plain', size: 2 })]);
+    expect(record.custom.sumatra.outputs[0]).toMatchObject({ name: 'out.txt', sha1: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(record.parameters).toEqual({ type: 'SimpleParameterSet', content: expect.stringContaining('a = 5') });
+    const head = await mustRun('git', ['rev-parse', 'HEAD'], { cwd: work });
+    expect(record.program.versionControl).toMatchObject({ vcs: 'git', commit: head.stdout.trim(), dirty: false, diff: null });
+    expect(record.program.entryPoint).toBe('main.py');
+    expect(record.system.os).toBe('Linux');
+    expect(record.stdout).toContain('a = 5');
+  }, 300_000);
+});

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { freePort, repoRoot } from '@reprise/tools';
+
+/** A service started as a child process for a benchmark, as `npm start` would run it. */
+export interface RunningService {
+  url: string;
+  pid: number;
+  /** The resident set size of the service process, in bytes (from /proc). */
+  rss(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the built API service (api/dist/server.js) on a free port against `mongodbUri`. */
+export async function startApiService(mongodbUri: string, env: Record<string, string> = {}): Promise<RunningService> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, 'api', 'dist', 'server.js')], {
+    env: { ...process.env, MONGODB_URI: mongodbUri, API_PORT: String(port), API_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API service exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const pid = child.pid ?? -1;
+  return {
+    url,
+    pid,
+    rss: () => residentBytes(pid),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resident memory of a process in bytes, read from /proc/<pid>/status. */
+export function residentBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) * 1024 : Number.NaN;
+}

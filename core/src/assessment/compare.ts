@@ -1,0 +1,552 @@
+/**
+ * compare(a, b): the evidence behind an assessment (DESIGN.md, "Assessment"). Reads records, their
+ * containers and their outputs' bytes; decides code, inputs and outputs sameness; lists dependency
+ * and system differences; and places the pair in the assessment table.
+ */
+import type { Readable } from 'node:stream';
+import type { Types } from 'mongoose';
+import { decodeFreeform, type JsonValue } from '../codec.js';
+import { errors } from '../errors.js';
+import type { ContainerDoc, FileDoc, FileRef, RecordDoc } from '../models/index.js';
+import type { Deps } from '../services/context.js';
+import {
+  EVIDENCE_VERSION,
+  type CodeEvidence,
+  type CodeIdentity,
+  type DependencyEvidence,
+  type Difference,
+  type EvidenceScalar,
+  type Evidence,
+  type ImageIdentity,
+  type InputsEvidence,
+  type JsonDifferences,
+  type OutputPair,
+  type OutputSide,
+  type OutputsEvidence,
+  type RecordRef,
+  type VcsIdentity,
+} from './evidence.js';
+import type { LevenshteinOptions } from './levenshtein.js';
+import { utf8DistanceAsync } from './pool.js';
+import { cellOf } from './table.js';
+import { isBinaryMediaType, looksLikeText } from './text.js';
+
+/** A record with its container (null when it has none). */
+export interface CompareSide {
+  record: RecordDoc;
+  container: ContainerDoc | null;
+}
+
+/** Where compare() reads output bytes from. */
+export interface FileSource {
+  /** The File behind an uploaded entry, or null when it is gone. */
+  find(id: Types.ObjectId): Promise<FileDoc | null>;
+  /** Streams a File's bytes. */
+  read(file: FileDoc): Readable;
+}
+
+/** Options of compare(). */
+export interface CompareOptions {
+  files: FileSource;
+  /** Largest Levenshtein distance per text output that still counts as the same (default 0: identical). */
+  tolerance?: number;
+  /** Text outputs larger than this (bytes, either side) are compared by digest only (default TEXT_LIMIT_BYTES). */
+  textLimitBytes?: number;
+  /** Limits of the Levenshtein engine (see levenshtein()). */
+  levenshtein?: LevenshteinOptions;
+  /** Aborting stops the comparison (and any distance computation in a worker) and rejects. */
+  signal?: AbortSignal;
+  /** The time written into the evidence (default: now). */
+  now?: Date;
+}
+
+/**
+ * Text outputs up to 32 MiB per side get a Levenshtein distance. Both sides are held in memory
+ * (bytes, then UTF-16 text in a worker), so this bounds one comparison to a few hundred MiB; larger
+ * outputs are compared by digest only, which the evidence says.
+ */
+export const TEXT_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/** At most this many differences are listed per JSON value (parameters, system, program). */
+const MAX_DIFFERENCES = 200;
+/** Longer strings in differences are cut, so that evidence stays small enough to store. */
+const MAX_STRING = 1000;
+
+/** A FileSource reading Files and blobs through the services' dependencies. */
+export function fileSourceOf(deps: Deps): FileSource {
+  return {
+    find: (id) => deps.models.File.findById(id).lean<FileDoc>().exec(),
+    read: (file) => deps.blobs.read(file.blob),
+  };
+}
+
+/**
+ * Compares two records the caller may see (loading their containers) and returns the evidence.
+ * Nothing is written. See compare() for the options.
+ */
+export async function compareRecords(deps: Deps, a: RecordDoc, b: RecordDoc, options: Omit<CompareOptions, 'files'> = {}): Promise<Evidence> {
+  const containerOf = (record: RecordDoc) =>
+    record.container ? deps.models.Container.findById(record.container).lean<ContainerDoc>().exec() : Promise.resolve(null);
+  const [containerA, containerB] = await Promise.all([containerOf(a), containerOf(b)]);
+  return compare({ record: a, container: containerA }, { record: b, container: containerB }, { ...options, files: fileSourceOf(deps) });
+}
+
+/** Compares record A with record B: code, inputs, outputs (text by Levenshtein distance), dependencies, system, and the table cell. */
+export async function compare(a: CompareSide, b: CompareSide, options: CompareOptions): Promise<Evidence> {
+  const tolerance = options.tolerance ?? 0;
+  if (!Number.isInteger(tolerance) || tolerance < 0) {
+    throw errors.badRequest(`The tolerance is a number of edits: a whole number ≥ 0, not ${String(tolerance)}.`, { tolerance });
+  }
+  const textLimitBytes = options.textLimitBytes ?? TEXT_LIMIT_BYTES;
+  const programA = decodeFreeform(a.record.program);
+  const programB = decodeFreeform(b.record.program);
+  const code = compareCode(identityOf(programA, a.container), identityOf(programB, b.container));
+  const inputs = compareInputs(a.record, b.record);
+  const outputs = await compareOutputs(a.record, b.record, { ...options, tolerance, textLimitBytes });
+  return {
+    version: EVIDENCE_VERSION,
+    a: refOf(a.record),
+    b: refOf(b.record),
+    code,
+    inputs,
+    outputs,
+    dependencies: compareDependencies(a.record, b.record),
+    system: diffJson(decodeFreeform(a.record.system), decodeFreeform(b.record.system)),
+    program: diffJson(withoutVersionControl(programA), withoutVersionControl(programB)),
+    cell: cellOf(code.same, inputs.same, outputs.same),
+    computedAt: (options.now ?? new Date()).toISOString(),
+  };
+}
+
+function refOf(record: RecordDoc): RecordRef {
+  return { record: record._id.toHexString(), label: record.label, project: record.project.toHexString() };
+}
+
+// ---- code -------------------------------------------------------------------------------------
+
+function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: JsonValue | undefined): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function identityOf(program: JsonValue | undefined, container: ContainerDoc | null): CodeIdentity {
+  return { vcs: vcsOf(program, container), container: container?._id.toHexString() ?? null, image: imageOf(container) };
+}
+
+/** The record's own version control (program.versionControl) when it names a commit, else its container's. */
+function vcsOf(program: JsonValue | undefined, container: ContainerDoc | null): VcsIdentity | null {
+  const own = isObject(program) ? program.versionControl : undefined;
+  if (isObject(own)) {
+    const commit = text(own.commit);
+    if (commit) {
+      return {
+        source: 'program',
+        vcs: text(own.vcs),
+        repository: text(own.repository),
+        commit,
+        branch: text(own.branch),
+        tag: text(own.tag),
+        dirty: typeof own.dirty === 'boolean' ? own.dirty : null,
+        diff: text(own.diff),
+      };
+    }
+  }
+  const version = container?.version;
+  if (version?.commit) {
+    return {
+      source: 'container',
+      vcs: version.vcs,
+      repository: version.repository,
+      commit: version.commit,
+      branch: version.branch,
+      tag: version.tag,
+      dirty: version.dirty,
+      diff: version.diff,
+    };
+  }
+  return null;
+}
+
+function imageOf(container: ContainerDoc | null): ImageIdentity | null {
+  const image = container?.image;
+  if (!image || (!image.sha256 && !image.digest)) return null;
+  return { sha256: image.sha256, digest: image.digest, reference: image.reference };
+}
+
+/** "sha256:ABC…" and "abc…" are the same digest. */
+function normalizeDigest(digest: string): string {
+  return digest.trim().toLowerCase().replace(/^sha256:/, '');
+}
+
+/** Commits match when equal, or when one is an abbreviation (≥ 7 hex digits) of the other, as git prints them. */
+function commitsMatch(a: string, b: string): boolean {
+  const x = a.trim().toLowerCase();
+  const y = b.trim().toLowerCase();
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 7 && /^[0-9a-f]+$/.test(short) && /^[0-9a-f]+$/.test(long) && long.startsWith(short);
+}
+
+function shortCommit(commit: string): string {
+  return /^[0-9a-f]{12,}$/i.test(commit) ? commit.slice(0, 12) : commit;
+}
+
+/** The working tree's diff digest, "" for a clean tree, or null when dirty with no digest (unknown content). */
+function treeOf(vcs: VcsIdentity): string | null {
+  if (vcs.diff) return normalizeDigest(vcs.diff);
+  return vcs.dirty === true ? null : '';
+}
+
+function compareCode(a: CodeIdentity, b: CodeIdentity): CodeEvidence {
+  const result = (same: boolean, basis: CodeEvidence['basis'], reason: string): CodeEvidence => ({ same, basis, reason, a, b });
+  let preface = '';
+  if (a.vcs && b.vcs) {
+    const commit = shortCommit(a.vcs.commit);
+    if (!commitsMatch(a.vcs.commit, b.vcs.commit)) {
+      return result(false, 'vcs', `A ran commit ${commit} and B ran commit ${shortCommit(b.vcs.commit)}.`);
+    }
+    const treeA = treeOf(a.vcs);
+    const treeB = treeOf(b.vcs);
+    if (treeA !== null && treeB !== null) {
+      if (treeA === treeB) {
+        const tree = treeA === '' ? 'a clean working tree' : `the same working-tree diff (sha256 ${treeA.slice(0, 12)})`;
+        return result(true, 'vcs', `Both ran commit ${commit} with ${tree}.`);
+      }
+      const describe = (tree: string) => (tree === '' ? 'clean' : `diff sha256 ${tree.slice(0, 12)}`);
+      return result(false, 'vcs', `Both ran commit ${commit}, but their working trees differ (A: ${describe(treeA)}, B: ${describe(treeB)}).`);
+    }
+    const dirty = [treeA === null ? 'A' : null, treeB === null ? 'B' : null].filter(Boolean).join(' and ');
+    preface = `Both ran commit ${commit}, but ${dirty} had uncommitted changes without a diff digest, so the commit does not identify the code. `;
+  }
+
+  if (a.container && a.container === b.container) {
+    return result(true, 'container', `${preface}Both ran in the same container (${a.container}).`);
+  }
+  const digestsA = digestsOf(a.image);
+  const digestsB = digestsOf(b.image);
+  if (digestsA.length > 0 && digestsB.length > 0) {
+    const common = digestsA.find((digest) => digestsB.includes(digest));
+    if (common) return result(true, 'image', `${preface}Both containers have the image with digest sha256:${common.slice(0, 12)}.`);
+    return result(
+      false,
+      'image',
+      `${preface}The containers' images differ (A: sha256:${digestsA[0]?.slice(0, 12) ?? '?'}, B: sha256:${digestsB[0]?.slice(0, 12) ?? '?'}).`,
+    );
+  }
+  const missing: string[] = [];
+  if (!preface) {
+    const withoutCommit = [a.vcs ? null : 'A', b.vcs ? null : 'B'].filter(Boolean).join(' and ');
+    missing.push(`${withoutCommit} ${withoutCommit.includes('and') ? 'carry' : 'carries'} no VCS commit`);
+  }
+  missing.push(
+    a.container && b.container ? 'they ran in different containers' : `${[a.container ? null : 'A', b.container ? null : 'B'].filter(Boolean).join(' and ')} had no container`,
+  );
+  const withoutImage = [digestsA.length ? null : 'A', digestsB.length ? null : 'B'].filter(Boolean).join(' and ');
+  missing.push(`${withoutImage} had no image digest`);
+  return result(false, 'unknown', `${preface}The code cannot be shown to be the same: ${missing.join(', ')}.`);
+}
+
+function digestsOf(image: ImageIdentity | null): string[] {
+  if (!image) return [];
+  return [image.sha256, image.digest].filter((digest): digest is string => Boolean(digest)).map(normalizeDigest);
+}
+
+// ---- inputs -----------------------------------------------------------------------------------
+
+function compareInputs(a: RecordDoc, b: RecordDoc): InputsEvidence {
+  const digestsA = a.inputs.flatMap((entry) => (entry.sha256 ? [entry.sha256.toLowerCase()] : []));
+  const remainingB = new Map<string, number>();
+  for (const entry of b.inputs) {
+    if (entry.sha256) remainingB.set(entry.sha256.toLowerCase(), (remainingB.get(entry.sha256.toLowerCase()) ?? 0) + 1);
+  }
+  const common: string[] = [];
+  const onlyA: string[] = [];
+  for (const digest of digestsA) {
+    const left = remainingB.get(digest) ?? 0;
+    if (left > 0) {
+      common.push(digest);
+      remainingB.set(digest, left - 1);
+    } else {
+      onlyA.push(digest);
+    }
+  }
+  const onlyB = [...remainingB].flatMap(([digest, count]) => Array<string>(count).fill(digest));
+  const unknownA = a.inputs.filter((entry) => !entry.sha256).map((entry) => entry.name);
+  const unknownB = b.inputs.filter((entry) => !entry.sha256).map((entry) => entry.name);
+  const digestsSame = onlyA.length === 0 && onlyB.length === 0 && unknownA.length === 0 && unknownB.length === 0;
+  const parameters = diffJson(noParameters(decodeFreeform(a.parameters)), noParameters(decodeFreeform(b.parameters)));
+
+  const problems: string[] = [];
+  if (onlyA.length > 0 || onlyB.length > 0) problems.push(`${onlyA.length} input file(s) only in A and ${onlyB.length} only in B (by sha256)`);
+  if (unknownA.length > 0) problems.push(`A's input(s) ${quoted(unknownA)} have no digest`);
+  if (unknownB.length > 0) problems.push(`B's input(s) ${quoted(unknownB)} have no digest`);
+  if (!parameters.same) problems.push(`parameters differ at ${parameters.differences.slice(0, 5).map((d) => d.key || '(the whole value)').join(', ')}${parameters.differences.length > 5 || parameters.truncated ? ', …' : ''}`);
+  const same = digestsSame && parameters.same;
+  const reason = same
+    ? `Both used the same ${common.length} input file(s) (by sha256) and equal parameters.`
+    : `Inputs differ: ${problems.join('; ')}.`;
+  return {
+    same,
+    reason,
+    digests: { same: digestsSame, common: common.sort(), onlyA: onlyA.sort(), onlyB: onlyB.sort(), unknownA, unknownB },
+    parameters,
+  };
+}
+
+/** Absent, null and {} parameters all mean "no parameters". */
+function noParameters(value: JsonValue | undefined): JsonValue | undefined {
+  if (value === null || (isObject(value) && Object.keys(value).length === 0)) return undefined;
+  return value;
+}
+
+function quoted(names: string[]): string {
+  const shown = names.slice(0, 5).map((name) => `"${name}"`);
+  return names.length > 5 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+// ---- free-form JSON differences ---------------------------------------------------------------
+
+function withoutVersionControl(program: JsonValue | undefined): JsonValue | undefined {
+  if (!isObject(program)) return program;
+  const { versionControl: _ignored, ...rest } = program;
+  return rest;
+}
+
+function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The leaves of a JSON value by JSON Pointer: scalars, and {} / [] for empty containers. */
+function leavesOf(value: JsonValue | undefined): Map<string, EvidenceScalar> {
+  const leaves = new Map<string, EvidenceScalar>();
+  const walk = (node: JsonValue, pointer: string): void => {
+    if (Array.isArray(node)) {
+      if (node.length === 0) leaves.set(pointer, []);
+      node.forEach((item, index) => walk(item, `${pointer}/${index}`));
+    } else if (node !== null && typeof node === 'object') {
+      const keys = Object.keys(node);
+      if (keys.length === 0) leaves.set(pointer, {});
+      for (const key of keys) walk(node[key] ?? null, `${pointer}/${pointerToken(key)}`);
+    } else {
+      leaves.set(pointer, node);
+    }
+  };
+  if (value !== undefined) walk(value, '');
+  return leaves;
+}
+
+function sameLeaf(x: EvidenceScalar, y: EvidenceScalar): boolean {
+  if (Array.isArray(x) || Array.isArray(y)) return Array.isArray(x) && Array.isArray(y);
+  if (typeof x === 'object' && x !== null) return typeof y === 'object' && y !== null;
+  return x === y;
+}
+
+function shown(value: EvidenceScalar): EvidenceScalar {
+  return typeof value === 'string' && value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+}
+
+/** The leaves that differ between two JSON values, in the order they appear (A's first). */
+function diffJson(a: JsonValue | undefined, b: JsonValue | undefined): JsonDifferences {
+  const leavesA = leavesOf(a);
+  const leavesB = leavesOf(b);
+  const differences: Difference[] = [];
+  let count = 0;
+  const note = (difference: Difference) => {
+    count += 1;
+    if (differences.length < MAX_DIFFERENCES) differences.push(difference);
+  };
+  for (const [key, valueA] of leavesA) {
+    if (!leavesB.has(key)) note({ key, a: shown(valueA) });
+    else {
+      const valueB = leavesB.get(key) ?? null;
+      if (!sameLeaf(valueA, valueB)) note({ key, a: shown(valueA), b: shown(valueB) });
+    }
+  }
+  for (const [key, valueB] of leavesB) if (!leavesA.has(key)) note({ key, b: shown(valueB) });
+  return { same: count === 0, differences, truncated: count > differences.length };
+}
+
+// ---- dependencies -----------------------------------------------------------------------------
+
+function compareDependencies(a: RecordDoc, b: RecordDoc): DependencyEvidence {
+  const index = (record: RecordDoc) => {
+    const byKey = new Map<string, { name: string; manager: string | null; versions: Set<string> }>();
+    for (const dependency of record.dependencies) {
+      const key = `${dependency.manager ?? ''}\u0000${dependency.name}`;
+      const entry = byKey.get(key) ?? { name: dependency.name, manager: dependency.manager, versions: new Set<string>() };
+      entry.versions.add(dependency.version);
+      byKey.set(key, entry);
+    }
+    return byKey;
+  };
+  const version = (versions: Set<string>) => [...versions].sort().join(', ');
+  const depsA = index(a);
+  const depsB = index(b);
+  const evidence: DependencyEvidence = { same: true, added: [], removed: [], changed: [], unchanged: 0 };
+  for (const [key, entryA] of depsA) {
+    const entryB = depsB.get(key);
+    if (!entryB) evidence.removed.push({ name: entryA.name, manager: entryA.manager, version: version(entryA.versions) });
+    else if (version(entryA.versions) !== version(entryB.versions)) {
+      evidence.changed.push({ name: entryA.name, manager: entryA.manager, a: version(entryA.versions), b: version(entryB.versions) });
+    } else evidence.unchanged += 1;
+  }
+  for (const [key, entryB] of depsB) {
+    if (!depsA.has(key)) evidence.added.push({ name: entryB.name, manager: entryB.manager, version: version(entryB.versions) });
+  }
+  const byName = (x: { name: string; manager: string | null }, y: { name: string; manager: string | null }) =>
+    x.name.localeCompare(y.name) || (x.manager ?? '').localeCompare(y.manager ?? '');
+  evidence.added.sort(byName);
+  evidence.removed.sort(byName);
+  evidence.changed.sort(byName);
+  evidence.same = evidence.added.length === 0 && evidence.removed.length === 0 && evidence.changed.length === 0;
+  return evidence;
+}
+
+// ---- outputs ----------------------------------------------------------------------------------
+
+interface OutputContext {
+  files: FileSource;
+  tolerance: number;
+  textLimitBytes: number;
+  levenshtein?: LevenshteinOptions | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Pairs outputs by name and path, then by name alone; the rest are missing on one side. */
+function pairOutputs(a: FileRef[], b: FileRef[]): Array<[FileRef | undefined, FileRef | undefined]> {
+  const pairs: Array<[FileRef | undefined, FileRef | undefined]> = [];
+  const leftB = [...b];
+  const unpairedA: FileRef[] = [];
+  for (const entry of a) {
+    const index = leftB.findIndex((other) => other.name === entry.name && other.path === entry.path);
+    if (index >= 0) pairs.push([entry, leftB.splice(index, 1)[0]]);
+    else unpairedA.push(entry);
+  }
+  for (const entry of unpairedA) {
+    const index = leftB.findIndex((other) => other.name === entry.name);
+    pairs.push([entry, index >= 0 ? leftB.splice(index, 1)[0] : undefined]);
+  }
+  for (const entry of leftB) pairs.push([undefined, entry]);
+  return pairs;
+}
+
+async function compareOutputs(a: RecordDoc, b: RecordDoc, context: OutputContext): Promise<OutputsEvidence> {
+  const pairs: OutputPair[] = [];
+  // One pair at a time: a text pair holds both files in memory.
+  for (const [entryA, entryB] of pairOutputs(a.outputs, b.outputs)) {
+    if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('The comparison was aborted.');
+    pairs.push(await comparePair(entryA, entryB, context));
+  }
+  const differing = pairs.filter((pair) => !pair.same);
+  const same = pairs.length > 0 && differing.length === 0;
+  let reason: string;
+  if (pairs.length === 0) reason = 'Neither record lists outputs, so nothing shows that the outputs are the same.';
+  else if (same) {
+    const measured = pairs.filter((pair) => pair.result === 'text-distance').length;
+    reason =
+      measured === 0
+        ? `All ${pairs.length} output(s) are identical.`
+        : `All ${pairs.length} output(s) are identical or within the tolerance of ${context.tolerance} edit(s) (${measured} by text distance).`;
+  } else {
+    const described = differing.slice(0, 5).map(describePair);
+    reason = `${differing.length} of ${pairs.length} output(s) differ: ${described.join('; ')}${differing.length > 5 ? '; …' : ''}.`;
+  }
+  return { same, reason, tolerance: context.tolerance, textLimitBytes: context.textLimitBytes, pairs };
+}
+
+function describePair(pair: OutputPair): string {
+  const name = `"${pair.name}"`;
+  switch (pair.result) {
+    case 'missing-a':
+      return `${name} only in B`;
+    case 'missing-b':
+      return `${name} only in A`;
+    case 'text-distance':
+      return `${name} at ${pair.exact ? '' : 'most '}${pair.distance ?? '?'} edit(s)`;
+    case 'different-binary':
+      return `${name} has different bytes`;
+    case 'different-unmeasured':
+      return `${name} has a different digest`;
+    case 'unknown':
+      return `${name} cannot be compared`;
+    case 'identical':
+      return `${name} is identical`;
+  }
+}
+
+function sideOf(entry: FileRef): OutputSide {
+  return {
+    name: entry.name,
+    path: entry.path,
+    sha256: entry.sha256?.toLowerCase() ?? null,
+    size: entry.size,
+    mediaType: entry.mediaType,
+    uploaded: entry.file !== null,
+  };
+}
+
+async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefined, context: OutputContext): Promise<OutputPair> {
+  const a = entryA ? sideOf(entryA) : null;
+  const b = entryB ? sideOf(entryB) : null;
+  const named = entryA ?? entryB;
+  const pair = { name: named?.name ?? '', path: named?.path ?? null, a, b };
+  if (!entryA || !a) return { ...pair, result: 'missing-a', same: false, note: `Only B has an output named "${pair.name}".` };
+  if (!entryB || !b) return { ...pair, result: 'missing-b', same: false, note: `Only A has an output named "${pair.name}".` };
+  if (a.sha256 && a.sha256 === b.sha256) return { ...pair, result: 'identical', same: true };
+  if (!a.sha256 || !b.sha256) {
+    const sides = [a.sha256 ? null : 'A', b.sha256 ? null : 'B'].filter(Boolean).join(' and ');
+    return { ...pair, result: 'unknown', same: false, note: `Declared without a digest and never uploaded on ${sides}: it cannot be compared.` };
+  }
+  const unmeasured = (note: string): OutputPair => ({ ...pair, result: 'different-unmeasured', same: false, note });
+  if (!entryA.file || !entryB.file) {
+    const sides = [entryA.file ? null : 'A', entryB.file ? null : 'B'].filter(Boolean).join(' and ');
+    return unmeasured(`The digests differ; the bytes were never uploaded on ${sides}, so no distance was measured.`);
+  }
+  const [fileA, fileB] = await Promise.all([context.files.find(entryA.file), context.files.find(entryB.file)]);
+  if (!fileA || !fileB) return unmeasured('The digests differ; the uploaded bytes are no longer stored, so no distance was measured.');
+  a.size = fileA.size;
+  b.size = fileB.size;
+  const binaryType = [a.mediaType ?? fileA.mediaType, b.mediaType ?? fileB.mediaType].find(isBinaryMediaType);
+  if (binaryType) return { ...pair, result: 'different-binary', same: false, note: `Binary content (${binaryType}): compared by digest only.` };
+  if (fileA.size > context.textLimitBytes || fileB.size > context.textLimitBytes) {
+    return unmeasured(`Larger than the ${formatBytes(context.textLimitBytes)} limit for text comparison: compared by digest only.`);
+  }
+  const bytesA = await readAll(context.files.read(fileA), context.textLimitBytes);
+  const bytesB = await readAll(context.files.read(fileB), context.textLimitBytes);
+  const binarySides = [looksLikeText(bytesA) ? null : 'A', looksLikeText(bytesB) ? null : 'B'].filter(Boolean);
+  if (binarySides.length > 0) {
+    return { ...pair, result: 'different-binary', same: false, note: `Not UTF-8 text on ${binarySides.join(' and ')}: compared by digest only.` };
+  }
+  const measured = await utf8DistanceAsync(bytesA, bytesB, { ...context.levenshtein, signal: context.signal });
+  const { distance, similarity, exact, method, lowerBound } = measured;
+  const same = distance <= context.tolerance;
+  let note: string | undefined;
+  if (!exact && !same && lowerBound <= context.tolerance) {
+    note = `The distance was approximated (between ${lowerBound} and ${distance}) and cannot be shown to be within the tolerance of ${context.tolerance}; counted as different.`;
+  } else if (!exact) {
+    note = `Approximate distance (line level): between ${lowerBound} and ${distance} edit(s).`;
+  }
+  return { ...pair, result: 'text-distance', same, distance, similarity, exact, method, lowerBound, ...(note ? { note } : {}) };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buffer.length;
+    if (size > limit) {
+      stream.destroy();
+      throw new Error(`A stored file is larger than its recorded size allows (over ${limit} bytes).`);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size);
+}

@@ -1,0 +1,195 @@
+/**
+ * The evidence of a comparison of two records: everything a reviewer needs side by side, and what
+ * the assessment table decides from. Plain JSON (ids and dates as strings, no client-supplied object
+ * keys anywhere: free-form values appear only as JSON Pointer strings and scalar leaves), so it can
+ * be stored as is — on MongoDB and FerretDB alike — and sent unchanged to clients.
+ */
+import type { LevenshteinMethod } from './levenshtein.js';
+
+/** Version of the evidence shape; bumped when a field changes meaning. */
+export const EVIDENCE_VERSION = 1;
+
+/** A cell of the assessment table (DESIGN.md, paper table 1). */
+export type Cell = 'repeatable' | 'reproducible' | 'non-repeatable' | 'unknown';
+
+/** Which record a side of the comparison is. */
+export interface RecordRef {
+  record: string;
+  label: string;
+  project: string;
+}
+
+/** The source version a record ran, from its program's `versionControl`, else its container's `version`. */
+export interface VcsIdentity {
+  source: 'program' | 'container';
+  vcs: string | null;
+  repository: string | null;
+  commit: string;
+  branch: string | null;
+  tag: string | null;
+  dirty: boolean | null;
+  /** sha256 of the working-tree diff; null for a clean tree (or when unknown: see `dirty`). */
+  diff: string | null;
+}
+
+/** The container image of a record's container: an uploaded file's sha256 and/or a registry digest. */
+export interface ImageIdentity {
+  sha256: string | null;
+  digest: string | null;
+  reference: string | null;
+}
+
+/** Everything that identifies the code one record ran. */
+export interface CodeIdentity {
+  vcs: VcsIdentity | null;
+  /** The container document's id. */
+  container: string | null;
+  image: ImageIdentity | null;
+}
+
+/**
+ * Whether both records ran the same code, and on what basis: `vcs` (commits and working-tree diff
+ * digests), `container` (the same container document), `image` (image digests), or `unknown` (no
+ * basis on which the code could be shown to be the same: it then counts as different).
+ */
+export interface CodeEvidence {
+  same: boolean;
+  basis: 'vcs' | 'container' | 'image' | 'unknown';
+  reason: string;
+  a: CodeIdentity;
+  b: CodeIdentity;
+}
+
+/** A leaf that differs between two JSON values; an absent side is an omitted property. */
+export interface Difference {
+  /** JSON Pointer (RFC 6901) of the leaf, "" for the whole value. */
+  key: string;
+  /** A scalar, or {} / [] for an empty object or array. */
+  a?: EvidenceScalar;
+  b?: EvidenceScalar;
+}
+
+/** A leaf value in a Difference. Strings longer than 1,000 characters are cut and end with "…". */
+export type EvidenceScalar = null | boolean | number | string | Record<string, never> | never[];
+
+/** Differences between two free-form JSON values (at most 200 listed). */
+export interface JsonDifferences {
+  same: boolean;
+  differences: Difference[];
+  /** True when more differences exist than are listed. */
+  truncated: boolean;
+}
+
+/** Whether both records had the same inputs: the same multiset of input digests and equal parameters. */
+export interface InputsEvidence {
+  same: boolean;
+  reason: string;
+  digests: {
+    same: boolean;
+    /** Digests on both sides (a digest present twice on both sides appears twice). */
+    common: string[];
+    onlyA: string[];
+    onlyB: string[];
+    /** Names of inputs declared without a digest and never uploaded: they cannot be compared. */
+    unknownA: string[];
+    unknownB: string[];
+  };
+  /** Parameters compared as canonical JSON; absent, null and {} all mean "no parameters". */
+  parameters: JsonDifferences;
+}
+
+/** One side of an output pair. */
+export interface OutputSide {
+  name: string;
+  path: string | null;
+  sha256: string | null;
+  size: number | null;
+  mediaType: string | null;
+  /** Whether the bytes were uploaded (only then can a text distance be measured). */
+  uploaded: boolean;
+}
+
+/**
+ * How an output pair compares:
+ * - `identical`: same sha256;
+ * - `text-distance`: both UTF-8 text, Levenshtein distance measured (`distance`, `similarity`, …);
+ * - `different-binary`: digests differ and at least one side is not text;
+ * - `different-unmeasured`: digests differ but no distance could be measured (`note` says why:
+ *   bytes not uploaded, or larger than the text limit);
+ * - `unknown`: a side has no digest and no uploaded bytes, so sameness cannot be decided;
+ * - `missing-a` / `missing-b`: the output exists on one side only.
+ */
+export type OutputResult = 'identical' | 'text-distance' | 'different-binary' | 'different-unmeasured' | 'unknown' | 'missing-a' | 'missing-b';
+
+/** Two outputs paired by name (then path), and how they compare. */
+export interface OutputPair {
+  name: string;
+  path: string | null;
+  a: OutputSide | null;
+  b: OutputSide | null;
+  result: OutputResult;
+  /** Whether this pair counts as the same: identical, or a text distance within the tolerance. */
+  same: boolean;
+  /** Levenshtein distance in UTF-16 code units (an upper bound when `exact` is false). */
+  distance?: number;
+  similarity?: number;
+  exact?: boolean;
+  method?: LevenshteinMethod;
+  /** The distance is at least this; differs from `distance` only when `exact` is false. */
+  lowerBound?: number;
+  note?: string;
+}
+
+/** Whether the outputs are the same (method default): every pair identical or within tolerance. */
+export interface OutputsEvidence {
+  same: boolean;
+  reason: string;
+  /** Largest Levenshtein distance per text output that still counts as the same. */
+  tolerance: number;
+  /** Text outputs larger than this (bytes, per side) are compared by digest only. */
+  textLimitBytes: number;
+  pairs: OutputPair[];
+}
+
+/** A dependency on one side only. */
+export interface DependencyEntry {
+  name: string;
+  manager: string | null;
+  version: string;
+}
+
+/** A dependency on both sides with different versions. */
+export interface DependencyChange {
+  name: string;
+  manager: string | null;
+  a: string;
+  b: string;
+}
+
+/** Dependency changes from A to B, keyed by (manager, name). */
+export interface DependencyEvidence {
+  same: boolean;
+  added: DependencyEntry[];
+  removed: DependencyEntry[];
+  changed: DependencyChange[];
+  unchanged: number;
+}
+
+/** The comparison of records A and B. */
+export interface Evidence {
+  version: typeof EVIDENCE_VERSION;
+  a: RecordRef;
+  b: RecordRef;
+  code: CodeEvidence;
+  inputs: InputsEvidence;
+  outputs: OutputsEvidence;
+  dependencies: DependencyEvidence;
+  /** Host differences (os, arch, hostname, cpu, memory, runtimes, …). */
+  system: JsonDifferences;
+  /** Program differences (command, arguments, entry point…; version control is under `code`). */
+  program: JsonDifferences;
+  /** The table cell from code & inputs × outputs. */
+  cell: Cell;
+  /** ISO 8601 UTC. */
+  computedAt: string;
+}

@@ -1,0 +1,198 @@
+/**
+ * Levenshtein comparisons off the event loop. A large comparison can take a second of CPU; run in
+ * the request's thread it would stall every other request of the service for that long. Small ones
+ * (n·m ≤ INLINE_CELLS, a few milliseconds at worst) run in place, because posting them to a worker
+ * costs more than computing them.
+ *
+ * Workers are started lazily, reused, and do not keep the process alive while idle.
+ */
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runJob, type DistanceJob, type JobReply } from './jobs.js';
+import type { LevenshteinOptions, LevenshteinResult } from './levenshtein.js';
+
+/** Options of the asynchronous comparisons: the engine's limits, where to run, and cancellation. */
+export interface AsyncDistanceOptions extends LevenshteinOptions {
+  /** `auto` (default): in this thread when n·m ≤ INLINE_CELLS, else in a worker. */
+  thread?: 'auto' | 'worker' | 'inline';
+  /** Aborting rejects the promise; a comparison already running in a worker is stopped with it. */
+  signal?: AbortSignal;
+}
+
+/** Pairs up to this many cells (n·m) are compared in the calling thread: at worst a few milliseconds. */
+export const INLINE_CELLS = 1 << 22;
+
+/** Levenshtein distance of two strings (see levenshtein()), computed in a worker thread when large. */
+export function levenshteinAsync(a: string, b: string, options: AsyncDistanceOptions = {}): Promise<LevenshteinResult> {
+  return schedule({ kind: 'strings', a, b, options: engineOptions(options) }, a.length * b.length, options);
+}
+
+/** Levenshtein distance of two UTF-8 texts given as bytes, decoded and compared in a worker thread when large. */
+export function utf8DistanceAsync(a: Uint8Array, b: Uint8Array, options: AsyncDistanceOptions = {}): Promise<LevenshteinResult> {
+  return schedule({ kind: 'utf8', a, b, options: engineOptions(options) }, a.length * b.length, options);
+}
+
+/** Sets how many worker threads comparisons may use at once (default: cores − 1, between 1 and 4). */
+export function configureLevenshteinWorkers(settings: { size: number }): void {
+  if (!Number.isInteger(settings.size) || settings.size < 1) throw new RangeError('The worker pool needs at least one worker.');
+  pool().size = settings.size;
+}
+
+/** Stops every worker thread (queued and running comparisons are rejected); the next comparison starts new ones. */
+export async function closeLevenshteinWorkers(): Promise<void> {
+  await shared?.close();
+}
+
+function engineOptions(options: AsyncDistanceOptions): LevenshteinOptions {
+  const { maxDiagonalWork, maxMyersCells, maxApproxWork, approximate } = options;
+  return { maxDiagonalWork, maxMyersCells, maxApproxWork, approximate };
+}
+
+function schedule(job: DistanceJob, cells: number, options: AsyncDistanceOptions): Promise<LevenshteinResult> {
+  if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
+  const inline = options.thread === 'inline' || (options.thread !== 'worker' && cells <= INLINE_CELLS);
+  if (inline) {
+    try {
+      return Promise.resolve(runJob(job));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return pool().run(job, options.signal);
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The comparison was aborted.', 'AbortError');
+}
+
+interface Task {
+  id: number;
+  job: DistanceJob;
+  resolve(result: LevenshteinResult): void;
+  reject(error: Error): void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+/**
+ * Starts a worker. From the compiled package the worker is the .js file next to this one; from the
+ * TypeScript sources (vitest, tsx) it is the .ts file, which plain Node cannot load, so it goes
+ * through tsx's loader (`tsImport`, which, unlike `--import tsx` in execArgv, works in worker threads).
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./levenshtein.worker.js', here));
+  const tsx = tsxApiUrl(here);
+  const entry = new URL('./levenshtein.worker.ts', here).href;
+  const source =
+    `import(${JSON.stringify(tsx)}).then((api) => ` +
+    `(api.tsImport ?? api.default.tsImport)(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`;
+  return new Worker(source, { eval: true });
+}
+
+/** The ESM entry of tsx's API (its CommonJS entry cannot be imported from an ES module). */
+function tsxApiUrl(from: string): string {
+  const require = createRequire(from);
+  const manifestPath = require.resolve('tsx/package.json');
+  const manifest = require(manifestPath) as { exports?: Record<string, { import?: { default?: string } } | string> };
+  const api = manifest.exports?.['./esm/api'];
+  const entry = typeof api === 'object' && api.import?.default ? api.import.default : './dist/esm/api/index.mjs';
+  return pathToFileURL(path.join(path.dirname(manifestPath), entry)).href;
+}
+
+class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Task>();
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+
+  constructor(public size: number) {}
+
+  run(job: DistanceJob, signal: AbortSignal | undefined): Promise<LevenshteinResult> {
+    return new Promise<LevenshteinResult>((resolve, reject) => {
+      const task: Task = { id: this.nextId++, job, resolve, reject, signal, onAbort: undefined };
+      if (signal) {
+        task.onAbort = () => this.abort(task);
+        signal.addEventListener('abort', task.onAbort, { once: true });
+      }
+      this.queue.push(task);
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = [...this.idle, ...this.busy.keys()];
+    for (const task of [...this.queue, ...this.busy.values()]) this.settle(task, new Error('The comparison workers were closed.'));
+    this.queue.length = 0;
+    this.idle.length = 0;
+    this.busy.clear();
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && (this.idle.length > 0 || this.busy.size < this.size)) {
+      const task = this.queue.shift();
+      if (!task) break;
+      const worker = this.idle.pop() ?? this.start();
+      this.busy.set(worker, task);
+      // A running comparison keeps the process alive (someone awaits it); an idle worker does not.
+      worker.ref();
+      worker.postMessage({ ...task.job, id: task.id });
+    }
+  }
+
+  private start(): Worker {
+    const worker = startWorker();
+    worker.on('message', (reply: JobReply) => {
+      const task = this.busy.get(worker);
+      if (!task || task.id !== reply.id) return;
+      this.busy.delete(worker);
+      worker.unref();
+      if (this.idle.length < this.size) this.idle.push(worker);
+      else void worker.terminate();
+      if (reply.ok) this.settle(task, undefined, reply.result);
+      else this.settle(task, new Error(reply.message));
+      this.dispatch();
+    });
+    const lost = (error: Error) => {
+      const task = this.busy.get(worker);
+      this.busy.delete(worker);
+      const index = this.idle.indexOf(worker);
+      if (index >= 0) this.idle.splice(index, 1);
+      if (task) this.settle(task, error);
+      this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`A comparison worker stopped unexpectedly (exit code ${code}).`)));
+    return worker;
+  }
+
+  private abort(task: Task): void {
+    const queued = this.queue.indexOf(task);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    for (const [worker, running] of this.busy) {
+      if (running !== task) continue;
+      // The only way to stop a computation in progress: end its thread (a new one starts on demand).
+      this.busy.delete(worker);
+      void worker.terminate();
+    }
+    this.settle(task, task.signal ? abortReason(task.signal) : new Error('aborted'));
+    this.dispatch();
+  }
+
+  private settle(task: Task, error: Error | undefined, result?: LevenshteinResult): void {
+    if (task.signal && task.onAbort) task.signal.removeEventListener('abort', task.onAbort);
+    if (error) task.reject(error);
+    else if (result) task.resolve(result);
+  }
+}
+
+let shared: WorkerPool | undefined;
+
+function pool(): WorkerPool {
+  shared ??= new WorkerPool(Math.max(1, Math.min(4, os.availableParallelism() - 1)));
+  return shared;
+}

@@ -1,0 +1,57 @@
+import type { Types } from 'mongoose';
+import type { Deps } from './context.js';
+
+/** What a sweep removed. */
+export interface SweepReport {
+  /** Blobs with no File (an upload that died midway, or a File deleted without its blob). */
+  orphanBlobs: number;
+  /** Files no record or container refers to any more (their blobs included). */
+  unreferencedFiles: number;
+}
+
+/** How old an unreferenced blob or file must be before a sweep removes it: uploads in flight are younger. */
+export const SWEEP_GRACE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes storage nothing refers to: blobs without a File, and Files without a record or
+ * container. Only items older than `graceMs` are touched, so an upload that is still streaming,
+ * or whose record update is a moment away, is never swept.
+ */
+export async function sweepUnreferenced(deps: Deps, options: { graceMs?: number; now?: Date } = {}): Promise<SweepReport> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? SWEEP_GRACE_MS));
+  const { File, Record, Container } = deps.models;
+
+  let unreferencedFiles = 0;
+  for await (const file of File.find({ created: { $lt: cutoff } }, { _id: 1, blob: 1 }).lean().cursor()) {
+    const used =
+      (await Record.exists({ 'inputs.file': file._id })) ??
+      (await Record.exists({ 'outputs.file': file._id })) ??
+      (await Container.exists({ 'image.file': file._id }));
+    if (used) continue;
+    // Conditional on the id only: a File is immutable, and a reference added right now would
+    // have to come from an upload younger than the grace period, which re-creates the File.
+    const deleted = await File.deleteOne({ _id: file._id });
+    if (deleted.deletedCount === 1) {
+      await deps.blobs.delete(file.blob);
+      unreferencedFiles += 1;
+    }
+  }
+
+  let orphanBlobs = 0;
+  const batch: Types.ObjectId[] = [];
+  const flush = async () => {
+    const known = new Set((await File.find({ blob: { $in: batch } }, { blob: 1 }).lean()).map((file) => file.blob.toHexString()));
+    for (const id of batch) {
+      if (known.has(id.toHexString())) continue;
+      await deps.blobs.delete(id);
+      orphanBlobs += 1;
+    }
+    batch.length = 0;
+  };
+  for await (const blob of deps.blobs.listOlderThan(cutoff)) {
+    batch.push(blob.id);
+    if (batch.length >= 500) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return { orphanBlobs, unreferencedFiles };
+}
