@@ -1827,7 +1827,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The item already exists (for example a record label used twice in a project). */
+        /**
+         * @description The item already exists (for example a record label used twice in a project), or a request
+         *     with the same `Idempotency-Key` is still running (`idempotency_in_progress`: retry after
+         *     `Retry-After` seconds).
+         */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -1854,7 +1858,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A rule is violated (a digest that does not match the bytes, a status moving backwards, …). */
+        /**
+         * @description A rule is violated (a digest that does not match the bytes, a status moving backwards, an
+         *     `Idempotency-Key` used before for a different request, …).
+         */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;
@@ -1935,6 +1942,20 @@ export interface components {
     };
     parameters: {
         /**
+         * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+         *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+         *     and a retry with the same key and the same request gets them back, with
+         *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+         *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+         *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+         *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+         *     belong to the caller: two users never share one. For uploads the request is the form
+         *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+         *     compared by digest and dropped.
+         * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+         */
+        idempotencyKey: string;
+        /**
          * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
          * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
          */
@@ -2002,6 +2023,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description `true` when this is the kept response of an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
         /** @description Always `no-store`, so that httplib2's cache never serves a stale listing. */
         NoStore: "no-store";
         /** @description The file's sha256, quoted. */
@@ -2078,7 +2101,22 @@ export interface operations {
     pushProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -2102,6 +2140,7 @@ export interface operations {
             /** @description The project existed and was updated. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2111,6 +2150,7 @@ export interface operations {
             /** @description The project was created. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2120,15 +2160,32 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
     pushContainer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -2161,6 +2218,7 @@ export interface operations {
             /** @description The container, now last in the project's history. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2170,6 +2228,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -2179,7 +2238,22 @@ export interface operations {
     createRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -2203,6 +2277,7 @@ export interface operations {
             /** @description The record. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2215,13 +2290,29 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
     updateRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -2250,6 +2341,7 @@ export interface operations {
             /** @description The updated record. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2259,6 +2351,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -2268,7 +2361,22 @@ export interface operations {
     pushFiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -2302,6 +2410,7 @@ export interface operations {
             /** @description The record with the files attached. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2311,6 +2420,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

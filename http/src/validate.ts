@@ -40,7 +40,7 @@ export function validate(spec: SpecValidator, operationId: string, options: { sk
   return (req, res, next) => {
     res.locals.input = spec.validate(
       operationId,
-      { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined },
+      { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined, headers: req.headers },
       // Multipart bodies are checked field by field once multer has read them.
       { skipParams: options.skipParams ?? [], skipBody: Boolean(req.is('multipart/form-data')) },
     );

@@ -18,17 +18,21 @@ import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { ownProjectFirst } from '../http/guards.js';
 import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
+import { idempotentUpload } from '../http/idempotency.js';
 
 /** file/push (multipart upload of inputs and outputs) and file/pull (download). */
 export function filesRouter(deps: ApiDeps): Router {
   const router = Router();
   const { spec, config, blobs, models } = deps;
+  const upload = idempotentUpload(deps);
 
   router.post(
     '/file/push/:project/:record',
     validate(spec, 'pushFiles', byToken),
     ownProjectFirst(deps),
+    upload.before,
     multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
+    upload.after,
     async (req, res) => {
       const { params } = inputOf<{ project: string; record: string }>(res);
       let manifest: Schemas['FileManifest'] | undefined;

@@ -4,6 +4,7 @@ import { DEFAULT_PAGE_SIZE, loadOwners, presentProject, presentProjectDetail, pr
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
+import { idempotent } from '../http/idempotency.js';
 
 /** project/pull, project/push and project/search. */
 export function projectsRouter(deps: ApiDeps): Router {
@@ -24,7 +25,7 @@ export function projectsRouter(deps: ApiDeps): Router {
     res.json(presentProjectDetail(detail, await loadOwners(models, [project.owner], [actorOf(res)])));
   });
 
-  router.post('/project/push/:project', ...jsonBody(deps.config), validate(spec, 'pushProject', byToken), async (_req, res) => {
+  router.post('/project/push/:project', ...jsonBody(deps.config), validate(spec, 'pushProject', byToken), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['ProjectPush'] | undefined>(res);
     const actor = actorOf(res);
     const { project, created } = await pushProject(deps, actor, params.project, body ?? {});

@@ -22,6 +22,7 @@ import {
 import { inputOf, jsonBody, sendStoredFile, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
+import { idempotent } from '../http/idempotency.js';
 
 /** record/push, record/display, record/pull and record/search. */
 export function recordsRouter(deps: ApiDeps): Router {
@@ -31,14 +32,14 @@ export function recordsRouter(deps: ApiDeps): Router {
   const present = async (res: Response, record: RecordDoc, projectName: string) =>
     presentRecord(record, projectName, await loadOwners(models, [record.owner], [actorOf(res)]));
 
-  router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord', byToken), async (_req, res) => {
+  router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord', byToken), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['RecordPush']>(res);
     const actor = actorOf(res);
     const { record, project } = await createRecord(deps, actor, params.project, body);
     res.status(201).json(await present(res, record, project.name));
   });
 
-  router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord', byToken), async (_req, res) => {
+  router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord', byToken), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string; record: string }, never, Schemas['RecordUpdate']>(res);
     const actor = actorOf(res);
     const { record, project } = await updateRecord(deps, actor, params.project, params.record, body);

@@ -3,6 +3,7 @@ import { containerModel, type ContainerDoc } from './container.js';
 import { counterModel, revokedSessionModel, type CounterDoc, type RevokedSessionDoc } from './counter.js';
 import { diffRequestModel, type DiffRequestDoc } from './diff-request.js';
 import { fileModel, type FileDoc } from './file.js';
+import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
@@ -11,6 +12,7 @@ export * from './container.js';
 export * from './counter.js';
 export * from './diff-request.js';
 export * from './file.js';
+export * from './idempotency-key.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
@@ -25,6 +27,7 @@ export interface Models {
   DiffRequest: Model<DiffRequestDoc>;
   Counter: Model<CounterDoc>;
   RevokedSession: Model<RevokedSessionDoc>;
+  IdempotencyKey: Model<IdempotencyKeyDoc>;
 }
 
 /** Binds the models to a connection. */
@@ -38,6 +41,7 @@ export function createModels(connection: Connection): Models {
     DiffRequest: diffRequestModel(connection),
     Counter: counterModel(connection),
     RevokedSession: revokedSessionModel(connection),
+    IdempotencyKey: idempotencyKeyModel(connection),
   };
 }
 

@@ -14,4 +14,5 @@ export * from './record-deletion.js';
 export * from './record-replacement.js';
 export * from './records.js';
 export * from './reproducibility.js';
+export * from './idempotency.js';
 export * from './sweep.js';
