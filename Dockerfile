@@ -7,6 +7,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY contract/package.json contract/
 COPY core/package.json core/
+COPY http/package.json http/
 COPY api/package.json api/
 COPY cloud/package.json cloud/
 COPY sdk/package.json sdk/
@@ -26,6 +27,8 @@ COPY --from=build /app/contract/package.json contract/
 COPY --from=build /app/contract/dist contract/dist
 COPY --from=build /app/core/package.json core/
 COPY --from=build /app/core/dist core/dist
+COPY --from=build /app/http/package.json http/
+COPY --from=build /app/http/dist http/dist
 USER node
 
 FROM runtime AS api

@@ -1,11 +1,10 @@
 import express, { Router, type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { errorHandler, healthRoutes, requestLogger, routeNotFound } from '@reprise/http';
 import { containersRouter } from './containers/containers.routes.js';
 import { filesRouter } from './files/files.routes.js';
 import { authenticate, extractPathToken } from './http/auth.js';
 import type { ApiDeps } from './http/context.js';
-import { errorHandler, routeNotFound } from './http/errors.js';
-import { requestLogger } from './http/logging.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { recordsRouter } from './records/records.routes.js';
 import { sumatraRouter } from './sumatra/sumatra.routes.js';
@@ -18,19 +17,7 @@ export function createApp(deps: ApiDeps): Express {
   app.set('etag', false);
   app.use(requestLogger(logger));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const db = models.User.db.db;
-    try {
-      if (!db) throw new Error('not connected');
-      await db.command({ ping: 1 });
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).set('Retry-After', '5').json({ error: { code: 'service_unavailable', message: 'The database does not answer.' } });
-    }
-  });
+  app.use(healthRoutes(models));
 
   app.get('/api/v1/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(spec.text);

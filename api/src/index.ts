@@ -1,3 +1,3 @@
 export { createApp } from './app.js';
 export type { ApiDeps } from './http/context.js';
-export { createLogger, redactUrl } from './http/logging.js';
+export { createLogger, redactUrl } from '@reprise/http';

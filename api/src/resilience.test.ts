@@ -8,7 +8,7 @@ import { connectDatabase, createModels, ensureIndexes, GridFsBlobStore, loadConf
 import { freePort, startDatabase, type Database } from '@reprise/tools';
 import { makeUser } from '@reprise/tools/testing';
 import { createApp } from './app.js';
-import { createLogger } from './http/logging.js';
+import { createLogger } from '@reprise/http';
 import { bearer } from './test/harness.js';
 
 // This file runs its own database server (not the shared one), so that it can stop and restart it.

@@ -290,6 +290,580 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cloud/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account and sign in
+         * @description Creates an account and starts a session (the `reprise_session` cookie). The email is stored
+         *     lower-cased and must not be in use (409). A password needs at least 10 characters and may
+         *     not be the email, the name or one repeated character (422 `weak_password`). Registrations
+         *     are rate-limited per address (429 with `Retry-After`). No API token is made: create one with
+         *     `POST /cloud/v1/account/token`.
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description Starts a session: sets the `reprise_session` cookie (HttpOnly, SameSite=Strict, 7 days,
+         *     renewed on use after a day, at most 30 days after sign-in) and a fresh `reprise_csrf` cookie.
+         *     A wrong email and a wrong password get the same 401. Attempts are limited per address
+         *     (30 per 15 minutes) and failed attempts per account (10 per 15 minutes); past that, 429 with
+         *     `Retry-After`.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the session; its cookie is cleared and the session is refused from now on, even if a copy of the cookie survives.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/auth/csrf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSRF token to echo in X-CSRF-Token
+         * @description Every response sets the readable cookie `reprise_csrf` when the request had none; this
+         *     endpoint also returns its value, for clients that cannot read cookies.
+         */
+        get: operations["getCsrfToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's account and API token status */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the display name */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/cloud/v1/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password
+         * @description The current password must be given (403 `wrong_password` otherwise); the new one follows the registration rules (422). Every other session of the user ends; this one continues with a new session cookie and CSRF token.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/account/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a new API token (the old one stops working at once)
+         * @description Returns the new token **once**; only its sha256 is stored. The previous token, if any, is
+         *     refused by the API from the moment this answers. This (and the admin command) is the only
+         *     place tokens are made.
+         */
+        post: operations["renewToken"];
+        /** Revoke the API token */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's summary
+         * @description Counts, the most recently active records and the open diff requests in and out.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's projects, most recently active first */
+        get: operations["listMyProjects"];
+        put?: never;
+        /**
+         * Create a project by hand
+         * @description Tools create projects through the API; this is the manual way. A name already used by the caller is a 409.
+         */
+        post: operations["createMyProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A project with its container history and counts
+         * @description The caller's own projects and public ones (also without a session); anything else is a 404.
+         */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        /** Delete a project with its records, containers, diff requests and unreferenced files */
+        delete: operations["deleteMyProject"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a project (name, description, goals, tags, privacy)
+         * @description Making a project private hides it and all its records and containers from everyone else at
+         *     once; renaming to a name the caller already uses is a 409.
+         */
+        patch: operations["editMyProject"];
+        trace?: never;
+    };
+    "/cloud/v1/projects/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        /** A project's records, newest first */
+        get: operations["listProjectRecords"];
+        put?: never;
+        /**
+         * Create a record by hand
+         * @description Tools record runs through the API; this is the manual way (the CoRR paper's "possible, but
+         *     manual"). The record runs in the project's latest container unless it names another.
+         */
+        post: operations["createMyRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/projects/{id}/containers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        /** A project's container history, newest first */
+        get: operations["listProjectContainers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/projects/{id}/reproducibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A project's reproducibility
+         * @description The agreed diff requests toward the project's records, by proposition, for the project and for each record.
+         */
+        get: operations["getReproducibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's records across projects, most recently active first */
+        get: operations["listMyRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        /** One record with every field */
+        get: operations["getRecord"];
+        put?: never;
+        post?: never;
+        /** Delete a record with its diff requests and unreferenced files */
+        delete: operations["deleteMyRecord"];
+        options?: never;
+        head?: never;
+        /** Edit a record's reason, outcome and tags */
+        patch: operations["editMyRecord"];
+        trace?: never;
+    };
+    "/cloud/v1/records/{id}/files/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+                /** @description A file name, sha256 or file id of the record's inputs or outputs. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /** Download an input or output file of a record */
+        get: operations["downloadRecordFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/records/{a}/compare/{b}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The first record's id (the one a request would be sent from). */
+                a: components["schemas"]["Id"];
+                /** @description The second record's id (the one a request would be sent toward). */
+                b: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Compare two records (the evidence a diff request would carry)
+         * @description Computes the evidence (code, inputs and outputs sameness) for two records the caller can
+         *     see, the assessment table cell it falls in, and the propositions a diff request could make
+         *     with each method.
+         */
+        get: operations["compareRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/public/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse and search public projects, most recently active first */
+        get: operations["browsePublicProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/public/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse and search public records, most recently active first */
+        get: operations["browsePublicRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/public/projects/{id}/badge.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A reproducibility badge for a public project's README
+         * @description An SVG like "reproducibility | 3 repeated · 1 reproduced". Public projects only: private and unknown ones are a 404.
+         */
+        get: operations["getReproducibilityBadge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/diffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's diff requests received (inbox) or sent (outbox), newest first */
+        get: operations["listDiffRequests"];
+        put?: never;
+        /**
+         * Ask a record's owner to confirm a proposition about it and one of the caller's records
+         * @description `from` is one of the caller's records; `toward` is a record of someone else that the caller
+         *     can see. The evidence is computed now and stored with the request. The proposition must
+         *     agree with the assessment table: with method `default` the table cell decides it; with
+         *     `visual` and `custom` the caller asserts output sameness, so code & inputs decide between
+         *     repeated/non-repeated and reproduced/non-reproduced. Anything else is a 422 naming the cell.
+         */
+        post: operations["createDiffRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/diffs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One diff request
+         * @description Visible to its sender and target owner, and to everyone when both records are public.
+         *     The evidence is shown only to callers who can see both records.
+         */
+        get: operations["getDiffRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/diffs/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request the caller sent, while it is proposed */
+        post: operations["withdrawDiffRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/diffs/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree to or deny a request toward one of the caller's records
+         * @description Only the target owner answers, exactly once: the first answer wins and every later or
+         *     concurrent one gets a 409. Someone who can see the request but is not its target owner gets
+         *     a 403; someone who cannot see it, a 404.
+         */
+        post: operations["answerDiffRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sumatra": {
         parameters: {
             query?: never;
@@ -701,6 +1275,332 @@ export interface components {
                 mediaType?: string;
             }[];
         };
+        Registration: {
+            /** @description An email address (stored trimmed and lower-cased); a malformed one is a 400 `invalid_email`. */
+            email: string;
+            /** @description At least 10 characters; not the email, the name or one repeated character. */
+            password: string;
+            /** @description The name others see. */
+            name: string;
+        };
+        Credentials: {
+            email: string;
+            password: string;
+        };
+        Me: {
+            id: components["schemas"]["Id"];
+            email: string;
+            name: string;
+            created: components["schemas"]["Timestamp"];
+        };
+        CsrfToken: {
+            csrfToken: string;
+        };
+        /** @description What may be shown of the API token; the token itself is shown only when made. */
+        TokenInfo: {
+            /** @example rpr_3q2m4Jw0 */
+            prefix: string;
+            created: components["schemas"]["Timestamp"];
+            lastUsed: null | components["schemas"]["Timestamp"];
+        };
+        Account: components["schemas"]["Me"] & {
+            /** @description The API token's prefix and dates, or null when there is none. */
+            token: null | components["schemas"]["TokenInfo"];
+        };
+        AccountUpdate: {
+            name: string;
+        };
+        PasswordChange: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        NewToken: {
+            /** @description The API token. Shown this once; store it in your tool's configuration. */
+            token: string;
+            prefix: string;
+            created: components["schemas"]["Timestamp"];
+        };
+        ProjectCreate: {
+            /** @description Letters, digits, ".", "_" and "-", starting with a letter or digit; 1 to 100 characters; unique among the caller's projects. */
+            name: string;
+            description?: string;
+            goals?: string;
+            tags?: components["schemas"]["Tags"];
+            /** @description Private (the default) means invisible to everyone else. */
+            private?: boolean;
+            custom?: components["schemas"]["Freeform"];
+        };
+        ProjectEdit: {
+            /** @description A new name (same rules as on creation). */
+            name?: string;
+            description?: string;
+            goals?: string;
+            tags?: components["schemas"]["Tags"];
+            private?: boolean;
+            custom?: components["schemas"]["Freeform"];
+        };
+        RecordEdit: {
+            reason?: string;
+            outcome?: string;
+            tags?: components["schemas"]["Tags"];
+        };
+        DeletionReport: {
+            deleted: {
+                records: number;
+                containers: number;
+                diffRequests: number;
+                /** @description Stored files that nothing referenced any more. */
+                files: number;
+            };
+        };
+        ContainerPage: {
+            data: components["schemas"]["Container"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        /**
+         * @description `default`: outputs compared byte for byte (text within the tolerance); `visual` and `custom`: the sender asserts output sameness (custom says how in the description).
+         * @enum {string}
+         */
+        DiffMethod: "default" | "visual" | "custom";
+        /** @enum {string} */
+        Proposition: "repeated" | "reproduced" | "non-repeated" | "non-reproduced";
+        /** @enum {string} */
+        DiffStatus: "proposed" | "agreed" | "denied" | "withdrawn";
+        /**
+         * @description The cell of the assessment table (paper table 1) the evidence falls in: outputs same →
+         *     repeatable (code & inputs same) or reproducible; outputs different → non-repeatable (code &
+         *     inputs same) or unknown.
+         * @enum {string}
+         */
+        AssessmentCell: "repeatable" | "reproducible" | "non-repeatable" | "unknown";
+        JsonDifferences: {
+            same: boolean;
+            /** @description Leaves that differ, by JSON Pointer (at most 200). */
+            differences: {
+                /** @description JSON Pointer (RFC 6901) of the leaf; "" for the whole value. */
+                key: string;
+                /** @description A scalar (strings cut at 1,000 characters), or {} / [] for an empty container; absent when missing on A. */
+                a?: unknown;
+                /** @description The same for B. */
+                b?: unknown;
+            }[];
+            truncated: boolean;
+        };
+        /** @description Two outputs paired by name (then path) and how they compare. */
+        OutputPair: {
+            name: string;
+            path: string | null;
+            /** @description A's side: name, path, sha256, size, mediaType, uploaded; null when missing. */
+            a: unknown;
+            /** @description B's side, likewise. */
+            b: unknown;
+            /** @enum {string} */
+            result: "identical" | "text-distance" | "different-binary" | "different-unmeasured" | "unknown" | "missing-a" | "missing-b";
+            /** @description Identical, or a text distance within the tolerance. */
+            same: boolean;
+            /** @description Levenshtein distance in UTF-16 code units (an upper bound when `exact` is false). */
+            distance?: number;
+            /** @description 1 − distance / longer length. */
+            similarity?: number;
+            exact?: boolean;
+            /** @description How the distance was computed. */
+            method?: string;
+            lowerBound?: number;
+            /** @description Why no distance was measured, when none was. */
+            note?: string;
+        };
+        /**
+         * @description The comparison of records A and B computed by the assessment engine: code, inputs and
+         *     outputs sameness (what the table decides from), with dependency, system and program
+         *     differences for reviewers. Contains no client-chosen object keys.
+         */
+        Evidence: {
+            /** @description Version of this shape. */
+            version: number;
+            a: {
+                record: components["schemas"]["Id"];
+                label: string;
+                project: components["schemas"]["Id"];
+            };
+            b: {
+                record: components["schemas"]["Id"];
+                label: string;
+                project: components["schemas"]["Id"];
+            };
+            code: {
+                same: boolean;
+                /**
+                 * @description vcs: commits and working-tree diff digests; container: the same container; image: image digests; unknown: nothing shows the code is the same.
+                 * @enum {string}
+                 */
+                basis: "vcs" | "container" | "image" | "unknown";
+                reason: string;
+                /** @description A's code identity: vcs, container id, image digests. */
+                a: Record<string, never>;
+                /** @description B's code identity. */
+                b: Record<string, never>;
+            };
+            inputs: {
+                same: boolean;
+                reason: string;
+                digests: {
+                    same: boolean;
+                    common: string[];
+                    onlyA: string[];
+                    onlyB: string[];
+                    unknownA: string[];
+                    unknownB: string[];
+                };
+                parameters: components["schemas"]["JsonDifferences"];
+            };
+            outputs: {
+                same: boolean;
+                reason: string;
+                tolerance: number;
+                textLimitBytes: number;
+                pairs: components["schemas"]["OutputPair"][];
+            };
+            dependencies: {
+                same: boolean;
+                added: Record<string, never>[];
+                removed: Record<string, never>[];
+                changed: Record<string, never>[];
+                unchanged: number;
+            };
+            system: components["schemas"]["JsonDifferences"];
+            program: components["schemas"]["JsonDifferences"];
+            cell: components["schemas"]["AssessmentCell"];
+            computedAt: components["schemas"]["Timestamp"];
+        };
+        Tally: {
+            repeated: number;
+            reproduced: number;
+            "non-repeated": number;
+            "non-reproduced": number;
+            total: number;
+        };
+        /**
+         * @example {
+         *       "project": "6560a1b2c3d4e5f6a7b8c9d0",
+         *       "tally": {
+         *         "repeated": 3,
+         *         "reproduced": 1,
+         *         "non-repeated": 0,
+         *         "non-reproduced": 0,
+         *         "total": 4
+         *       },
+         *       "records": [
+         *         {
+         *           "record": "6560a1b2c3d4e5f6a7b8c9d1",
+         *           "label": "run-42",
+         *           "tally": {
+         *             "repeated": 3,
+         *             "reproduced": 1,
+         *             "non-repeated": 0,
+         *             "non-reproduced": 0,
+         *             "total": 4
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        Reproducibility: {
+            project: components["schemas"]["Id"];
+            tally: components["schemas"]["Tally"];
+            /** @description The project's records that have agreed requests, most first. */
+            records: {
+                record: components["schemas"]["Id"];
+                label: string;
+                tally: components["schemas"]["Tally"];
+            }[];
+        };
+        Comparison: {
+            a: components["schemas"]["RecordSummary"];
+            b: components["schemas"]["RecordSummary"];
+            tolerance: number;
+            evidence: components["schemas"]["Evidence"];
+            cell: components["schemas"]["AssessmentCell"];
+            /** @description The propositions a request from `a` toward `b` may make, per method. */
+            propositions: {
+                default: components["schemas"]["Proposition"][];
+                visual: components["schemas"]["Proposition"][];
+                custom: components["schemas"]["Proposition"][];
+            };
+        };
+        DiffRequestCreate: {
+            /** @description One of the caller's records. */
+            from: components["schemas"]["Id"];
+            /** @description Someone else's record the caller can see; its owner answers. */
+            toward: components["schemas"]["Id"];
+            /** @default default */
+            method: components["schemas"]["DiffMethod"];
+            /** @description What was compared and how; required for method `custom`. */
+            description?: string;
+            /**
+             * @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same (method default).
+             * @default 0
+             */
+            tolerance: number;
+            proposition: components["schemas"]["Proposition"];
+        };
+        DiffAnswerInput: {
+            /** @enum {string} */
+            answer: "agreed" | "denied";
+            comment?: string;
+        };
+        /** @description A record a request involves; its label and project are shown only to callers who can see it. */
+        RecordRef: {
+            id: components["schemas"]["Id"];
+            visible: boolean;
+            label?: string;
+            project?: components["schemas"]["Id"];
+            projectName?: string;
+        };
+        DiffRequestSummary: {
+            id: components["schemas"]["Id"];
+            sender: components["schemas"]["UserRef"];
+            targetOwner: components["schemas"]["UserRef"];
+            from: components["schemas"]["RecordRef"];
+            toward: components["schemas"]["RecordRef"];
+            method: components["schemas"]["DiffMethod"];
+            description: string;
+            tolerance: number;
+            proposition: components["schemas"]["Proposition"];
+            cell: components["schemas"]["AssessmentCell"];
+            status: components["schemas"]["DiffStatus"];
+            answer: null | {
+                by: components["schemas"]["UserRef"];
+                at: components["schemas"]["Timestamp"];
+                comment: string;
+            };
+            created: components["schemas"]["Timestamp"];
+            updated: components["schemas"]["Timestamp"];
+        };
+        DiffRequest: components["schemas"]["DiffRequestSummary"] & {
+            /** @description The evidence computed when the request was made; null for callers who cannot see both records. */
+            evidence: null | components["schemas"]["Evidence"];
+        };
+        DiffRequestPage: {
+            data: components["schemas"]["DiffRequestSummary"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        Dashboard: {
+            counts: {
+                projects: number;
+                publicProjects: number;
+                records: number;
+                /** @description Proposed requests waiting for the caller's answer. */
+                inboxOpen: number;
+                /** @description Proposed requests the caller sent. */
+                outboxOpen: number;
+                /** @description Requests toward the caller's records that the caller agreed to. */
+                agreedReceived: number;
+            };
+            /** @description The caller's most recently active records. */
+            recentRecords: components["schemas"]["RecordSummary"][];
+            openInbox: components["schemas"]["DiffRequestSummary"][];
+            openOutbox: components["schemas"]["DiffRequestSummary"][];
+        };
         SumatraProjectEntry: {
             /** @description The project name (what Sumatra uses). */
             id: string;
@@ -927,7 +1827,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The item already exists (for example a record label used twice in a project). */
+        /**
+         * @description The item already exists (for example a record label used twice in a project), or a request
+         *     with the same `Idempotency-Key` is still running (`idempotency_in_progress`: retry after
+         *     `Retry-After` seconds).
+         */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -954,7 +1858,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A rule is violated (a digest that does not match the bytes, a status moving backwards, …). */
+        /**
+         * @description A rule is violated (a digest that does not match the bytes, a status moving backwards, an
+         *     `Idempotency-Key` used before for a different request, …).
+         */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;
@@ -973,8 +1880,81 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description No session, an expired or signed-out one, or (on login) a wrong email or password. */
+        SignInRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthorized",
+                 *         "message": "Sign in to do this."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The request is refused: a missing or wrong `X-CSRF-Token` (`csrf_failed`), an `Origin` that
+         *     is not the dashboard's (`origin_refused`), or an action the caller may not take on something
+         *     they can see (`forbidden`).
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "csrf_failed",
+                 *         "message": "This request needs the X-CSRF-Token header with the value of the reprise_csrf cookie."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many attempts; retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "too_many_requests",
+                 *         "message": "Too many sign-in attempts for this account; try again in 840 seconds.",
+                 *         "details": {
+                 *           "retryAfter": 840
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
+        /**
+         * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+         *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+         *     and a retry with the same key and the same request gets them back, with
+         *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+         *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+         *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+         *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+         *     belong to the caller: two users never share one. For uploads the request is the form
+         *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+         *     compared by digest and dropped.
+         * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+         */
+        idempotencyKey: string;
         /**
          * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
          * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
@@ -1025,9 +2005,26 @@ export interface components {
         range: string;
         /** @description The ETag of a copy the client has; a 304 answers when it is current. */
         ifNoneMatch: string;
+        /**
+         * @description A project id.
+         * @example 6560a1b2c3d4e5f6a7b8c9d0
+         */
+        projectId: components["schemas"]["Id"];
+        /**
+         * @description A record id.
+         * @example 6560a1b2c3d4e5f6a7b8c9d1
+         */
+        recordId: components["schemas"]["Id"];
+        /**
+         * @description A diff request id.
+         * @example 6560a1b2c3d4e5f6a7b8c9d2
+         */
+        diffId: components["schemas"]["Id"];
     };
     requestBodies: never;
     headers: {
+        /** @description `true` when this is the kept response of an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
         /** @description Always `no-store`, so that httplib2's cache never serves a stale listing. */
         NoStore: "no-store";
         /** @description The file's sha256, quoted. */
@@ -1038,6 +2035,8 @@ export interface components {
         ContentRange: string;
         /** @description Always `bytes`. */
         AcceptRanges: string;
+        /** @description `reprise_session` (HttpOnly, SameSite=Strict) and a new `reprise_csrf` (readable by the page). */
+        SetSession: string;
     };
     pathItems: never;
 }
@@ -1102,7 +2101,22 @@ export interface operations {
     pushProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -1126,6 +2140,7 @@ export interface operations {
             /** @description The project existed and was updated. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1135,6 +2150,7 @@ export interface operations {
             /** @description The project was created. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1144,15 +2160,32 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
     pushContainer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -1185,6 +2218,7 @@ export interface operations {
             /** @description The container, now last in the project's history. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1194,6 +2228,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -1203,7 +2238,22 @@ export interface operations {
     createRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -1227,6 +2277,7 @@ export interface operations {
             /** @description The record. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1239,13 +2290,29 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
     updateRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -1274,6 +2341,7 @@ export interface operations {
             /** @description The updated record. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1283,6 +2351,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -1292,7 +2361,22 @@ export interface operations {
     pushFiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
+                 *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
+                 *     and a retry with the same key and the same request gets them back, with
+                 *     `Idempotent-Replayed: true`, without doing anything again. The same key with a different
+                 *     request (another path or body) is a 422 `idempotency_key_reused`; a retry while the first
+                 *     request is still running is a 409 `idempotency_in_progress` (retry after `Retry-After`).
+                 *     A request that fails changes nothing and keeps no key, so its retry runs afresh. Keys
+                 *     belong to the caller: two users never share one. For uploads the request is the form
+                 *     fields plus the sha256 of every uploaded file, so a retry sends the files again; they are
+                 *     compared by digest and dropped.
+                 * @example 3f1c9a52-0d4e-4c8b-9d57-1b2e6a8f0c11
+                 */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
             path: {
                 /**
                  * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
@@ -1326,6 +2410,7 @@ export interface operations {
             /** @description The record with the files attached. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1335,6 +2420,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -1632,6 +2718,1068 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Registration"];
+            };
+        };
+        responses: {
+            /** @description The account was created and the session started. */
+            201: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetSession"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Credentials"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetSession"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was no session). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCsrfToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSRF token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsrfToken"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description The account, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description The password was changed. */
+            204: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetSession"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    renewToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE",
+                     *       "prefix": "rpr_3q2m4Jw0",
+                     *       "created": "2026-11-22T08:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewToken"];
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token no longer works (also when there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyProjects: {
+        parameters: {
+            query?: {
+                /** @description Text to look for (case-insensitive). */
+                q?: components["parameters"]["q"];
+                /** @description Only items carrying this tag. */
+                tag?: components["parameters"]["tag"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createMyProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description The project. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteMyProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    editMyProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectEdit"];
+            };
+        };
+        responses: {
+            /** @description The project, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProjectRecords: {
+        parameters: {
+            query?: {
+                /** @description Text to look for (case-insensitive). */
+                q?: components["parameters"]["q"];
+                /** @description Only records with this status. */
+                status?: components["parameters"]["status"];
+                /** @description Only items carrying this tag. */
+                tag?: components["parameters"]["tag"];
+                /** @description Only records whose label starts with this text. */
+                labelPrefix?: components["parameters"]["labelPrefix"];
+                /** @description Only records created at or after this time. */
+                createdAfter?: components["parameters"]["createdAfter"];
+                /** @description Only records created before this time. */
+                createdBefore?: components["parameters"]["createdBefore"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createMyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPush"];
+            };
+        };
+        responses: {
+            /** @description The record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProjectContainers: {
+        parameters: {
+            query?: {
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of container versions; `position` is each one's index in the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReproducibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tally. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reproducibility"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyRecords: {
+        parameters: {
+            query?: {
+                /** @description Text to look for (case-insensitive). */
+                q?: components["parameters"]["q"];
+                /** @description Only records with this status. */
+                status?: components["parameters"]["status"];
+                /** @description Only items carrying this tag. */
+                tag?: components["parameters"]["tag"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteMyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    editMyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEdit"];
+            };
+        };
+        responses: {
+            /** @description The record, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadRecordFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A single byte range, e.g. `bytes=0-1023` or `bytes=-500`. */
+                Range?: components["parameters"]["range"];
+                /** @description The ETag of a copy the client has; a 304 answers when it is current. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+                /** @description A file name, sha256 or file id of the record's inputs or outputs. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Download"];
+            206: components["responses"]["PartialDownload"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            416: components["responses"]["RangeNotSatisfiable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    compareRecords: {
+        parameters: {
+            query?: {
+                /** @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same. */
+                tolerance?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The first record's id (the one a request would be sent from). */
+                a: components["schemas"]["Id"];
+                /** @description The second record's id (the one a request would be sent toward). */
+                b: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    browsePublicProjects: {
+        parameters: {
+            query?: {
+                /** @description Text to look for (case-insensitive). */
+                q?: components["parameters"]["q"];
+                /** @description Only items carrying this tag. */
+                tag?: components["parameters"]["tag"];
+                /** @description Only projects of this user (an id). */
+                owner?: components["schemas"]["Id"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of public projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    browsePublicRecords: {
+        parameters: {
+            query?: {
+                /** @description Text to look for (case-insensitive). */
+                q?: components["parameters"]["q"];
+                /** @description Only records with this status. */
+                status?: components["parameters"]["status"];
+                /** @description Only items carrying this tag. */
+                tag?: components["parameters"]["tag"];
+                /** @description Only records of this public project (an id). */
+                project?: components["schemas"]["Id"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of public records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReproducibilityBadge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The badge. */
+            200: {
+                headers: {
+                    /** @description Short-lived (5 minutes), so READMEs follow new agreements. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDiffRequests: {
+        parameters: {
+            query: {
+                /** @description `inbox`: requests toward the caller's records; `outbox`: requests the caller sent. */
+                box: "inbox" | "outbox";
+                /** @description Only requests with this status. */
+                status?: components["schemas"]["DiffStatus"];
+                /** @description Only requests making this proposition. */
+                proposition?: components["schemas"]["Proposition"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffRequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createDiffRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiffRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description The request, proposed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDiffRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawDiffRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, withdrawn. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    answerDiffRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiffAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The request, answered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -50,3 +50,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // mongoose with bufferCommands off, while the connection is down.
   return error.name === 'MongooseError' && /before initial connection|Connection .* closed|not connected/i.test(error.message);
 }
+
+/**
+ * True for a unique-index violation. MongoDB says so with code 11000; FerretDB 1.24 does for
+ * inserts, but an update that breaks a unique index comes back as a generic error naming SQLite's
+ * UNIQUE constraint.
+ */
+export function isDuplicateKeyError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (error as { code?: unknown }).code === 11000 || (error.name === 'MongoServerError' && /UNIQUE constraint failed/.test(error.message));
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BlobTooLargeError } from './blobstore.js';
-import { isDatabaseUnavailable } from './db.js';
+import { isDatabaseUnavailable, isDuplicateKeyError } from './db.js';
 import { AppError, errors, type ErrorBody } from './errors.js';
 
 /** What an HTTP service sends for an error. `errorId` is set for unexpected (500) errors, which must be logged. */
@@ -85,7 +85,7 @@ function toAppError(error: unknown, options: { maxUploadBytes?: number }): AppEr
   if (error.name === 'ValidationError') return errors.validation(error.message, detail.errors);
   if (error.name === 'CastError') return new AppError(400, 'invalid_value', `Invalid value for ${detail.path ?? 'a field'}.`, { path: detail.path });
   if (error.name === 'StrictModeError') return new AppError(400, 'unknown_field', error.message);
-  if (detail.code === 11000) return errors.conflict('This item already exists.');
+  if (isDuplicateKeyError(error)) return errors.conflict('This item already exists.');
 
   // http-errors from Express itself (e.g. a malformed URI): keep its 4xx status.
   const status = detail.status ?? detail.statusCode;

@@ -39,6 +39,10 @@ export const errors = {
       'Content-Range': `bytes */${size}`,
     }),
   unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
+  tooManyRequests: (message: string, retryAfterSeconds: number) =>
+    new AppError(429, 'too_many_requests', `${message}; try again in ${retryAfterSeconds} seconds.`, { retryAfter: retryAfterSeconds }, {
+      'Retry-After': String(retryAfterSeconds),
+    }),
   unavailable: (message = 'The database is unavailable; try again in a few seconds.') =>
     new AppError(503, 'service_unavailable', message, undefined, { 'Retry-After': '5' }),
 };

@@ -38,6 +38,8 @@ export interface RequestParts {
   body: unknown;
   /** True when the request carried a JSON body. */
   hasJsonBody: boolean;
+  /** Request headers (lower-case names), to check the operation's header parameters. */
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 /** The validated parts, with query and path values converted to their schema types. */
@@ -104,7 +106,12 @@ export class SpecValidator {
     const known = new Set<string>();
     for (const parameter of op.parameters) {
       if (parameter.in === 'query') known.add(parameter.name);
-      if ((parameter.in !== 'path' && parameter.in !== 'query') || skip.has(parameter.name)) continue;
+      if (skip.has(parameter.name)) continue;
+      if (parameter.in === 'header') {
+        if (parts.headers) problems.push(...this.checkHeader(parameter, parts.headers[parameter.name.toLowerCase()]));
+        continue;
+      }
+      if (parameter.in !== 'path' && parameter.in !== 'query') continue;
       const raw = parameter.in === 'path' ? parts.params[parameter.name] : parts.query[parameter.name];
       if (raw === undefined) {
         if (parameter.required) problems.push({ location: parameter.in, path: parameter.name, message: 'is required' });
@@ -149,6 +156,12 @@ export class SpecValidator {
     if (broken !== undefined) throw validationError([{ location, path: broken, message: UNICODE_PROBLEM }]);
     if (!validate(value)) throw validationError(describeErrors(validate.errors, location, ''));
     return value as T;
+  }
+
+  private checkHeader(parameter: ParameterSpec & { validate: ValidateFunction }, raw: string | string[] | undefined): ValidationProblem[] {
+    if (raw === undefined) return parameter.required ? [{ location: 'header', path: parameter.name, message: 'is required' }] : [];
+    if (Array.isArray(raw)) return [{ location: 'header', path: parameter.name, message: 'must be given once' }];
+    return parameter.validate(raw) ? [] : describeErrors(parameter.validate.errors, 'header', parameter.name);
   }
 
   private get(operationId: string): CompiledOperation {

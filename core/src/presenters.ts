@@ -1,8 +1,11 @@
+import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
 import { decodeFreeform } from './codec.js';
-import type { ContainerDoc, FileRef, ProjectDoc, RecordDoc } from './models/index.js';
+import type { ContainerDoc, DiffRequestDoc, FileRef, ProjectDoc, RecordDoc, UserDoc } from './models/index.js';
+import type { DiffContext } from './services/diffs.js';
 import { ownerOf, type UserRef } from './services/owners.js';
 import type { ProjectDetail } from './services/projects.js';
+import type { Reproducibility } from './services/reproducibility.js';
 
 /** A project as clients see it. */
 export function presentProject(project: ProjectDoc, owners: Map<string, UserRef>): Schemas['Project'] {
@@ -115,4 +118,64 @@ export function presentRecord(record: RecordDoc, projectName: string, owners: Ma
     stderr: record.stderr,
     custom: decodeFreeform(record.custom) ?? null,
   };
+}
+
+/** The signed-in user, as they see themselves (never shown to others: others see a UserRef, id and name only). */
+export function presentMe(user: UserDoc): Schemas['Me'] {
+  return { id: user._id.toHexString(), email: user.email, name: user.name, created: user.created.toISOString() };
+}
+
+/** The signed-in user's account: what may be shown of their API token, never the token or its hash. */
+export function presentAccount(user: UserDoc): Schemas['Account'] {
+  return {
+    ...presentMe(user),
+    token:
+      user.tokenPrefix && user.tokenCreatedAt
+        ? { prefix: user.tokenPrefix, created: user.tokenCreatedAt.toISOString(), lastUsed: user.tokenLastUsedAt?.toISOString() ?? null }
+        : null,
+  };
+}
+
+/** A project's reproducibility tally. */
+export function presentReproducibility(reproducibility: Reproducibility): Schemas['Reproducibility'] {
+  return {
+    project: reproducibility.project._id.toHexString(),
+    tally: { ...reproducibility.tally },
+    records: reproducibility.records.map((entry) => ({ record: entry.record.toHexString(), label: entry.label, tally: { ...entry.tally } })),
+  };
+}
+
+function presentRecordRef(id: Types.ObjectId, context: DiffContext): Schemas['RecordRef'] {
+  const visible = context.records.get(id.toHexString());
+  if (!visible) return { id: id.toHexString(), visible: false };
+  return { id: id.toHexString(), visible: true, label: visible.label, project: visible.project.toHexString(), projectName: visible.projectName };
+}
+
+/** A diff request in a list: everything but the evidence. Records the viewer may not see show as their id only. */
+export function presentDiffRequestSummary(request: DiffRequestDoc, context: DiffContext): Schemas['DiffRequestSummary'] {
+  return {
+    id: request._id.toHexString(),
+    sender: ownerOf(context.owners, request.sender),
+    targetOwner: ownerOf(context.owners, request.targetOwner),
+    from: presentRecordRef(request.from, context),
+    toward: presentRecordRef(request.toward, context),
+    method: request.method,
+    description: request.description,
+    tolerance: request.tolerance,
+    proposition: request.proposition,
+    cell: request.cell,
+    status: request.status,
+    answer: request.answer
+      ? { by: ownerOf(context.owners, request.answer.by), at: request.answer.at.toISOString(), comment: request.answer.comment }
+      : null,
+    created: request.created.toISOString(),
+    updated: request.updated.toISOString(),
+  };
+}
+
+/** A diff request with its evidence, which only a viewer who can see both records gets (it describes both). */
+export function presentDiffRequest(request: DiffRequestDoc, context: DiffContext): Schemas['DiffRequest'] {
+  const bothVisible = context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString());
+  const evidence = bothVisible ? decodeFreeform(request.evidence) : undefined;
+  return { ...presentDiffRequestSummary(request, context), evidence: (evidence ?? null) as Schemas['DiffRequest']['evidence'] };
 }

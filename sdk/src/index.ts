@@ -1,2 +1,9 @@
-/** The TypeScript SDK: arrives with its own issue. */
-export {};
+/**
+ * @reprise/sdk: the typed client of Reprise's API, safe for browsers (no Node modules).
+ * Node-only parts (record store, durable queue, files on disk, the CLI) are in `@reprise/sdk/node`.
+ */
+export * from './api-client.js';
+export * from './errors.js';
+export * from './multipart.js';
+export * from './transport.js';
+export type * from './types.js';

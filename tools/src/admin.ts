@@ -9,7 +9,20 @@
  * two servers must not share DATA_DIR).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, connectDatabase, createModels, ensureIndexes, issueToken, loadConfig } from '@reprise/core';
+import {
+  AppError,
+  ConfigError,
+  connectDatabase,
+  createModels,
+  createUser,
+  emailProblem,
+  ensureIndexes,
+  findUserByEmail,
+  loadConfig,
+  normalizeEmail,
+  renewToken,
+  revokeToken,
+} from '@reprise/core';
 import { DatabaseUnavailableError, startDatabase } from './db.js';
 
 const USAGE = `usage: npm run admin -- <create-user|renew-token|revoke-token> --email EMAIL [--name NAME]`;
@@ -24,8 +37,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const email = values.email?.trim().toLowerCase();
-  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email)) {
+  const email = values.email ? normalizeEmail(values.email) : undefined;
+  if (!email || emailProblem(email)) {
     console.error(`--email with a valid address is required\n${USAGE}`);
     return 2;
   }
@@ -35,8 +48,7 @@ async function main(): Promise<number> {
   try {
     const models = createModels(connection);
     await ensureIndexes(models);
-    const issued = issueToken();
-    const tokenFields = { tokenHash: issued.hash, tokenPrefix: issued.prefix, tokenCreatedAt: new Date(), tokenLastUsedAt: null };
+    // The same account services as the dashboard, so tokens are made and revoked in one place.
     switch (command) {
       case 'create-user': {
         const name = values.name?.trim();
@@ -44,29 +56,37 @@ async function main(): Promise<number> {
           console.error(`--name is required for create-user\n${USAGE}`);
           return 2;
         }
-        if (await models.User.exists({ email })) {
-          console.error(`A user with email ${email} already exists; use renew-token to give them a new token.`);
-          return 1;
+        let user;
+        try {
+          user = await createUser(models, { email, name });
+        } catch (error) {
+          if (error instanceof AppError) {
+            console.error(error.code === 'email_taken' ? `A user with email ${email} already exists; use renew-token to give them a new token.` : error.message);
+            return 1;
+          }
+          throw error;
         }
-        await models.User.create({ email, name, ...tokenFields });
+        const issued = await renewToken(models, user._id);
         console.log(`Created ${name} <${email}>. API token (shown once, keep it secret):\n${issued.token}`);
         return 0;
       }
       case 'renew-token': {
-        const user = await models.User.findOneAndUpdate({ email }, { $set: tokenFields });
+        const user = await findUserByEmail(models, email);
         if (!user) {
           console.error(`No user with email ${email}.`);
           return 1;
         }
+        const issued = await renewToken(models, user._id);
         console.log(`New API token for ${email} (the old one no longer works):\n${issued.token}`);
         return 0;
       }
       case 'revoke-token': {
-        const user = await models.User.findOneAndUpdate({ email }, { $set: { tokenHash: null, tokenPrefix: null, tokenCreatedAt: null, tokenLastUsedAt: null } });
+        const user = await findUserByEmail(models, email);
         if (!user) {
           console.error(`No user with email ${email}.`);
           return 1;
         }
+        await revokeToken(models, user._id);
         console.log(`Revoked the API token of ${email}.`);
         return 0;
       }

@@ -1,22 +1,27 @@
 import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
 import { discardUploads, errors, presentContainer, pushContainer } from '@reprise/core';
-import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
+import { inputOf, jsonBody, validate } from '@reprise/http';
+import { byToken } from '../http/auth.js';
+import { actorOf, type ApiDeps } from '../http/context.js';
 import { onlyMultipart, ownProjectFirst } from '../http/guards.js';
 import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
-import { jsonBody, validate } from '../http/validate.js';
+import { idempotent, idempotentUpload } from '../http/idempotency.js';
 
 /** container/push: multipart with the image file, or JSON for an image in a registry. */
 export function containersRouter(deps: ApiDeps): Router {
   const router = Router();
   const { spec, config, blobs } = deps;
+  const upload = idempotentUpload(deps);
 
   router.post(
     '/container/push/:project',
     onlyMultipart,
-    validate(spec, 'pushContainer'),
+    validate(spec, 'pushContainer', byToken),
     ownProjectFirst(deps),
+    upload.before,
     multipart(blobs, config, [{ name: 'image', maxCount: 1 }]),
+    upload.after,
     async (req, res) => {
       const { params } = inputOf<{ project: string }>(res);
       let body: Schemas['ContainerPush'];
@@ -34,7 +39,7 @@ export function containersRouter(deps: ApiDeps): Router {
     },
   );
 
-  router.post('/container/push/:project', ...jsonBody(config), validate(spec, 'pushContainer'), async (_req, res) => {
+  router.post('/container/push/:project', ...jsonBody(config), validate(spec, 'pushContainer', byToken), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['ContainerPush']>(res);
     const { container, position } = await pushContainer(deps, actorOf(res), params.project, body);
     res.status(201).json(presentContainer(container, position));

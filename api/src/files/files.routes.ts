@@ -13,22 +13,26 @@ import {
   Scope,
   type FilePart,
 } from '@reprise/core';
-import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
-import { sendStoredFile } from '../http/download.js';
+import { inputOf, sendStoredFile, validate } from '@reprise/http';
+import { byToken } from '../http/auth.js';
+import { actorOf, type ApiDeps } from '../http/context.js';
 import { ownProjectFirst } from '../http/guards.js';
 import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
-import { validate } from '../http/validate.js';
+import { idempotentUpload } from '../http/idempotency.js';
 
 /** file/push (multipart upload of inputs and outputs) and file/pull (download). */
 export function filesRouter(deps: ApiDeps): Router {
   const router = Router();
   const { spec, config, blobs, models } = deps;
+  const upload = idempotentUpload(deps);
 
   router.post(
     '/file/push/:project/:record',
-    validate(spec, 'pushFiles'),
+    validate(spec, 'pushFiles', byToken),
     ownProjectFirst(deps),
+    upload.before,
     multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
+    upload.after,
     async (req, res) => {
       const { params } = inputOf<{ project: string; record: string }>(res);
       let manifest: Schemas['FileManifest'] | undefined;
@@ -49,7 +53,7 @@ export function filesRouter(deps: ApiDeps): Router {
     },
   );
 
-  router.get('/file/pull/:project/:record/:file', validate(spec, 'pullFile'), async (req, res) => {
+  router.get('/file/pull/:project/:record/:file', validate(spec, 'pullFile', byToken), async (req, res) => {
     const { params } = inputOf<{ project: string; record: string; file: string }>(res);
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);

@@ -5,6 +5,9 @@ import { errors, hashToken, type Models } from '@reprise/core';
 /** First path segments under /api/v1 that name a resource; any other first segment is a token. */
 const RESOURCE_WORDS = new Set(['project', 'container', 'record', 'file', 'openapi.yaml']);
 
+/** For validate(): the {token} path parameter is checked by authenticate(), not by the schema. */
+export const byToken = { skipParams: ['token'] };
+
 /** How often the last-use time of a token is written (at most). */
 const LAST_USED_PRECISION_MS = 60_000;
 

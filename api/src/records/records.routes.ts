@@ -19,9 +19,10 @@ import {
   type RecordDoc,
   type RecordQuery,
 } from '@reprise/core';
-import { actorOf, inputOf, type ApiDeps } from '../http/context.js';
-import { sendStoredFile } from '../http/download.js';
-import { jsonBody, validate } from '../http/validate.js';
+import { inputOf, jsonBody, sendStoredFile, validate } from '@reprise/http';
+import { byToken } from '../http/auth.js';
+import { actorOf, type ApiDeps } from '../http/context.js';
+import { idempotent } from '../http/idempotency.js';
 
 /** record/push, record/display, record/pull and record/search. */
 export function recordsRouter(deps: ApiDeps): Router {
@@ -31,21 +32,21 @@ export function recordsRouter(deps: ApiDeps): Router {
   const present = async (res: Response, record: RecordDoc, projectName: string) =>
     presentRecord(record, projectName, await loadOwners(models, [record.owner], [actorOf(res)]));
 
-  router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord'), async (_req, res) => {
+  router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord', byToken), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string }, never, Schemas['RecordPush']>(res);
     const actor = actorOf(res);
     const { record, project } = await createRecord(deps, actor, params.project, body);
     res.status(201).json(await present(res, record, project.name));
   });
 
-  router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord'), async (_req, res) => {
+  router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord', byToken), idempotent(deps), async (_req, res) => {
     const { params, body } = inputOf<{ project: string; record: string }, never, Schemas['RecordUpdate']>(res);
     const actor = actorOf(res);
     const { record, project } = await updateRecord(deps, actor, params.project, params.record, body);
     res.json(await present(res, record, project.name));
   });
 
-  router.get('/record/display/:project', validate(spec, 'listRecords'), async (_req, res) => {
+  router.get('/record/display/:project', validate(spec, 'listRecords', byToken), async (_req, res) => {
     const { params, query } = inputOf<{ project: string }, Partial<RecordQuery>>(res);
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
@@ -54,7 +55,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     res.json({ data: page.items.map((record) => presentRecordSummary(record, project.name, owners)), page: { next: page.next } });
   });
 
-  router.get('/record/display/:project/:record', validate(spec, 'displayRecord'), async (_req, res) => {
+  router.get('/record/display/:project/:record', validate(spec, 'displayRecord', byToken), async (_req, res) => {
     const { params } = inputOf<{ project: string; record: string }>(res);
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
@@ -83,21 +84,21 @@ export function recordsRouter(deps: ApiDeps): Router {
     await sendStoredFile(req, res, deps.blobs, file, name, image.mediaType);
   };
 
-  router.get('/record/pull/:project', validate(spec, 'pullLatestRecordImage'), async (req, res) => {
+  router.get('/record/pull/:project', validate(spec, 'pullLatestRecordImage', byToken), async (req, res) => {
     const { params } = inputOf<{ project: string }>(res);
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     await sendImage(req, res, project, await latestRecord(deps, actor, project));
   });
 
-  router.get('/record/pull/:project/:record', validate(spec, 'pullRecordImage'), async (req, res) => {
+  router.get('/record/pull/:project/:record', validate(spec, 'pullRecordImage', byToken), async (req, res) => {
     const { params } = inputOf<{ project: string; record: string }>(res);
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     await sendImage(req, res, project, await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record));
   });
 
-  router.get('/record/search', validate(spec, 'searchRecords'), async (_req, res) => {
+  router.get('/record/search', validate(spec, 'searchRecords', byToken), async (_req, res) => {
     const { query } = inputOf<never, Partial<RecordQuery> & { project?: string }>(res);
     const actor = actorOf(res);
     const project = query.project ? await resolveProject(deps, actor, query.project) : null;

@@ -9,8 +9,8 @@ import {
   type JsonValue,
   type ProjectDoc,
 } from '@reprise/core';
+import { jsonBody } from '@reprise/http';
 import { actorOf, type ApiDeps } from '../http/context.js';
-import { jsonBody } from '../http/validate.js';
 import { sumatraAuth, sumatraCallerOf } from './sumatra.auth.js';
 import { sumatraDocumentOf, toReplacement, type JsonObject, type SumatraRecordJson } from './sumatra.mapping.js';
 import {

@@ -5,7 +5,7 @@ import { beforeAll, beforeEach } from 'vitest';
 import { loadConfig, SpecValidator, type Config } from '@reprise/core';
 import { makeUser, useTestDatabase, type TestDatabase, type TestUser } from '@reprise/tools/testing';
 import { createApp } from '../app.js';
-import { createLogger } from '../http/logging.js';
+import { createLogger } from '@reprise/http';
 
 /** An API app on the test file's own database, with its log lines captured. */
 export interface TestApi {

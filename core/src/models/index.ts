@@ -1,12 +1,18 @@
 import type { Connection, Model } from 'mongoose';
 import { containerModel, type ContainerDoc } from './container.js';
+import { counterModel, revokedSessionModel, type CounterDoc, type RevokedSessionDoc } from './counter.js';
+import { diffRequestModel, type DiffRequestDoc } from './diff-request.js';
 import { fileModel, type FileDoc } from './file.js';
+import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
 
 export * from './container.js';
+export * from './counter.js';
+export * from './diff-request.js';
 export * from './file.js';
+export * from './idempotency-key.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
@@ -18,6 +24,10 @@ export interface Models {
   Container: Model<ContainerDoc>;
   Record: Model<RecordDoc>;
   File: Model<FileDoc>;
+  DiffRequest: Model<DiffRequestDoc>;
+  Counter: Model<CounterDoc>;
+  RevokedSession: Model<RevokedSessionDoc>;
+  IdempotencyKey: Model<IdempotencyKeyDoc>;
 }
 
 /** Binds the models to a connection. */
@@ -28,6 +38,10 @@ export function createModels(connection: Connection): Models {
     Container: containerModel(connection),
     Record: recordModel(connection),
     File: fileModel(connection),
+    DiffRequest: diffRequestModel(connection),
+    Counter: counterModel(connection),
+    RevokedSession: revokedSessionModel(connection),
+    IdempotencyKey: idempotencyKeyModel(connection),
   };
 }
 

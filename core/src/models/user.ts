@@ -10,6 +10,8 @@ export interface UserDoc {
   tokenPrefix: string | null;
   tokenCreatedAt: Date | null;
   tokenLastUsedAt: Date | null;
+  /** Sessions that signed in before this are no longer accepted (set when the password changes). */
+  sessionsNotBefore: Date | null;
   created: Date;
   updated: Date;
 }
@@ -23,6 +25,7 @@ const userSchema = new Schema<UserDoc>(
     tokenPrefix: { type: String, default: null },
     tokenCreatedAt: { type: Date, default: null },
     tokenLastUsedAt: { type: Date, default: null },
+    sessionsNotBefore: { type: Date, default: null },
   },
   { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
 );

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
+import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, ProjectDoc } from '../models/index.js';
 import { projectNameProblem } from '../names.js';
@@ -27,6 +28,82 @@ export async function resolveProject(deps: Deps, actor: Actor | null, ref: strin
     if (byId) return byId;
   }
   throw errors.notFound('Project', ref);
+}
+
+/**
+ * Finds a project by id as `viewer` sees it: their own and public ones for reading, only their
+ * own for writing (`write: true`). Anything else is a 404, whether it exists or not.
+ */
+export async function findProject(deps: Deps, viewer: Actor | null, id: string, options: { write?: boolean } = {}): Promise<ProjectDoc> {
+  const projectId = toId(id);
+  const scope = options.write ? (viewer ? Scope.owner(viewer.id) : null) : Scope.visibleTo(viewer?.id ?? null);
+  const project = projectId && scope ? await deps.models.Project.findOne(scoped<ProjectDoc>(scope, { _id: projectId })).lean<ProjectDoc>() : null;
+  if (!project) throw errors.notFound('Project', id);
+  return project;
+}
+
+/** The fields of a project its owner may set in the dashboard. */
+export interface ProjectFields {
+  description?: string | undefined;
+  goals?: string | undefined;
+  tags?: string[] | undefined;
+  private?: boolean | undefined;
+  custom?: unknown;
+}
+
+function projectFieldsSet(input: ProjectFields): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  if (input.description !== undefined) set.description = input.description;
+  if (input.goals !== undefined) set.goals = input.goals;
+  if (input.tags !== undefined) set.tags = input.tags;
+  if (input.custom !== undefined) set.custom = encodeFreeform(input.custom as JsonValue);
+  return set;
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError(409, 'name_taken', `You already have a project named "${name}"; choose another name.`, { name });
+}
+
+/** Creates a project of the actor's by hand (the dashboard); a name already used by the actor is a 409. */
+export async function createProject(deps: Deps, actor: Actor, input: ProjectFields & { name: string }): Promise<ProjectDoc> {
+  const problem = projectNameProblem(input.name);
+  if (problem) throw new AppError(400, 'invalid_project_name', problem, { name: input.name });
+  try {
+    const created = await deps.models.Project.create({ ...projectFieldsSet(input), owner: actor.id, name: input.name, private: input.private ?? true });
+    return created.toObject();
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) throw nameTaken(input.name);
+    throw error;
+  }
+}
+
+/** Edits a project of the actor's: its name (unique per owner), description, goals, tags, custom fields and privacy. */
+export async function editProject(deps: Deps, actor: Actor, id: string, input: ProjectFields & { name?: string | undefined }): Promise<ProjectDoc> {
+  const current = await findProject(deps, actor, id, { write: true });
+  const set = projectFieldsSet(input);
+  if (input.name !== undefined && input.name !== current.name) {
+    const problem = projectNameProblem(input.name);
+    if (problem) throw new AppError(400, 'invalid_project_name', problem, { name: input.name });
+    set.name = input.name;
+  }
+  let project: ProjectDoc | null = current;
+  if (Object.keys(set).length > 0) {
+    try {
+      project = await deps.models.Project.findOneAndUpdate(
+        scoped<ProjectDoc>(Scope.owner(actor.id), { _id: current._id }),
+        { $set: { ...set, activity: new Date() } },
+        { returnDocument: 'after', runValidators: true },
+      ).lean<ProjectDoc>();
+    } catch (error) {
+      if (isDuplicateKeyError(error) && typeof set.name === 'string') throw nameTaken(set.name);
+      throw error;
+    }
+  }
+  if (!project) throw errors.notFound('Project', id);
+  if (input.private !== undefined && input.private !== project.private) {
+    project = await setProjectPrivacy(deps, actor, project._id, input.private);
+  }
+  return project;
 }
 
 /** Creates the actor's project `ref` or updates the fields given; `created` says which. */
@@ -133,14 +210,19 @@ export interface ProjectQuery {
   q?: string | undefined;
   tag?: string | undefined;
   mine?: boolean | undefined;
+  /** Only public projects, even for a signed-in actor (public browsing). */
+  publicOnly?: boolean | undefined;
+  /** Only projects of this user. */
+  owner?: Types.ObjectId | undefined;
   cursor?: string | undefined;
   limit: number;
 }
 
 /** Searches the actor's own and public projects, most recently active first. */
 export async function searchProjects(deps: Deps, actor: Actor | null, query: ProjectQuery): Promise<{ items: ProjectDoc[]; next: string | null }> {
-  const scope = query.mine && actor ? Scope.owner(actor.id) : Scope.visibleTo(actor?.id ?? null);
+  const scope = query.mine && actor ? Scope.owner(actor.id) : query.publicOnly ? Scope.public() : Scope.visibleTo(actor?.id ?? null);
   const conditions: Array<Record<string, unknown>> = [scope.filter()];
+  if (query.owner) conditions.push({ owner: query.owner });
   if (query.q) {
     const pattern = { $regex: escapeRegex(query.q), $options: 'i' };
     conditions.push({ $or: [{ name: pattern }, { description: pattern }, { goals: pattern }, { tags: pattern }] });

@@ -1,23 +1,68 @@
 import type { Types } from 'mongoose';
-import type { ProjectDoc, RecordDoc } from '../models/index.js';
+import type { ContainerDoc, ProjectDoc, RecordDoc } from '../models/index.js';
 import { Scope, scoped } from '../scope.js';
 import type { Actor, Deps } from './context.js';
+import { releaseIfUnreferenced } from './files.js';
 import { resolveProject, touchProject } from './projects.js';
 import { resolveRecord, type ProjectRecord } from './records.js';
 
+/** What a deletion removed. */
+export interface DeletionReport {
+  records: number;
+  containers: number;
+  diffRequests: number;
+  /** Stored files nothing referenced any more (their blobs included). */
+  files: number;
+}
+
+/** The stored files records point at. */
+export function filesOfRecords(records: Array<Pick<RecordDoc, 'inputs' | 'outputs'>>): Types.ObjectId[] {
+  return records.flatMap((record) => [...record.inputs, ...record.outputs].flatMap((entry) => (entry.file ? [entry.file] : [])));
+}
+
+/** The stored image files containers point at. */
+export function filesOfContainers(containers: Array<Pick<ContainerDoc, 'image'>>): Types.ObjectId[] {
+  return containers.flatMap((container) => (container.image?.file ? [container.image.file] : []));
+}
+
+/** Releases the files that nothing references any more; returns how many went. */
+export async function releaseFiles(deps: Deps, fileIds: Types.ObjectId[]): Promise<number> {
+  const unique = [...new Map(fileIds.map((id) => [id.toHexString(), id])).values()];
+  let released = 0;
+  // One at a time: each check must see the deletions before it (two records may share a file).
+  for (const id of unique) if (await releaseIfUnreferenced(deps, id)) released += 1;
+  return released;
+}
+
 /**
- * Deletes records of one of the actor's projects, by id; returns how many went. Ids of records
- * elsewhere (other projects, other owners) are ignored, never deleted.
+ * Deletes records of one of the actor's projects, by id, with the diff requests that involve
+ * them, then their files that nothing else references (the periodic sweep catches any left over
+ * by a crash). Ids of records elsewhere (other projects, other owners) are ignored, never deleted.
  *
- * Project counts are computed from the records themselves, so they stay right. The files the
- * records referenced stay in the file store: they are content-addressed and may be shared with
- * other records, so the periodic sweep (sweepUnreferenced) removes the ones nothing uses any more.
+ * Requests go first, so that no request is left pointing at a missing record, and once more after
+ * the records, for a request made in between. Project counts are computed from the records
+ * themselves, so they stay right.
  */
+export async function deleteRecordsWithRequests(deps: Deps, actor: Actor, project: ProjectDoc, ids: Types.ObjectId[]): Promise<DeletionReport> {
+  const report: DeletionReport = { records: 0, containers: 0, diffRequests: 0, files: 0 };
+  if (ids.length === 0) return report;
+  const { Record, DiffRequest } = deps.models;
+  const owned = scoped<RecordDoc>(Scope.owner(actor.id), { project: project._id, _id: { $in: ids } });
+  const records = await Record.find(owned, { _id: 1, inputs: 1, outputs: 1 }).lean<Array<Pick<RecordDoc, '_id' | 'inputs' | 'outputs'>>>();
+  if (records.length === 0) return report;
+  const recordIds = records.map((record) => record._id);
+  const touching = { $or: [{ from: { $in: recordIds } }, { toward: { $in: recordIds } }] };
+  report.diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
+  report.records = (await Record.deleteMany(scoped<RecordDoc>(Scope.owner(actor.id), { project: project._id, _id: { $in: recordIds } }))).deletedCount;
+  report.diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
+  if (report.records > 0) await touchProject(deps, project._id);
+  report.files = await releaseFiles(deps, filesOfRecords(records));
+  return report;
+}
+
+/** Deletes records of one of the actor's projects, by id (see deleteRecordsWithRequests); returns how many went. */
 export async function deleteRecords(deps: Deps, actor: Actor, project: ProjectDoc, ids: Types.ObjectId[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const result = await deps.models.Record.deleteMany(scoped<RecordDoc>(Scope.owner(actor.id), { project: project._id, _id: { $in: ids } }));
-  if (result.deletedCount > 0) await touchProject(deps, project._id);
-  return result.deletedCount;
+  return (await deleteRecordsWithRequests(deps, actor, project, ids)).records;
 }
 
 /** Deletes one of the actor's records, found by label or id in one of the actor's projects (404 otherwise). */

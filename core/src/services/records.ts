@@ -43,6 +43,44 @@ export async function resolveRecord(deps: Deps, scope: Scope, project: ProjectDo
   throw errors.notFound('Record', ref);
 }
 
+/**
+ * Finds a record by id as `viewer` sees it (own and public for reading, own for writing), with
+ * its project. Anything else is a 404, whether it exists or not.
+ */
+export async function findRecord(deps: Deps, viewer: Actor | null, id: string, options: { write?: boolean } = {}): Promise<ProjectRecord> {
+  const recordId = toId(id);
+  const scope = options.write ? (viewer ? Scope.owner(viewer.id) : null) : Scope.visibleTo(viewer?.id ?? null);
+  const record = recordId && scope ? await deps.models.Record.findOne(scoped<RecordDoc>(scope, { _id: recordId })).lean<RecordDoc>() : null;
+  // The project carries the same owner and visibility; a record whose project is gone is gone too.
+  const project = record ? await deps.models.Project.findOne({ _id: record.project, owner: record.owner }).lean<ProjectDoc>() : null;
+  if (!record || !project) throw errors.notFound('Record', id);
+  return { project, record };
+}
+
+/** What the owner may edit of a record in the dashboard (the rest is what the tool recorded). */
+export interface RecordEdit {
+  reason?: string | undefined;
+  outcome?: string | undefined;
+  tags?: string[] | undefined;
+}
+
+/** Edits the reason, outcome and tags of a record of the actor's. */
+export async function editRecord(deps: Deps, actor: Actor, id: string, input: RecordEdit): Promise<ProjectRecord> {
+  const { project, record } = await findRecord(deps, actor, id, { write: true });
+  const set: Record<string, unknown> = {};
+  if (input.reason !== undefined) set.reason = input.reason;
+  if (input.outcome !== undefined) set.outcome = input.outcome;
+  if (input.tags !== undefined) set.tags = input.tags;
+  if (Object.keys(set).length === 0) return { project, record };
+  const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(Scope.owner(actor.id), { _id: record._id }), { $set: set, $inc: { rev: 1 } }, {
+    returnDocument: 'after',
+    runValidators: true,
+  }).lean<RecordDoc>();
+  if (!updated) throw errors.notFound('Record', id);
+  await touchProject(deps, project._id);
+  return { project, record: updated };
+}
+
 /** Checks and normalizes declared inputs or outputs; names must be unique within the list. */
 export function normalizeFileRefs(entries: Schemas['FileRefInput'][] | undefined, field: 'inputs' | 'outputs'): FileRef[] | undefined {
   if (entries === undefined) return undefined;
@@ -245,6 +283,12 @@ export interface RecordQuery {
   labelPrefix?: string | undefined;
   createdAfter?: string | undefined;
   createdBefore?: string | undefined;
+  /** Only public records, even for a signed-in actor (public browsing). */
+  publicOnly?: boolean | undefined;
+  /** Only the actor's own records. */
+  mine?: boolean | undefined;
+  /** Newest first by creation (default) or by last update ("recent activity"). */
+  sort?: 'created' | 'updated' | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -256,7 +300,8 @@ export async function listRecords(
   project: ProjectDoc | null,
   query: RecordQuery,
 ): Promise<{ items: RecordDoc[]; next: string | null }> {
-  const conditions: Array<Record<string, unknown>> = [Scope.visibleTo(actor?.id ?? null).filter()];
+  const scope = query.mine && actor ? Scope.owner(actor.id) : query.publicOnly ? Scope.public() : Scope.visibleTo(actor?.id ?? null);
+  const conditions: Array<Record<string, unknown>> = [scope.filter()];
   if (project) conditions.push({ project: project._id });
   if (query.status) conditions.push({ status: query.status });
   if (query.tag) conditions.push({ tags: query.tag });
@@ -267,17 +312,18 @@ export async function listRecords(
     const pattern = { $regex: escapeRegex(query.q), $options: 'i' };
     conditions.push({ $or: [{ label: pattern }, { reason: pattern }, { outcome: pattern }, { tags: pattern }] });
   }
-  const after = afterCursor('created', query.cursor);
+  const field = query.sort ?? 'created';
+  const after = afterCursor(field, query.cursor);
   if (Object.keys(after).length > 0) conditions.push(after);
   const filter = conditions.length === 1 ? conditions[0] ?? {} : { $and: conditions };
   return await paginate(
     (limit) =>
       deps.models.Record.find(filter, RECORD_SUMMARY_PROJECTION)
-        .sort({ created: -1, _id: -1 })
+        .sort({ [field]: -1, _id: -1 })
         .limit(limit)
         .lean<RecordDoc[]>()
         .exec(),
-    'created',
+    field,
     query.limit,
   );
 }

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { errors, jsonDepth, MAX_JSON_DEPTH, type Config, type SpecValidator } from '@reprise/core';
+import { errors, jsonDepth, MAX_JSON_DEPTH, type Config, type SpecValidator, type ValidatedParts } from '@reprise/core';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -32,17 +32,27 @@ export function jsonBody(config: Config): RequestHandler[] {
 
 /**
  * Validates path parameters, query and JSON body against the operation in openapi.yaml and
- * stores the result for inputOf(). The API token is checked by the auth middleware instead.
+ * stores the result for inputOf(). `skipParams` names parameters another middleware checks
+ * (the API token, for example).
  */
-export function validate(spec: SpecValidator, operationId: string): RequestHandler {
+export function validate(spec: SpecValidator, operationId: string, options: { skipParams?: string[] } = {}): RequestHandler {
   spec.describe(operationId); // fail at start-up, not at the first request, if the id is wrong
   return (req, res, next) => {
     res.locals.input = spec.validate(
       operationId,
-      { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined },
+      { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined, headers: req.headers },
       // Multipart bodies are checked field by field once multer has read them.
-      { skipParams: ['token'], skipBody: Boolean(req.is('multipart/form-data')) },
+      { skipParams: options.skipParams ?? [], skipBody: Boolean(req.is('multipart/form-data')) },
     );
     next();
   };
+}
+
+/** The validated input of a request (set by the validate middleware). */
+export function inputOf<Params = Record<string, string>, Query = Record<string, unknown>, Body = unknown>(
+  res: Response,
+): { params: Params; query: Query; body: Body } {
+  const input = res.locals.input as ValidatedParts | undefined;
+  if (!input) throw new Error('inputOf() called on a route without validate()');
+  return input as unknown as { params: Params; query: Query; body: Body };
 }

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import type { Schemas } from '@reprise/contract';
+import { AppError, changePassword, presentAccount, renameUser, renewToken, revokeToken, type UserDoc } from '@reprise/core';
+import { inputOf, jsonBody, validate } from '@reprise/http';
+import { issueCsrfToken } from '../auth/csrf.js';
+import { requireSession, setSessionCookie, signSession } from '../auth/session.js';
+import { actorOf, settingsOf, type CloudDeps } from '../http/context.js';
+
+/** The signed-in user's account: name, password and the API token (the only place tokens are made, with the admin command). */
+export function accountRouter(deps: CloudDeps): Router {
+  const router = Router();
+  const { models, spec, config } = deps;
+  const { passwordParams } = settingsOf(deps);
+
+  const account = async (id: UserDoc['_id']) => {
+    const user = await models.User.findById(id).lean<UserDoc>();
+    if (!user) throw new AppError(401, 'unauthorized', 'Your account no longer exists.');
+    return presentAccount(user);
+  };
+
+  router.get('/account', validate(spec, 'getAccount'), requireSession, async (_req, res) => {
+    res.json(await account(actorOf(res).id));
+  });
+
+  router.patch('/account', requireSession, ...jsonBody(config), validate(spec, 'updateAccount'), async (_req, res) => {
+    const { body } = inputOf<never, never, Schemas['AccountUpdate']>(res);
+    const user = await renameUser(models, actorOf(res).id, body.name);
+    res.json(presentAccount(user));
+  });
+
+  router.post('/account/password', requireSession, ...jsonBody(config), validate(spec, 'changePassword'), async (_req, res) => {
+    const { body } = inputOf<never, never, Schemas['PasswordChange']>(res);
+    const actor = actorOf(res);
+    const since = await changePassword(models, actor.id, body.currentPassword, body.newPassword, passwordParams);
+    // Every other session just ended; this one continues as a new session.
+    setSessionCookie(res, config, signSession(deps.jwtSecret, actor.id, { authTime: Math.floor(since.getTime() / 1000) }));
+    issueCsrfToken(res, config);
+    res.status(204).end();
+  });
+
+  router.post('/account/token', validate(spec, 'renewToken'), requireSession, async (_req, res) => {
+    const renewed = await renewToken(models, actorOf(res).id);
+    res.status(201).json({ token: renewed.token, prefix: renewed.prefix, created: renewed.created.toISOString() });
+  });
+
+  router.delete('/account/token', validate(spec, 'revokeToken'), requireSession, async (_req, res) => {
+    await revokeToken(models, actorOf(res).id);
+    res.status(204).end();
+  });
+
+  return router;
+}

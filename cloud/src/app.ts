@@ -1,0 +1,49 @@
+import cookieParser from 'cookie-parser';
+import express, { Router, type Express } from 'express';
+import { errorHandler, healthRoutes, requestLogger, routeNotFound } from '@reprise/http';
+import { accountRouter } from './account/account.routes.js';
+import { authRouter } from './auth/auth.routes.js';
+import { csrfProtection } from './auth/csrf.js';
+import { configurePassport, readSession } from './auth/session.js';
+import { dashboardRouter } from './dashboard/dashboard.routes.js';
+import { diffsRouter } from './diffs/diffs.routes.js';
+import { settingsOf, type CloudDeps } from './http/context.js';
+import { projectsRouter } from './projects/projects.routes.js';
+import { publicRouter } from './public/public.routes.js';
+import { recordsRouter } from './records/records.routes.js';
+
+/** Builds the cloud service's Express app without listening (tests use it directly). */
+export function createCloudApp(deps: CloudDeps): Express {
+  const { models, logger, config, jwtSecret } = deps;
+  const authenticator = configurePassport(models, jwtSecret, settingsOf(deps).passwordParams);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  // The service sits behind the dashboard's proxy (loopback, or a private network with docker compose):
+  // take the client address from X-Forwarded-For as that proxy sets it, for the per-address rate limits.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(requestLogger(logger));
+  app.use(healthRoutes(models));
+
+  const v1 = Router();
+  v1.use((_req, res, next) => {
+    // Responses depend on the session: no shared cache may keep them (the badge says otherwise for itself).
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  v1.use(cookieParser());
+  v1.use(csrfProtection(config));
+  v1.use(readSession(authenticator, config, jwtSecret));
+  v1.use(authRouter(deps, authenticator));
+  v1.use(accountRouter(deps));
+  v1.use(dashboardRouter(deps));
+  v1.use(projectsRouter(deps));
+  v1.use(recordsRouter(deps));
+  v1.use(publicRouter(deps));
+  v1.use(diffsRouter(deps));
+  app.use('/cloud/v1', v1);
+
+  app.use(routeNotFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { Request } from 'express';
+import { countEvent, errors, normalizeEmail, resetCounter, secondsUntil, type Models, type WindowLimit } from '@reprise/core';
+import type { AuthLimits } from '../http/context.js';
+
+/** The client's address, as the proxy in front of the service reports it (see 'trust proxy' in app.ts). */
+function addressOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+async function countOrRefuse(models: Models, key: string, limit: WindowLimit, what: string): Promise<void> {
+  const state = await countEvent(models, key, limit.windowMs);
+  if (state.count > limit.max) throw errors.tooManyRequests(what, secondsUntil(state.resetsAt));
+}
+
+/**
+ * Rate limits on the database, so that they hold across every instance of the service: counters
+ * with a fixed window (see core/src/services/counters.ts).
+ */
+export function authLimiter(models: Models, limits: AuthLimits) {
+  const accountKey = (email: string) => `login:account:${normalizeEmail(email)}`;
+  return {
+    /**
+     * Counts a login attempt against the request's address and against the account, before the
+     * password is checked, and refuses it past either limit: however many attempts run at once,
+     * at most `failedLoginsPerAccount.max` passwords are tried per account and window.
+     */
+    async beforeLogin(req: Request, email: string): Promise<void> {
+      await countOrRefuse(models, `login:address:${addressOf(req)}`, limits.loginPerAddress, 'Too many sign-in attempts from your address');
+      await countOrRefuse(models, accountKey(email), limits.failedLoginsPerAccount, 'Too many failed sign-in attempts for this account');
+    },
+    /** Forgets the failed logins of an account after a successful one. */
+    async succeededLogin(email: string): Promise<void> {
+      await resetCounter(models, accountKey(email));
+    },
+    /** Counts a registration from the request's address and refuses it past the limit. */
+    async beforeRegistration(req: Request): Promise<void> {
+      await countOrRefuse(models, `register:address:${addressOf(req)}`, limits.registrationsPerAddress, 'Too many new accounts from your address');
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import type { Schemas } from '@reprise/contract';
+import {
+  answerDiffRequest,
+  compareVisibleRecords,
+  createDiffRequest,
+  DEFAULT_PAGE_SIZE,
+  diffContext,
+  findDiffRequest,
+  listDiffRequests,
+  loadOwners,
+  presentDiffRequest,
+  presentDiffRequestSummary,
+  presentRecordSummary,
+  withdrawDiffRequest,
+  type Actor,
+  type DiffQuery,
+  type DiffRequestDoc,
+} from '@reprise/core';
+import { inputOf, jsonBody, validate } from '@reprise/http';
+import { requireSession } from '../auth/session.js';
+import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
+
+/** Record comparison and diff requests: create, list, view, withdraw, answer. */
+export function diffsRouter(deps: CloudDeps): Router {
+  const router = Router();
+  const { models, spec, config } = deps;
+
+  const present = async (request: DiffRequestDoc, viewer: Actor | null) => presentDiffRequest(request, await diffContext(deps, viewer, [request]));
+
+  router.get('/records/:a/compare/:b', validate(spec, 'compareRecords'), async (_req, res) => {
+    const { params, query } = inputOf<{ a: string; b: string }, { tolerance?: number }>(res);
+    const comparison = await compareVisibleRecords(deps, viewerOf(res), params.a, params.b, query.tolerance ?? 0);
+    const owners = await loadOwners(models, [comparison.a.record.owner, comparison.b.record.owner]);
+    const body: Schemas['Comparison'] = {
+      a: presentRecordSummary(comparison.a.record, comparison.a.project.name, owners),
+      b: presentRecordSummary(comparison.b.record, comparison.b.project.name, owners),
+      tolerance: comparison.tolerance,
+      evidence: comparison.evidence as Schemas['Comparison']['evidence'],
+      cell: comparison.cell,
+      propositions: comparison.propositions,
+    };
+    res.json(body);
+  });
+
+  router.post('/diffs', requireSession, ...jsonBody(config), validate(spec, 'createDiffRequest'), async (_req, res) => {
+    const { body } = inputOf<never, never, Schemas['DiffRequestCreate']>(res);
+    const actor = actorOf(res);
+    const request = await createDiffRequest(deps, actor, body);
+    res.status(201).json(await present(request, actor));
+  });
+
+  router.get('/diffs', validate(spec, 'listDiffRequests'), requireSession, async (_req, res) => {
+    const { query } = inputOf<never, Omit<DiffQuery, 'limit'> & { limit?: number }>(res);
+    const actor = actorOf(res);
+    const page = await listDiffRequests(deps, actor, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const context = await diffContext(deps, actor, page.items);
+    res.json({ data: page.items.map((request) => presentDiffRequestSummary(request, context)), page: { next: page.next } });
+  });
+
+  router.get('/diffs/:id', validate(spec, 'getDiffRequest'), async (_req, res) => {
+    const { params } = inputOf<{ id: string }>(res);
+    const viewer = viewerOf(res);
+    res.json(await present(await findDiffRequest(deps, viewer, params.id), viewer));
+  });
+
+  router.post('/diffs/:id/withdraw', validate(spec, 'withdrawDiffRequest'), requireSession, async (_req, res) => {
+    const { params } = inputOf<{ id: string }>(res);
+    const actor = actorOf(res);
+    res.json(await present(await withdrawDiffRequest(deps, actor, params.id), actor));
+  });
+
+  router.post('/diffs/:id/answer', requireSession, ...jsonBody(config), validate(spec, 'answerDiffRequest'), async (_req, res) => {
+    const { params, body } = inputOf<{ id: string }, never, Schemas['DiffAnswerInput']>(res);
+    const actor = actorOf(res);
+    res.json(await present(await answerDiffRequest(deps, actor, params.id, body), actor));
+  });
+
+  return router;
+}

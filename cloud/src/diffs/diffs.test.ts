@@ -1,0 +1,229 @@
+import { Types } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import { makeProject, makeRecord } from '../test/factories.js';
+import { useCloud } from '../test/harness.js';
+import { makePair } from '../test/pairs.js';
+
+const cloud = useCloud();
+
+const REPEATED = { codeSame: true, inputsSame: true, outputsSame: true };
+
+describe('creating diff requests', () => {
+  it('stores the evidence computed at creation and names both owners, never their emails', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const res = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated', description: 'Same run.' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      sender: { id: sender.id, name: 'Sender' },
+      targetOwner: { id: target.id, name: 'Target Owner' },
+      from: { id: from._id.toHexString(), visible: true, label: 'rerun-1', projectName: 'rerun' },
+      toward: { id: toward._id.toHexString(), visible: true, label: 'run-1', projectName: 'original' },
+      method: 'default',
+      tolerance: 0,
+      cell: 'repeatable',
+      status: 'proposed',
+      answer: null,
+    });
+    expect(res.body.evidence).toMatchObject({ cell: 'repeatable', code: { same: true, basis: 'vcs' }, outputs: { same: true } });
+    expect(JSON.stringify(res.body)).not.toContain('@example.org');
+    const stored = await cloud.db.models.DiffRequest.findById(res.body.id).lean();
+    expect(JSON.parse(stored?.evidence ?? '{}').computedAt).toBe(res.body.evidence.computedAt);
+
+    // Evidence is what it was at creation, even after the records change.
+    await makeRecord(cloud.db, sender, 'rerun', { label: 'later' });
+    const again = await sender.browser.get(`/cloud/v1/diffs/${res.body.id}`).expect(200);
+    expect(again.body.evidence.computedAt).toBe(res.body.evidence.computedAt);
+    expect((await target.browser.get(`/cloud/v1/diffs/${res.body.id}`).expect(200)).body.status).toBe('proposed');
+  });
+
+  it("refuses a request from someone else's record (403), toward one's own record (422) and toward a record the sender cannot see (404)", async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const notMine = await sender.browser.post('/cloud/v1/diffs', { from: toward._id, toward: from._id, proposition: 'repeated' });
+    expect(notMine.status).toBe(403);
+    expect(notMine.body.error.code).toBe('not_your_record');
+
+    const second = await makeRecord(cloud.db, sender, 'rerun', { label: 'second' });
+    const own = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: second._id, proposition: 'repeated' });
+    expect(own.status).toBe(422);
+    expect(own.body.error.code).toBe('same_owner');
+
+    await makeProject(cloud.db, target, 'hidden');
+    const hidden = await makeRecord(cloud.db, target, 'hidden', { label: 'secret' });
+    const invisible = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: hidden._id, proposition: 'repeated' });
+    expect(invisible.status).toBe(404);
+    const unknown = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: new Types.ObjectId(), proposition: 'repeated' });
+    expect(unknown.status).toBe(404);
+    // The target cannot use the sender's private record either way.
+    const fromPrivate = await target.browser.post('/cloud/v1/diffs', { from: toward._id, toward: from._id, proposition: 'repeated' });
+    expect(fromPrivate.status).toBe(404);
+    expect(await cloud.db.models.DiffRequest.countDocuments()).toBe(0);
+  });
+
+  it('requires a description for method custom, and a session', async () => {
+    const { sender, from, toward } = await makePair(cloud, REPEATED);
+    const res = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, method: 'custom', proposition: 'repeated' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('description_required');
+    const anonymous = await cloud.browser();
+    await anonymous.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(401);
+    const malformed = await sender.browser.post('/cloud/v1/diffs', { from: 'x', toward: toward._id, proposition: 'maybe', tolerance: -1 });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['/from', '/proposition', '/tolerance']);
+  });
+});
+
+describe('inbox and outbox', () => {
+  it('lists received and sent requests with filters, newest first, page by page', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const send = (method: string, proposition: string) =>
+      sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, method, proposition, description: 'looked' }).expect(201);
+    const first = (await send('default', 'repeated')).body.id as string;
+    const second = (await send('visual', 'non-repeated')).body.id as string;
+    const third = (await send('custom', 'repeated')).body.id as string;
+    await target.browser.post(`/cloud/v1/diffs/${first}/answer`, { answer: 'agreed' }).expect(200);
+
+    const inbox = await target.browser.get('/cloud/v1/diffs?box=inbox').expect(200);
+    expect(inbox.body.data.map((d: { id: string }) => d.id)).toEqual([third, second, first]);
+    expect(inbox.body.data[0]).not.toHaveProperty('evidence');
+    expect((await target.browser.get('/cloud/v1/diffs?box=outbox').expect(200)).body.data).toEqual([]);
+    const outbox = await sender.browser.get('/cloud/v1/diffs?box=outbox&status=proposed').expect(200);
+    expect(outbox.body.data.map((d: { id: string }) => d.id)).toEqual([third, second]);
+    const negative = await sender.browser.get('/cloud/v1/diffs?box=outbox&proposition=non-repeated').expect(200);
+    expect(negative.body.data.map((d: { id: string }) => d.id)).toEqual([second]);
+    const page = await target.browser.get('/cloud/v1/diffs?box=inbox&limit=2').expect(200);
+    const rest = await target.browser.get(`/cloud/v1/diffs?box=inbox&limit=2&cursor=${page.body.page.next}`).expect(200);
+    expect(rest.body.data.map((d: { id: string }) => d.id)).toEqual([first]);
+    await target.browser.get('/cloud/v1/diffs').expect(400);
+    await (await cloud.browser()).get('/cloud/v1/diffs?box=inbox').expect(401);
+  });
+});
+
+describe('viewing a request', () => {
+  it('shows a request to its two parties, to others only when both records are public, and evidence only to who sees both records', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const stranger = await cloud.signUp();
+    const id = (await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201)).body.id as string;
+    // The sender's record is private: the target sees the request, but not that record nor the evidence.
+    const seen = await target.browser.get(`/cloud/v1/diffs/${id}`).expect(200);
+    expect(seen.body.from).toEqual({ id: from._id.toHexString(), visible: false });
+    expect(seen.body.evidence).toBeNull();
+    expect((await sender.browser.get(`/cloud/v1/diffs/${id}`).expect(200)).body.evidence).not.toBeNull();
+    await stranger.browser.get(`/cloud/v1/diffs/${id}`).expect(404);
+    await (await cloud.browser()).get(`/cloud/v1/diffs/${id}`).expect(404);
+
+    await sender.browser.patch(`/cloud/v1/projects/${from.project}`, { private: false }).expect(200);
+    const open = await (await cloud.browser()).get(`/cloud/v1/diffs/${id}`).expect(200);
+    expect(open.body.from.visible).toBe(true);
+    expect(open.body.evidence.cell).toBe('repeatable');
+  });
+});
+
+describe('withdrawing and answering', () => {
+  it('lets the sender withdraw while proposed, once; nobody else', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const id = (await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201)).body.id as string;
+    const byTarget = await target.browser.post(`/cloud/v1/diffs/${id}/withdraw`);
+    expect(byTarget.status).toBe(403);
+    expect(byTarget.body.error.code).toBe('not_sender');
+    const withdrawn = await sender.browser.post(`/cloud/v1/diffs/${id}/withdraw`).expect(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const again = await sender.browser.post(`/cloud/v1/diffs/${id}/withdraw`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.details.status).toBe('withdrawn');
+    const late = await target.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' });
+    expect(late.status).toBe(409);
+  });
+
+  it('lets only the target owner answer, exactly once, with a comment', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const stranger = await cloud.signUp();
+    await sender.browser.patch(`/cloud/v1/projects/${from.project}`, { private: false }).expect(200);
+    const id = (await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201)).body.id as string;
+    const bySender = await sender.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' });
+    expect(bySender.status).toBe(403);
+    expect(bySender.body.error.code).toBe('not_target_owner');
+    await stranger.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' }).expect(403);
+    await (await cloud.browser()).post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' }).expect(401);
+    await target.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'maybe' }).expect(400);
+
+    const answered = await target.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'denied', comment: 'Not on my machine.' }).expect(200);
+    expect(answered.body).toMatchObject({ status: 'denied', answer: { by: { id: target.id, name: 'Target Owner' }, comment: 'Not on my machine.' } });
+    const twice = await target.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('already_closed');
+    expect((await cloud.db.models.DiffRequest.findById(id).lean())?.status).toBe('denied');
+    await sender.browser.post(`/cloud/v1/diffs/${id}/withdraw`).expect(409);
+  });
+
+  it('hides a request toward a private record from strangers: answering is a 404 there', async () => {
+    const { sender, from, toward, target } = await makePair(cloud, REPEATED);
+    const stranger = await cloud.signUp();
+    const id = (await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201)).body.id as string;
+    await target.browser.patch(`/cloud/v1/projects/${toward.project}`, { private: true }).expect(200);
+    await stranger.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' }).expect(404);
+    await stranger.browser.post(`/cloud/v1/diffs/${id}/withdraw`).expect(404);
+  });
+
+  it('lets exactly one of many concurrent answers win; the others get 409', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const id = (await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201)).body.id as string;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => target.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: i % 2 === 0 ? 'agreed' : 'denied', comment: `answer ${i}` })),
+    );
+    const winners = answers.filter((res) => res.status === 200);
+    expect(winners).toHaveLength(1);
+    expect(answers.filter((res) => res.status === 409)).toHaveLength(11);
+    const stored = await cloud.db.models.DiffRequest.findById(id).lean();
+    expect(stored?.status).toBe(winners[0]?.body.status);
+    expect(stored?.answer?.comment).toBe(winners[0]?.body.answer.comment);
+  });
+});
+
+describe('the claim flows of the paper', () => {
+  it('a rerun in the same environment is agreed as repeated, a rebuilt one as reproduced, and the project tallies both', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    // Same code, inputs and outputs: "repeated".
+    const repeated = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated', description: 'Reran it.' }).expect(201);
+    // A rerun with another commit and identical outputs: "reproduced".
+    const rebuilt = await makeRecord(
+      cloud.db,
+      sender,
+      'rerun',
+      {
+        label: 'rebuilt',
+        program: { command: 'python', arguments: ['dla.py'], versionControl: { vcs: 'git', commit: 'ffffffffffffffffffffffffffffffffffffffff', dirty: false } },
+        parameters: { seed: 1, particles: 10000 },
+        inputs: [{ name: 'lattice.txt', sha256: from.inputs[0]?.sha256 ?? null }],
+      },
+      { outputs: { 'out.txt': 'fractal dimension 1.7093\nparticles 10000\n' } },
+    );
+    const wrongClaim = await sender.browser.post('/cloud/v1/diffs', { from: rebuilt._id, toward: toward._id, proposition: 'repeated' });
+    expect(wrongClaim.status).toBe(422);
+    expect(wrongClaim.body.error.message).toMatch(/"reproducible"/);
+    const reproduced = await sender.browser.post('/cloud/v1/diffs', { from: rebuilt._id, toward: toward._id, proposition: 'reproduced' }).expect(201);
+    // The owner looks at the inbox, agrees to both.
+    const inbox = await target.browser.get('/cloud/v1/diffs?box=inbox&status=proposed').expect(200);
+    expect(inbox.body.data).toHaveLength(2);
+    await target.browser.post(`/cloud/v1/diffs/${repeated.body.id}/answer`, { answer: 'agreed', comment: 'Confirmed.' }).expect(200);
+    await target.browser.post(`/cloud/v1/diffs/${reproduced.body.id}/answer`, { answer: 'agreed' }).expect(200);
+
+    const tally = await (await cloud.browser()).get(`/cloud/v1/projects/${toward.project}/reproducibility`).expect(200);
+    expect(tally.body.tally).toEqual({ repeated: 1, reproduced: 1, 'non-repeated': 0, 'non-reproduced': 0, total: 2 });
+    expect(tally.body.records).toEqual([
+      { record: toward._id.toHexString(), label: 'run-1', tally: { repeated: 1, reproduced: 1, 'non-repeated': 0, 'non-reproduced': 0, total: 2 } },
+    ]);
+    const dashboard = await target.browser.get('/cloud/v1/dashboard').expect(200);
+    expect(dashboard.body.counts).toMatchObject({ inboxOpen: 0, agreedReceived: 2 });
+  });
+
+  it('a run whose outputs differ can only be claimed non-repeated, and a denied claim does not count', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, { codeSame: true, inputsSame: true, outputsSame: false });
+    const positive = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' });
+    expect(positive.status).toBe(422);
+    expect(positive.body.error.message).toMatch(/"non-repeatable"/);
+    const claim = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'non-repeated' }).expect(201);
+    await target.browser.post(`/cloud/v1/diffs/${claim.body.id}/answer`, { answer: 'denied', comment: 'Your seed handling is wrong.' }).expect(200);
+    const tally = await target.browser.get(`/cloud/v1/projects/${toward.project}/reproducibility`).expect(200);
+    expect(tally.body.tally.total).toBe(0);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import {
+  AppError,
+  DEFAULT_PASSWORD_PARAMS,
+  type Actor,
+  type BlobStore,
+  type Config,
+  type Models,
+  type PasswordParams,
+  type SpecValidator,
+  type WindowLimit,
+} from '@reprise/core';
+
+/** The limits on sign-in and registration attempts. */
+export interface AuthLimits {
+  /** Login attempts from one address (successful or not). */
+  loginPerAddress: WindowLimit;
+  /** Login attempts on one account since its last successful one (a success clears the count). */
+  failedLoginsPerAccount: WindowLimit;
+  /** Registrations from one address. */
+  registrationsPerAddress: WindowLimit;
+}
+
+/** The defaults: generous for people, tight for password guessing (about 1000 guesses a day per account). */
+export const DEFAULT_AUTH_LIMITS: Readonly<AuthLimits> = Object.freeze({
+  loginPerAddress: { max: 30, windowMs: 15 * 60_000 },
+  failedLoginsPerAccount: { max: 10, windowMs: 15 * 60_000 },
+  registrationsPerAddress: { max: 10, windowMs: 60 * 60_000 },
+});
+
+/** Everything the cloud app is built from. */
+export interface CloudDeps {
+  models: Models;
+  blobs: BlobStore;
+  spec: SpecValidator;
+  config: Config;
+  logger: Logger;
+  /** The session signing secret (resolveJwtSecret(config) in production). */
+  jwtSecret: string;
+  /** scrypt cost for new password hashes (tests use a cheap one). */
+  passwordParams?: PasswordParams;
+  limits?: Partial<AuthLimits>;
+}
+
+/** The settings with their defaults filled in. */
+export function settingsOf(deps: CloudDeps): { passwordParams: PasswordParams; limits: AuthLimits } {
+  return { passwordParams: deps.passwordParams ?? DEFAULT_PASSWORD_PARAMS, limits: { ...DEFAULT_AUTH_LIMITS, ...deps.limits } };
+}
+
+/** The signed-in user of a request, or null for an anonymous one. */
+export function viewerOf(res: Response): Actor | null {
+  return (res.locals.actor as Actor | undefined) ?? null;
+}
+
+/** The signed-in user of a request; a 401 when there is none. */
+export function actorOf(res: Response): Actor {
+  const actor = viewerOf(res);
+  if (!actor) throw signInRequired();
+  return actor;
+}
+
+/** The 401 of the cloud service: no session (there is no API token to ask for here). */
+export function signInRequired(message = 'Sign in to do this.'): AppError {
+  return new AppError(401, 'unauthorized', message);
+}

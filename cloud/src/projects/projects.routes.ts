@@ -1,0 +1,114 @@
+import { Router } from 'express';
+import type { Schemas } from '@reprise/contract';
+import {
+  afterCursor,
+  createProject,
+  createRecord,
+  DEFAULT_PAGE_SIZE,
+  deleteProject,
+  editProject,
+  findProject,
+  listRecords,
+  loadOwners,
+  paginate,
+  presentContainer,
+  presentProject,
+  presentProjectDetail,
+  presentRecord,
+  presentReproducibility,
+  projectDetail,
+  reproducibilityOf,
+  Scope,
+  scoped,
+  searchProjects,
+  type ContainerDoc,
+  type RecordQuery,
+} from '@reprise/core';
+import { inputOf, jsonBody, validate } from '@reprise/http';
+import { requireSession } from '../auth/session.js';
+import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
+import { mustOwn, projectPage, recordPage } from '../http/present.js';
+
+/** The signed-in user's projects (list, create, edit, delete) and any visible project's detail, records, containers and reproducibility. */
+export function projectsRouter(deps: CloudDeps): Router {
+  const router = Router();
+  const { models, spec, config } = deps;
+
+  router.get('/projects', validate(spec, 'listMyProjects'), requireSession, async (_req, res) => {
+    const { query } = inputOf<never, { q?: string; tag?: string; cursor?: string; limit?: number }>(res);
+    const page = await searchProjects(deps, actorOf(res), { ...query, mine: true, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    res.json(await projectPage(models, page));
+  });
+
+  router.post('/projects', requireSession, ...jsonBody(config), validate(spec, 'createMyProject'), async (_req, res) => {
+    const { body } = inputOf<never, never, Schemas['ProjectCreate']>(res);
+    const project = await createProject(deps, actorOf(res), body);
+    res.status(201).json(presentProject(project, await loadOwners(models, [project.owner])));
+  });
+
+  router.get('/projects/:id', validate(spec, 'getProject'), async (_req, res) => {
+    const { params } = inputOf<{ id: string }>(res);
+    const project = await findProject(deps, viewerOf(res), params.id);
+    res.json(presentProjectDetail(await projectDetail(deps, project), await loadOwners(models, [project.owner])));
+  });
+
+  router.patch('/projects/:id', requireSession, ...jsonBody(config), validate(spec, 'editMyProject'), async (_req, res) => {
+    const { params, body } = inputOf<{ id: string }, never, Schemas['ProjectEdit']>(res);
+    const actor = actorOf(res);
+    mustOwn(await findProject(deps, actor, params.id), actor, 'project');
+    const project = await editProject(deps, actor, params.id, body);
+    res.json(presentProject(project, await loadOwners(models, [project.owner])));
+  });
+
+  router.delete('/projects/:id', validate(spec, 'deleteMyProject'), requireSession, async (_req, res) => {
+    const { params } = inputOf<{ id: string }>(res);
+    const actor = actorOf(res);
+    mustOwn(await findProject(deps, actor, params.id), actor, 'project');
+    res.json({ deleted: await deleteProject(deps, actor, params.id) });
+  });
+
+  router.get('/projects/:id/records', validate(spec, 'listProjectRecords'), async (_req, res) => {
+    const { params, query } = inputOf<{ id: string }, Partial<RecordQuery>>(res);
+    const viewer = viewerOf(res);
+    const project = await findProject(deps, viewer, params.id);
+    const page = await listRecords(deps, viewer, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    res.json(await recordPage(models, page));
+  });
+
+  router.post('/projects/:id/records', requireSession, ...jsonBody(config), validate(spec, 'createMyRecord'), async (_req, res) => {
+    const { params, body } = inputOf<{ id: string }, never, Schemas['RecordPush']>(res);
+    const actor = actorOf(res);
+    const project = await findProject(deps, actor, params.id);
+    mustOwn(project, actor, 'project');
+    // By name in the actor's own namespace: exactly this project.
+    const { record } = await createRecord(deps, actor, project.name, body);
+    res.status(201).json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
+  });
+
+  router.get('/projects/:id/containers', validate(spec, 'listProjectContainers'), async (_req, res) => {
+    const { params, query } = inputOf<{ id: string }, { cursor?: string; limit?: number }>(res);
+    const viewer = viewerOf(res);
+    const project = await findProject(deps, viewer, params.id);
+    const filter = scoped<ContainerDoc>(Scope.visibleTo(viewer?.id ?? null), { project: project._id, ...afterCursor('created', query.cursor) });
+    const page = await paginate<ContainerDoc>(
+      (limit) =>
+        models.Container.find(filter)
+          .sort({ created: -1, _id: -1 })
+          .limit(limit)
+          .lean<ContainerDoc[]>()
+          .exec(),
+      'created',
+      query.limit ?? DEFAULT_PAGE_SIZE,
+    );
+    const history = project.history.map((id) => id.toHexString());
+    res.json({ data: page.items.map((container) => presentContainer(container, history.indexOf(container._id.toHexString()))), page: { next: page.next } });
+  });
+
+  router.get('/projects/:id/reproducibility', validate(spec, 'getReproducibility'), async (_req, res) => {
+    const { params } = inputOf<{ id: string }>(res);
+    const project = await findProject(deps, viewerOf(res), params.id);
+    res.json(presentReproducibility(await reproducibilityOf(deps, project)));
+  });
+
+  return router;
+}

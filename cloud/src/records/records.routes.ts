@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import type { Schemas } from '@reprise/contract';
+import {
+  DEFAULT_PAGE_SIZE,
+  deleteRecordById,
+  editRecord,
+  errors,
+  fileOfEntry,
+  findRecord,
+  findRecordFile,
+  listRecords,
+  loadOwners,
+  presentRecord,
+  type RecordQuery,
+} from '@reprise/core';
+import { inputOf, jsonBody, sendStoredFile, validate } from '@reprise/http';
+import { requireSession } from '../auth/session.js';
+import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
+import { mustOwn, recordPage } from '../http/present.js';
+
+/** The signed-in user's records (list, edit, delete) and any visible record's detail and files. */
+export function recordsRouter(deps: CloudDeps): Router {
+  const router = Router();
+  const { models, spec, config, blobs } = deps;
+
+  router.get('/records', validate(spec, 'listMyRecords'), requireSession, async (_req, res) => {
+    const { query } = inputOf<never, Partial<RecordQuery>>(res);
+    const page = await listRecords(deps, actorOf(res), null, { ...query, mine: true, sort: 'updated', limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    res.json(await recordPage(models, page));
+  });
+
+  router.get('/records/:id', validate(spec, 'getRecord'), async (_req, res) => {
+    const { params } = inputOf<{ id: string }>(res);
+    const { record, project } = await findRecord(deps, viewerOf(res), params.id);
+    res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
+  });
+
+  router.patch('/records/:id', requireSession, ...jsonBody(config), validate(spec, 'editMyRecord'), async (_req, res) => {
+    const { params, body } = inputOf<{ id: string }, never, Schemas['RecordEdit']>(res);
+    const actor = actorOf(res);
+    mustOwn((await findRecord(deps, actor, params.id)).record, actor, 'record');
+    const { record, project } = await editRecord(deps, actor, params.id, body);
+    res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
+  });
+
+  router.delete('/records/:id', validate(spec, 'deleteMyRecord'), requireSession, async (_req, res) => {
+    const { params } = inputOf<{ id: string }>(res);
+    const actor = actorOf(res);
+    mustOwn((await findRecord(deps, actor, params.id)).record, actor, 'record');
+    res.json({ deleted: await deleteRecordById(deps, actor, params.id) });
+  });
+
+  router.get('/records/:id/files/:file', validate(spec, 'downloadRecordFile'), async (req, res) => {
+    const { params } = inputOf<{ id: string; file: string }>(res);
+    const { record } = await findRecord(deps, viewerOf(res), params.id);
+    const entry = findRecordFile(record, params.file);
+    if (!entry) throw errors.notFound(`File of record "${record.label}"`, params.file);
+    const file = await fileOfEntry(deps, entry);
+    await sendStoredFile(req, res, blobs, file, entry.name, entry.mediaType);
+  });
+
+  return router;
+}

@@ -1,0 +1,88 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Cell } from '../assessment/evidence.js';
+import { CELLS, METHODS, PROPOSITIONS, type Method, type Proposition } from '../assessment/table.js';
+
+/** How the outputs of the two records are compared (the assessment table's methods). */
+export const DIFF_METHODS = METHODS;
+/** One of DIFF_METHODS. */
+export type DiffMethod = Method;
+
+/** Where a request is in its life: proposed, then agreed or denied by the target owner, or withdrawn by the sender. */
+export const DIFF_STATUSES = ['proposed', 'agreed', 'denied', 'withdrawn'] as const;
+/** One of DIFF_STATUSES. */
+export type DiffStatus = (typeof DIFF_STATUSES)[number];
+
+/** The target owner's answer. */
+export interface DiffAnswer {
+  by: Types.ObjectId;
+  at: Date;
+  comment: string;
+}
+
+/**
+ * A differentiation request: the sender asks the owner of `toward` to confirm a proposition about
+ * the sender's record `from` and `toward`. The projects and owners are denormalized so that
+ * inboxes, outboxes, tallies and cascades are single-collection queries.
+ */
+export interface DiffRequestDoc {
+  _id: Types.ObjectId;
+  sender: Types.ObjectId;
+  from: Types.ObjectId;
+  fromProject: Types.ObjectId;
+  toward: Types.ObjectId;
+  towardProject: Types.ObjectId;
+  targetOwner: Types.ObjectId;
+  method: DiffMethod;
+  description: string;
+  /** The Levenshtein tolerance for text outputs (method default). */
+  tolerance: number;
+  proposition: Proposition;
+  /** The assessment table cell the evidence fell in when the request was made. */
+  cell: Cell;
+  status: DiffStatus;
+  /** The comparison computed at creation, as codec text (it holds client-chosen file names and values). */
+  evidence: string;
+  answer: DiffAnswer | null;
+  created: Date;
+  updated: Date;
+}
+
+const answerSchema = new Schema<DiffAnswer>(
+  {
+    by: { type: Schema.Types.ObjectId, required: true, ref: 'User' },
+    at: { type: Date, required: true },
+    comment: { type: String, default: '' },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const diffRequestSchema = new Schema<DiffRequestDoc>(
+  {
+    sender: { type: Schema.Types.ObjectId, required: true, ref: 'User' },
+    from: { type: Schema.Types.ObjectId, required: true, ref: 'Record' },
+    fromProject: { type: Schema.Types.ObjectId, required: true, ref: 'Project' },
+    toward: { type: Schema.Types.ObjectId, required: true, ref: 'Record' },
+    towardProject: { type: Schema.Types.ObjectId, required: true, ref: 'Project' },
+    targetOwner: { type: Schema.Types.ObjectId, required: true, ref: 'User' },
+    method: { type: String, enum: DIFF_METHODS, required: true },
+    description: { type: String, default: '' },
+    tolerance: { type: Number, default: 0 },
+    proposition: { type: String, enum: PROPOSITIONS, required: true },
+    cell: { type: String, enum: CELLS, required: true },
+    status: { type: String, enum: DIFF_STATUSES, default: 'proposed' },
+    evidence: { type: String, required: true },
+    answer: { type: answerSchema, default: null },
+  },
+  { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
+);
+diffRequestSchema.index({ targetOwner: 1, created: -1, _id: -1 });
+diffRequestSchema.index({ sender: 1, created: -1, _id: -1 });
+diffRequestSchema.index({ towardProject: 1, status: 1 });
+diffRequestSchema.index({ fromProject: 1 });
+diffRequestSchema.index({ from: 1 });
+diffRequestSchema.index({ toward: 1 });
+
+/** Registers the DiffRequest model on a connection. */
+export function diffRequestModel(connection: Connection): Model<DiffRequestDoc> {
+  return connection.models.DiffRequest ?? connection.model<DiffRequestDoc>('DiffRequest', diffRequestSchema, 'diffrequests');
+}

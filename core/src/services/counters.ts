@@ -1,0 +1,54 @@
+import type { Models } from '../models/index.js';
+
+/** A limit: at most `max` events per `windowMs`. */
+export interface WindowLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** A counter's state after an event was counted (or looked at). */
+export interface CounterState {
+  count: number;
+  /** When the current window ends and the counter starts again from zero. */
+  resetsAt: Date;
+}
+
+/**
+ * Counts one event under `key` in a fixed window and returns the count so far, atomically and
+ * across every process sharing the database. Expired windows are recognised by their timestamp
+ * (FerretDB has no TTL indexes) and restarted by a conditional update.
+ */
+export async function countEvent(models: Models, key: string, windowMs: number, now = new Date()): Promise<CounterState> {
+  const { Counter } = models;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = await Counter.findOneAndUpdate({ _id: key, expires: { $gt: now } }, { $inc: { count: 1 } }, { returnDocument: 'after' }).lean();
+    if (current) return { count: current.count, resetsAt: current.expires };
+    const expires = new Date(now.getTime() + windowMs);
+    const restarted = await Counter.findOneAndUpdate({ _id: key, expires: { $lte: now } }, { $set: { count: 1, expires } }, { returnDocument: 'after' }).lean();
+    if (restarted) return { count: restarted.count, resetsAt: restarted.expires };
+    try {
+      // Not an upsert (see DESIGN.md on FerretDB): insert, and on a duplicate key someone else started the window.
+      await Counter.create({ _id: key, count: 1, expires });
+      await sweepExpired(models, now);
+      return { count: 1, resetsAt: expires };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+  throw new Error(`counter ${key} kept changing under contention`);
+}
+
+/** Forgets the counter under `key` (for example failed logins, after a successful one). */
+export async function resetCounter(models: Models, key: string): Promise<void> {
+  await models.Counter.deleteOne({ _id: key });
+}
+
+/** Seconds until a counter's window ends, rounded up, at least 1 (the value of a Retry-After header). */
+export function secondsUntil(date: Date, now = new Date()): number {
+  return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 1000));
+}
+
+async function sweepExpired(models: Models, now: Date): Promise<void> {
+  // New windows are rare (one per key and window), so cleaning up here keeps the collection small without a timer.
+  await models.Counter.deleteMany({ expires: { $lt: new Date(now.getTime() - 60_000) } });
+}

@@ -1,0 +1,60 @@
+import type { Types } from 'mongoose';
+import { PROPOSITIONS, type Proposition } from '../assessment/table.js';
+import type { ProjectDoc, RecordDoc } from '../models/index.js';
+import type { Deps } from './context.js';
+
+/** Agreed requests counted by proposition. */
+export type Tally = Record<Proposition, number> & { total: number };
+
+/** A project's reproducibility: its agreed requests by proposition, for the project and for each of its records that has any. */
+export interface Reproducibility {
+  project: ProjectDoc;
+  tally: Tally;
+  records: Array<{ record: Types.ObjectId; label: string; tally: Tally }>;
+}
+
+/** A tally of zero everywhere. */
+export function emptyTally(): Tally {
+  return { repeated: 0, reproduced: 0, 'non-repeated': 0, 'non-reproduced': 0, total: 0 };
+}
+
+/**
+ * Tallies the agreed diff requests toward a project's records: the owner of the project confirmed
+ * each of them. One $match + $group, which both MongoDB and FerretDB run.
+ */
+export async function reproducibilityOf(deps: Deps, project: ProjectDoc): Promise<Reproducibility> {
+  const groups = await deps.models.DiffRequest.aggregate<{ _id: { toward: Types.ObjectId; proposition: Proposition }; n: number }>([
+    { $match: { towardProject: project._id, status: 'agreed' } },
+    { $group: { _id: { toward: '$toward', proposition: '$proposition' }, n: { $sum: 1 } } },
+  ]);
+  const tally = emptyTally();
+  const perRecord = new Map<string, { record: Types.ObjectId; tally: Tally }>();
+  for (const group of groups) {
+    if (!PROPOSITIONS.includes(group._id.proposition)) continue;
+    const key = group._id.toward.toHexString();
+    const entry = perRecord.get(key) ?? { record: group._id.toward, tally: emptyTally() };
+    entry.tally[group._id.proposition] += group.n;
+    entry.tally.total += group.n;
+    tally[group._id.proposition] += group.n;
+    tally.total += group.n;
+    perRecord.set(key, entry);
+  }
+  const records = await deps.models.Record.find({ _id: { $in: [...perRecord.values()].map((entry) => entry.record) }, project: project._id }, { label: 1 }).lean<
+    Array<Pick<RecordDoc, '_id' | 'label'>>
+  >();
+  const labels = new Map(records.map((record) => [record._id.toHexString(), record.label]));
+  return {
+    project,
+    tally,
+    records: [...perRecord.values()]
+      .filter((entry) => labels.has(entry.record.toHexString()))
+      .map((entry) => ({ ...entry, label: labels.get(entry.record.toHexString()) ?? '' }))
+      .sort((a, b) => b.tally.total - a.tally.total || a.label.localeCompare(b.label)),
+  };
+}
+
+/** The text of a reproducibility badge's right half, like "3 repeated · 1 reproduced", or "none yet". */
+export function badgeText(tally: Tally): string {
+  const parts = PROPOSITIONS.filter((proposition) => tally[proposition] > 0).map((proposition) => `${tally[proposition]} ${proposition}`);
+  return parts.length > 0 ? parts.join(' · ') : 'none yet';
+}

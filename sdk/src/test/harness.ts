@@ -1,0 +1,171 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createApp, createLogger } from '@reprise/api';
+import { loadConfig, SpecValidator } from '@reprise/core';
+import { makeUser, useTestDatabase, type TestDatabase, type TestUser } from '@reprise/tools/testing';
+
+const sdkRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repoRoot = path.resolve(sdkRoot, '..');
+/** The built CLI that the tests run as a child process. */
+export const CLI = path.join(sdkRoot, 'dist', 'cli.js');
+
+/** The real API service on a real port, on the test file's own database. */
+export interface TestServer {
+  db: TestDatabase;
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+  user: () => Promise<TestUser>;
+  /** Stops answering (closes the port and every connection), as a server that went away. */
+  stop: () => Promise<void>;
+  /** Listens again on the same port. */
+  start: () => Promise<void>;
+}
+
+/** Starts the API service (createApp on the test database) for a test file. */
+export function useApiServer(): TestServer {
+  const db = useTestDatabase();
+  const spec = SpecValidator.load();
+  const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  let server: Server | undefined;
+  let port = 0;
+  const listen = async () => {
+    const app = createApp({ models: db.models, blobs: db.blobs, spec, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: createLogger('silent', sink) });
+    server = app.listen(port, '127.0.0.1');
+    await new Promise<void>((resolve, reject) => {
+      server?.once('listening', resolve);
+      server?.once('error', reject);
+    });
+    port = (server.address() as AddressInfo).port;
+  };
+  const stop = async () => {
+    const current = server;
+    server = undefined;
+    if (!current) return;
+    current.closeAllConnections();
+    await new Promise((resolve) => current.close(resolve));
+  };
+  beforeAll(listen);
+  afterAll(stop);
+  return {
+    db,
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    user: () => makeUser(db.models),
+    stop,
+    start: listen,
+  };
+}
+
+/** A fresh HOME-like place per test: config and queue directories, and a working directory. */
+export interface CliHome {
+  readonly root: string;
+  readonly work: string;
+  readonly queueDir: string;
+  readonly configFile: string;
+  /** Environment for the CLI: XDG dirs inside root, no REPRISE_* from the outside. */
+  env: (extra?: Record<string, string>) => NodeJS.ProcessEnv;
+}
+
+/** Gives each test its own config/queue/work directories. */
+export function useCliHome(): CliHome {
+  let root = '';
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'reprise-cli-'));
+    mkdirSync(path.join(root, 'work'));
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+  return {
+    get root() {
+      return root;
+    },
+    get work() {
+      return path.join(root, 'work');
+    },
+    get queueDir() {
+      return path.join(root, 'data', 'reprise', 'queue');
+    },
+    get configFile() {
+      return path.join(root, 'config', 'reprise', 'config.json');
+    },
+    env: (extra = {}) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, HOME: root, XDG_CONFIG_HOME: path.join(root, 'config'), XDG_DATA_HOME: path.join(root, 'data'), ...extra };
+      for (const name of ['REPRISE_TOKEN', 'REPRISE_URL', 'REPRISE_PROJECT', 'REPRISE_QUEUE_DIR']) if (!(name in extra)) delete env[name];
+      return env;
+    },
+  };
+}
+
+/** What a CLI run printed and how it exited. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `reprise` CLI as a child process. */
+export function cli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/**
+ * Builds the SDK when its output is older than its sources (`npm test` builds first anyway).
+ * Test files run in parallel, so the build is serialized by a lock directory.
+ */
+export function ensureBuilt(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return Math.max(latest, newest(full));
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? Math.max(latest, statSync(full).mtimeMs) : latest;
+    }, 0);
+  const built = () => {
+    try {
+      return statSync(CLI).mtimeMs > newest(path.join(sdkRoot, 'src'));
+    } catch {
+      return false;
+    }
+  };
+  if (built()) return;
+  const lock = path.join(tmpdir(), `reprise-sdk-build-${Buffer.from(repoRoot).toString('hex').slice(-24)}`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
+      spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 200)']);
+    }
+  }
+  try {
+    if (!built()) {
+      const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', sdkRoot], { cwd: repoRoot, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`building the SDK failed:\n${result.stdout}${result.stderr}`);
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+}
