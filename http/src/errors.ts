@@ -8,6 +8,9 @@ export const routeNotFound: RequestHandler = (req) => {
   throw errors.routeNotFound(req.method, redactUrl(req.originalUrl.split('?')[0] ?? ''));
 };
 
+/** Headers describing a response body; an error replaces the body, so they go too. */
+const REPRESENTATION_HEADERS = ['Content-Type', 'Content-Disposition', 'Content-Length', 'Content-Range', 'Content-Encoding', 'ETag', 'Last-Modified', 'Accept-Ranges'];
+
 /** Sends every error as {error:{code,message,details}} with its status; logs unexpected ones with their id. */
 export function errorHandler(logger: Logger, options: { maxUploadBytes?: number } = {}): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -23,6 +26,9 @@ export function errorHandler(logger: Logger, options: { maxUploadBytes?: number 
       next();
       return;
     }
+    // Headers a route set for the body it meant to send (a download's type, name, ETag) describe
+    // something else than this error: the error is JSON.
+    for (const header of REPRESENTATION_HEADERS) res.removeHeader(header);
     res.status(response.status).set(response.headers).json(response.body);
   };
 }

@@ -145,6 +145,11 @@ describe('file pull', () => {
     const past = await api.request().get('/api/v1/file/pull/sim/r1/o.bin').set(bearer(alice.token)).set('Range', 'bytes=100-');
     expect(past.status).toBe(416);
     expect(past.headers['content-range']).toBe('bytes */16');
+    // The refusal is a JSON error, not the file's type, name or ETag (found by fuzzing).
+    expect(past.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(past.headers['content-disposition']).toBeUndefined();
+    expect(past.headers.etag).toBeUndefined();
+    expect(past.body.error.code).toBe('range_not_satisfiable');
   });
 
   it('only serves files attached to the named record, and hides private records\' files', async () => {
