@@ -72,6 +72,7 @@ values = ["in.txt"]
 
 const db = useTestDatabase();
 let api: ServiceProcess | undefined;
+let cloud: ServiceProcess | undefined;
 const work = mkdtempSync(path.join(tmpdir(), 'reprise-fuzz-'));
 
 beforeAll(async () => {
@@ -79,6 +80,7 @@ beforeAll(async () => {
 }, INSTALL_TIMEOUT_MS + 60_000);
 afterAll(async () => {
   await api?.stop();
+  await cloud?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -89,6 +91,47 @@ function readable(output: string): string {
     .map((line) => (line.length > 300 ? `${line.slice(0, 300)}… (${line.length} characters)` : line))
     .slice(-300)
     .join('\n');
+}
+
+/** Runs Schemathesis against a service; returns its exit code and a readable summary. */
+async function fuzz(options: { url: string; include: string; args: string[]; env: Record<string, string>; name: string; exclude?: string }): Promise<{ code: number; summary: string }> {
+  const dir = path.join(work, options.name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'schemathesis.toml'), config());
+  const result = await run(
+    ST,
+    [
+      'run',
+      path.join(REPO_ROOT, 'openapi.yaml'),
+      '--url',
+      options.url,
+      '--include-path-regex',
+      options.include,
+      ...(options.exclude ? ['--exclude-operation-id-regex', options.exclude] : []),
+      ...options.args,
+      '--checks',
+      'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance',
+      '--phases',
+      'examples,coverage,fuzzing',
+      '--max-time',
+      String(FUZZ_SECONDS),
+      // One worker: with several threads, CPython 3.11's ast.parse (used by Hypothesis to describe
+      // strategies) fails now and then with "AST constructor recursion depth mismatch".
+      '--workers',
+      '1',
+      '--seed',
+      '20150706',
+      '--request-timeout',
+      '20',
+      '--generation-database',
+      'none',
+      '--no-color',
+    ],
+    { cwd: dir, env: { ...process.env, ...options.env }, timeout: (FUZZ_SECONDS + 240) * 1000 },
+  );
+  writeFileSync(path.join(REPO_ROOT, '.cache', `schemathesis-last-run-${options.name}.txt`), result.stdout + result.stderr);
+  // Schemathesis exits non-zero on any failed check; the summary lists them.
+  return { code: result.code, summary: readable(`${result.stdout}\n${result.stderr}`) };
 }
 
 describe('fuzzing the API service from openapi.yaml', () => {
@@ -103,44 +146,60 @@ describe('fuzzing the API service from openapi.yaml', () => {
     form.set('inputs', new Blob(['input']), 'in.txt');
     await fetch(`${api.url}/api/v1/file/push/fuzz/r1`, { method: 'POST', headers, body: form });
 
-    writeFileSync(path.join(work, 'schemathesis.toml'), config());
-    const result = await run(
-      ST,
-      [
-        'run',
-        path.join(REPO_ROOT, 'openapi.yaml'),
-        '--url',
-        api.url,
-        '--include-path-regex',
-        '^/(api/v1|sumatra)',
-        '--auth',
-        `fuzz@example.org:${alice.token}`,
-        '--checks',
-        'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance',
-        '--phases',
-        'examples,coverage,fuzzing',
-        '--max-time',
-        String(FUZZ_SECONDS),
-        // One worker: with several threads, CPython 3.11's ast.parse (used by Hypothesis to describe
-        // strategies) fails now and then with "AST constructor recursion depth mismatch".
-        '--workers',
-        '1',
-        '--seed',
-        '20150706',
-        '--request-timeout',
-        '20',
-        '--generation-database',
-        'none',
-        '--no-color',
-      ],
-      { cwd: work, env: { ...process.env, REPRISE_FUZZ_TOKEN: alice.token }, timeout: (FUZZ_SECONDS + 240) * 1000 },
-    );
-    writeFileSync(path.join(REPO_ROOT, '.cache', 'schemathesis-last-run.txt'), result.stdout + result.stderr);
-    const summary = readable(`${result.stdout}\n${result.stderr}`);
-    // Schemathesis exits non-zero on any failed check; the summary lists them.
-    expect(result.code, summary).toBe(0);
-    // It did test something: every operation of the API service was reached.
+    const { code, summary } = await fuzz({
+      url: api.url,
+      include: '^/(api/v1|sumatra)',
+      args: ['--auth', `fuzz@example.org:${alice.token}`],
+      env: { REPRISE_FUZZ_TOKEN: alice.token },
+      name: 'api',
+    });
+    expect(code, summary).toBe(0);
+    // It did test something.
     expect(summary).toMatch(/Tested: (\d+)/);
     expect(api.alive()).toBe(true);
+  }, (FUZZ_SECONDS + 300) * 1000);
+});
+
+describe('fuzzing the cloud service from openapi.yaml', () => {
+  it('finds no server error and no response that breaks the description, with a signed-in session', async () => {
+    const mongodbUri = db.uri.replace(/\/[^/?]*(\?|$)/, `/${db.name}$1`);
+    const origin = 'http://localhost:5000';
+    cloud = await startServiceProcess('cloud', { mongodbUri, env: { LOG_LEVEL: 'warn', PUBLIC_URL: origin, JWT_SECRET: 'f'.repeat(48) } });
+    // A session as the dashboard gets one: the CSRF cookie from a GET, then registration.
+    const first = await fetch(`${cloud.url}/cloud/v1/auth/csrf`);
+    const cookies = new Map<string, string>();
+    const keep = (res: Response) => {
+      for (const line of res.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const [name, ...value] = (pair ?? '').split('=');
+        if (name) cookies.set(name.trim(), value.join('='));
+      }
+    };
+    keep(first);
+    const csrf = cookies.get('reprise_csrf') ?? '';
+    const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const registered = await fetch(`${cloud.url}/cloud/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: origin, 'X-CSRF-Token': csrf, Cookie: cookieHeader() },
+      body: JSON.stringify({ email: 'cloud-fuzz@example.org', password: 'a long enough password 1', name: 'Fuzz' }),
+    });
+    expect(registered.status).toBe(201);
+    keep(registered);
+    expect(cookies.get('reprise_session')).toBeTruthy();
+
+    const { code, summary } = await fuzz({
+      url: cloud.url,
+      include: '^/cloud/v1',
+      // Operations that end the session would leave the rest of the run signed out.
+      exclude: '^(logout|changePassword|deleteAccount)$',
+      // Signing in issues a fresh CSRF cookie: the header echoes the current one.
+      args: ['-H', `Cookie: ${cookieHeader()}`, '-H', `X-CSRF-Token: ${cookies.get('reprise_csrf') ?? ''}`, '-H', `Origin: ${origin}`],
+      // The cloud paths have no {token}; the configuration file names it all the same.
+      env: { REPRISE_FUZZ_TOKEN: 'unused' },
+      name: 'cloud',
+    });
+    expect(code, summary).toBe(0);
+    expect(summary).toMatch(/Tested: (\d+)/);
+    expect(cloud.alive()).toBe(true);
   }, (FUZZ_SECONDS + 300) * 1000);
 });

@@ -34,6 +34,7 @@ export interface ServiceOptions {
 
 const SERVERS = {
   api: { file: path.join(repoRoot, 'api', 'dist', 'server.js'), portVar: 'API_PORT', hostVar: 'API_HOST' },
+  cloud: { file: path.join(repoRoot, 'cloud', 'dist', 'server.js'), portVar: 'CLOUD_PORT', hostVar: 'CLOUD_HOST' },
 } as const;
 
 /**
