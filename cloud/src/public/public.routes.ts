@@ -52,6 +52,8 @@ export function publicRouter(deps: CloudDeps): Router {
       .set({
         'Content-Type': 'image/svg+xml; charset=utf-8',
         'Cache-Control': `public, max-age=${BADGE_MAX_AGE_SECONDS}`,
+        // Made to be shown in READMEs on other sites.
+        'Cross-Origin-Resource-Policy': 'cross-origin',
         'X-Content-Type-Options': 'nosniff',
         // The SVG is an image, never a page: no scripts even if opened directly.
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
