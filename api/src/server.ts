@@ -22,11 +22,11 @@ async function main(): Promise<void> {
     host: config.apiHost,
     logger,
     graceMs: SHUTDOWN_GRACE_MS,
+    idleTimeoutMs: config.idleTimeoutSeconds * 1000,
     onClosed: () => connection.close(),
     configure: (server) => {
-      // Large uploads may take long; slow senders of headers are still cut off by headersTimeout.
+      // Large uploads may take long as long as bytes keep coming (idleTimeoutMs cuts stalled ones).
       server.requestTimeout = 0;
-      server.headersTimeout = 60_000;
     },
   });
   if (config.sweepIntervalMinutes > 0) {

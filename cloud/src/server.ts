@@ -22,10 +22,10 @@ async function main(): Promise<void> {
     host: config.cloudHost,
     logger,
     graceMs: SHUTDOWN_GRACE_MS,
+    idleTimeoutMs: config.idleTimeoutSeconds * 1000,
     onClosed: () => connection.close(),
     configure: (server) => {
       server.requestTimeout = 120_000;
-      server.headersTimeout = 60_000;
     },
   });
 }

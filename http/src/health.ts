@@ -7,7 +7,11 @@ export function healthRoutes(models: Models): Router {
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  router.get('/readyz', async (req, res) => {
+    if (req.app.locals.stopping === true) {
+      res.status(503).json({ error: { code: 'shutting_down', message: 'This instance is shutting down; send requests to another one.' } });
+      return;
+    }
     const db = models.User.db.db;
     try {
       if (!db) throw new Error('not connected');

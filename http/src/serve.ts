@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 
@@ -13,6 +13,11 @@ export interface ServeOptions {
   graceMs: number;
   /** Runs once every connection is closed (close the database here). */
   onClosed: () => Promise<void>;
+  /**
+   * A connection that sends nothing for this long is closed: slow senders of headers and stalled
+   * uploads (slow loris) cannot hold connections forever. Large uploads that keep flowing are fine.
+   */
+  idleTimeoutMs: number;
   /** Adjusts the server before it accepts connections (timeouts). */
   configure?: (server: Server) => void;
 }
@@ -23,15 +28,23 @@ export interface ServeOptions {
  */
 export function serveUntilSignalled(app: Express, options: ServeOptions): Server {
   const { logger, port, host, name } = options;
-  const server: Server = app.listen(port, host, () => {
+  // Node checks header and request timeouts on this interval (30 s by default): a tenth of the idle timeout keeps the cut prompt.
+  const server: Server = createServer({ connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(options.idleTimeoutMs / 10))) }, app);
+  server.headersTimeout = options.idleTimeoutMs;
+  server.setTimeout(options.idleTimeoutMs); // no 'timeout' listener: an idle socket is destroyed
+  options.configure?.(server);
+  // Node wants the header timeout within the request timeout, when there is one.
+  if (server.requestTimeout > 0) server.headersTimeout = Math.min(server.headersTimeout, server.requestTimeout);
+  server.listen(port, host, () => {
     logger.info({ port, host }, `${name} listening on http://${host}:${port}`);
   });
-  options.configure?.(server);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // /readyz answers 503 from now on, so that a load balancer stops sending new requests here.
+    app.locals.stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in time; closing them');
