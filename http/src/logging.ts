@@ -3,11 +3,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 
-/** Replaces anything token-like in a URL: the /api/v1/<token>/ segment and any rpr_… string. */
+/**
+ * Replaces anything secret-like in a URL: the /api/v1/<token>/ segment, any rpr_… string, and the
+ * values of query parameters named like credentials (a client may put them there by mistake).
+ */
 export function redactUrl(url: string): string {
   return url
     .replace(/^(\/api\/v1\/)(?!(?:project|container|record|file|openapi\.yaml)(?:[/?]|$))[^/?]+/, '$1[token]')
-    .replace(/rpr_[A-Za-z0-9_-]+/g, 'rpr_[redacted]');
+    .replace(/rpr_[A-Za-z0-9_-]+/g, 'rpr_[redacted]')
+    .replace(/([?&](?:[^=&]*[-_.])?(?:token|password|passwd|secret|session|csrf|key|auth|jwt)(?:[-_.][^=&]*)?=)[^&#]*/gi, '$1[redacted]');
 }
 
 /** The service logger: JSON lines, with credentials redacted wherever they could appear. */
