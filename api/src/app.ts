@@ -1,10 +1,11 @@
 import express, { Router, type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
-import { errorHandler, healthRoutes, requestLogger, routeNotFound } from '@reprise/http';
+import { errorHandler, healthRoutes, requestLogger, routeNotFound, securityHeaders, serviceMetrics } from '@reprise/http';
 import { containersRouter } from './containers/containers.routes.js';
 import { filesRouter } from './files/files.routes.js';
 import { authenticate, extractPathToken } from './http/auth.js';
 import type { ApiDeps } from './http/context.js';
+import { pushRateLimit } from './http/rate-limit.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { recordsRouter } from './records/records.routes.js';
 import { sumatraRouter } from './sumatra/sumatra.routes.js';
@@ -15,14 +16,18 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const metrics = serviceMetrics('api', { token: config.metricsToken });
+  app.use(metrics.observe);
   app.use(requestLogger(logger));
+  app.use(securityHeaders('json'));
 
   app.use(healthRoutes(models));
+  app.get('/metrics', metrics.expose);
 
   app.get('/api/v1/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(spec.text);
   });
-  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(spec.document, { customSiteTitle: 'Reprise API' }));
+  app.use('/api/docs', securityHeaders('docs'), swaggerUi.serve, swaggerUi.setup(spec.document, { customSiteTitle: 'Reprise API' }));
 
   const v1 = Router();
   v1.use((_req, res, next) => {
@@ -31,6 +36,7 @@ export function createApp(deps: ApiDeps): Express {
     next();
   });
   v1.use(authenticate(models));
+  v1.use(pushRateLimit(models, config.pushRateLimit));
   v1.use(projectsRouter(deps));
   v1.use(containersRouter(deps));
   v1.use(recordsRouter(deps));

@@ -1,6 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
-import { errorHandler, healthRoutes, requestLogger, routeNotFound } from '@reprise/http';
+import { errorHandler, healthRoutes, requestLogger, routeNotFound, securityHeaders, serviceMetrics } from '@reprise/http';
 import { accountRouter } from './account/account.routes.js';
 import { authRouter } from './auth/auth.routes.js';
 import { csrfProtection } from './auth/csrf.js';
@@ -22,8 +22,12 @@ export function createCloudApp(deps: CloudDeps): Express {
   // The service sits behind the dashboard's proxy (loopback, or a private network with docker compose):
   // take the client address from X-Forwarded-For as that proxy sets it, for the per-address rate limits.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const metrics = serviceMetrics('cloud', { token: config.metricsToken });
+  app.use(metrics.observe);
   app.use(requestLogger(logger));
+  app.use(securityHeaders('json'));
   app.use(healthRoutes(models));
+  app.get('/metrics', metrics.expose);
 
   const v1 = Router();
   v1.use((_req, res, next) => {

@@ -26,6 +26,9 @@ const schema = z.object({
   MAX_FILES_PER_UPLOAD: z.coerce.number().int().min(1).max(1000).default(100),
   SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUSH_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 /** Reprise's configuration, parsed once at start-up. */
@@ -46,6 +49,12 @@ export interface Config {
   /** How often the API service removes unreferenced blobs and files (0: never). */
   readonly sweepIntervalMinutes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Pushes (POST requests) per API token per minute, across every API instance; 0 turns the limit off. */
+  readonly pushRateLimit: number;
+  /** Bearer token that /metrics requires; without it, /metrics answers loopback clients only. */
+  readonly metricsToken: string | undefined;
+  /** A connection that sends nothing for this long (slow headers, a stalled upload) is closed. */
+  readonly idleTimeoutSeconds: number;
 }
 
 /** Thrown when the environment holds a bad value; start-up prints it and stops. */
@@ -85,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFilesPerUpload: c.MAX_FILES_PER_UPLOAD,
     sweepIntervalMinutes: c.SWEEP_INTERVAL_MINUTES,
     logLevel: c.LOG_LEVEL,
+    pushRateLimit: c.PUSH_RATE_LIMIT,
+    metricsToken: c.METRICS_TOKEN,
+    idleTimeoutSeconds: c.IDLE_TIMEOUT_SECONDS,
   });
 }
 

@@ -2,5 +2,7 @@ export * from './download.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './logging.js';
+export * from './metrics.js';
+export * from './security.js';
 export * from './serve.js';
 export * from './validate.js';

@@ -241,6 +241,8 @@ describe('payloads aimed at a browser', () => {
     ]) {
       expect(res.status).toBeLessThan(300);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toMatch(/^default-src 'none'/);
     }
     const shown = await api.request().get(`/api/v1/record/display/xss/${encodeURIComponent(e ?? '')}`).set(bearer(alice.token)).expect(200);
     expect(shown.body).toMatchObject({ label: e, reason: a, outcome: b, stdout: c, stderr: d, tags: payloads, parameters: { [a ?? '']: b } });
