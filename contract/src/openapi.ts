@@ -543,7 +543,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A project's records, newest first */
+        /**
+         * A project's records, newest first unless sorted otherwise
+         * @description Sorted by creation time (default) or last update, newest first (default) or oldest first;
+         *     a cursor continues the order it was made with.
+         */
         get: operations["listProjectRecords"];
         put?: never;
         /**
@@ -2001,6 +2005,10 @@ export interface components {
         createdAfter: string;
         /** @description Only records created before this time. */
         createdBefore: string;
+        /** @description The time records are sorted by: `created` (default) or `updated` (recent activity). */
+        recordSort: "created" | "updated";
+        /** @description `desc`: newest first (default); `asc`: oldest first. */
+        order: "desc" | "asc";
         /** @description A single byte range, e.g. `bytes=0-1023` or `bytes=-500`. */
         range: string;
         /** @description The ETag of a copy the client has; a 304 answers when it is current. */
@@ -3183,6 +3191,10 @@ export interface operations {
                 createdAfter?: components["parameters"]["createdAfter"];
                 /** @description Only records created before this time. */
                 createdBefore?: components["parameters"]["createdBefore"];
+                /** @description The time records are sorted by: `created` (default) or `updated` (recent activity). */
+                sort?: components["parameters"]["recordSort"];
+                /** @description `desc`: newest first (default); `asc`: oldest first. */
+                order?: components["parameters"]["order"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */
