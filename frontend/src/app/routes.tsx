@@ -1,0 +1,56 @@
+/** The dashboard's pages. Each page is its own chunk, loaded when first visited. */
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout, RequireSession } from './components/layout';
+import { Loading } from './components/ui';
+import { NotFoundPage, RouteError } from './pages/errors';
+
+/** A lazily loaded page, optionally only for signed-in users. */
+function page(load: () => Promise<ComponentType>, options: { session?: boolean } = {}): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        Component: options.session
+          ? () => (
+              <RequireSession>
+                <Page />
+              </RequireSession>
+            )
+          : Page,
+      };
+    },
+  };
+}
+
+/** Every route of the app. */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { index: true, ...page(() => import('./pages/home').then((m) => m.HomePage)) },
+      { path: 'explore', ...page(() => import('./pages/explore').then((m) => m.ExplorePage)) },
+      { path: 'signin', ...page(() => import('./pages/auth').then((m) => m.SignInPage)) },
+      { path: 'signup', ...page(() => import('./pages/auth').then((m) => m.SignUpPage)) },
+      { path: 'account', ...page(() => import('./pages/account').then((m) => m.AccountPage), { session: true }) },
+      { path: 'projects', ...page(() => import('./pages/projects').then((m) => m.ProjectsPage), { session: true }) },
+      { path: 'projects/new', ...page(() => import('./pages/project-form').then((m) => m.NewProjectPage), { session: true }) },
+      { path: 'projects/:id', ...page(() => import('./pages/project').then((m) => m.ProjectPage)) },
+      { path: 'projects/:id/edit', ...page(() => import('./pages/project-form').then((m) => m.EditProjectPage), { session: true }) },
+      { path: 'projects/:id/records/new', ...page(() => import('./pages/record-form').then((m) => m.NewRecordPage), { session: true }) },
+      { path: 'records/:id', ...page(() => import('./pages/record').then((m) => m.RecordPage)) },
+      { path: 'compare/:a/:b', ...page(() => import('./pages/compare').then((m) => m.ComparePage)) },
+      { path: 'requests', ...page(() => import('./pages/requests').then((m) => m.RequestsPage), { session: true }) },
+      { path: 'requests/:id', ...page(() => import('./pages/request').then((m) => m.RequestPage)) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+/** The router of the app (browser history: real URLs, deep links, back and forward). */
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
