@@ -70,7 +70,8 @@ export function useAccount() {
 
 /** The signed-in user's summary (only asked for when signed in). */
 export function useDashboard(enabled: boolean) {
-  return useQuery({ queryKey: keys.dashboard, queryFn: ({ signal }) => cloud.dashboard({ signal }), enabled });
+  // The menu's count of requests waiting for an answer follows along without a reload.
+  return useQuery({ queryKey: keys.dashboard, queryFn: ({ signal }) => cloud.dashboard({ signal }), enabled, staleTime: 0, refetchInterval: 60_000, refetchOnWindowFocus: true });
 }
 
 /** The signed-in user's projects or public ones, one page. */

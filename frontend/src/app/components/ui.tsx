@@ -392,3 +392,23 @@ export function Fields({ rows }: { rows: Array<[string, ReactNode]> }) {
     </dl>
   );
 }
+
+/**
+ * A form field: its label, the control, and a hint that describes the control without becoming
+ * part of its name. `children` receives the id and the describedby id to put on the control.
+ */
+export function Field({ label, hint, children }: { label: ReactNode; hint?: ReactNode; children: (ids: { id: string; 'aria-describedby'?: string }) => ReactNode }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  return (
+    <div className="label">
+      <label htmlFor={id}>{label}</label>
+      {children(hint ? { id, 'aria-describedby': hintId } : { id })}
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}

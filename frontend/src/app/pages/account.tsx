@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Account, NewToken } from '@reprise/sdk';
 import { useAccount, useWrites } from '../api/hooks';
-import { Card, CodeBlock, ConfirmButton, CopyButton, ErrorBox, Fields, FormMessage, Loading, PageHeader, Spinner, TimeAgo } from '../components/ui';
+import { Card, CodeBlock, ConfirmButton, CopyButton, ErrorBox, Field, Fields, FormMessage, Loading, PageHeader, Spinner, TimeAgo } from '../components/ui';
 import { formatDate } from '../lib/format';
 import { cliSnippet, envSnippet, sumatraSnippet } from '../lib/snippets';
 import { useTitle } from '../lib/title';
@@ -62,11 +62,9 @@ function Password() {
           Current password
           <input className="input" type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} />
         </label>
-        <label className="label">
-          New password
-          <input className="input" type="password" autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} />
-          <span className="hint">At least 10 characters. Your other sessions end; this one stays signed in.</span>
-        </label>
+        <Field label="New password" hint="At least 10 characters. Your other sessions end; this one stays signed in.">
+          {(ids) => <input {...ids} className="input" type="password" autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} />}
+        </Field>
         <FormMessage error={changePassword.error} success={changePassword.isSuccess ? 'Password changed. Other sessions were signed out.' : null} />
         <div className="form-actions">
           <button type="submit" className="btn" disabled={changePassword.isPending || !current || !next}>

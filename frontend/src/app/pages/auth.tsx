@@ -4,7 +4,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '@reprise/sdk';
 import { useMe, useSession } from '../api/hooks';
 import { Logo } from '../components/icons';
-import { FormMessage, Spinner } from '../components/ui';
+import { Field, FormMessage, Spinner } from '../components/ui';
 import { useTitle } from '../lib/title';
 
 /** Only paths of this app may be a place to return to (no open redirect). */
@@ -106,29 +106,28 @@ export function SignUpPage() {
       }
     >
       <form className="form" onSubmit={submit} noValidate>
-        <label className="label">
-          Name
-          <input className="input" name="name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} autoFocus placeholder="Ada Lovelace" />
-          <span className="hint">The name others see on your projects and requests.</span>
-        </label>
+        <Field label="Name" hint="The name others see on your projects and requests.">
+          {(ids) => <input {...ids} className="input" name="name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} autoFocus placeholder="Ada Lovelace" />}
+        </Field>
         <label className="label">
           Email
           <input className={`input ${field === 'email' ? 'input-invalid' : ''}`} type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} placeholder="ada@example.org" />
         </label>
-        <label className="label">
-          Password
-          <input
-            className={`input ${field === 'password' ? 'input-invalid' : ''}`}
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          <span className="hint">At least 10 characters; not your email or name.</span>
-        </label>
+        <Field label="Password" hint="At least 10 characters; not your email or name.">
+          {(ids) => (
+            <input
+              {...ids}
+              className={`input ${field === 'password' ? 'input-invalid' : ''}`}
+              type="password"
+              name="password"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
         <FormMessage error={signUp.error} />
         <button type="submit" className="btn btn-primary btn-block" disabled={signUp.isPending || !name.trim() || !email.trim() || !password}>
           {signUp.isPending ? <Spinner label="Creating the account" /> : null} Create account

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Project, ProjectDetail } from '@reprise/sdk';
 import { isNotFound } from '../api/client';
 import { useMe, useProject, useWrites } from '../api/hooks';
-import { ConfirmButton, ErrorBox, FormMessage, Loading, PageHeader, Spinner } from '../components/ui';
+import { ConfirmButton, ErrorBox, Field, FormMessage, Loading, PageHeader, Spinner } from '../components/ui';
 import { useTitle } from '../lib/title';
 import { NotFoundPage } from './errors';
 
@@ -25,11 +25,9 @@ function ProjectForm({ initial, busy, error, submitLabel, onSubmit }: { initial?
   };
   return (
     <form className="form card form-card" onSubmit={submit}>
-      <label className="label">
-        Name
-        <input className="input" name="name" required maxLength={100} pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,99}" value={name} onChange={(event) => setName(event.target.value)} placeholder="dla-simulation" />
-        <span className="hint">Letters, digits, “.”, “_” and “-”; tools push to it by this name.</span>
-      </label>
+      <Field label="Name" hint="Letters, digits, “.”, “_” and “-”; tools push to it by this name.">
+        {(ids) => <input {...ids} className="input" name="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} placeholder="dla-simulation" />}
+      </Field>
       <label className="label">
         Description
         <textarea className="input" name="description" rows={3} maxLength={10000} value={description} onChange={(event) => setDescription(event.target.value)} placeholder="What the project computes." />
@@ -38,11 +36,9 @@ function ProjectForm({ initial, busy, error, submitLabel, onSubmit }: { initial?
         Goals
         <textarea className="input" name="goals" rows={3} maxLength={10000} value={goals} onChange={(event) => setGoals(event.target.value)} placeholder="What the runs should show." />
       </label>
-      <label className="label">
-        Tags
-        <input className="input" name="tags" value={tags} onChange={(event) => setTags(event.target.value)} placeholder="fractal, monte-carlo" />
-        <span className="hint">Separated by commas.</span>
-      </label>
+      <Field label="Tags" hint="Separated by commas.">
+        {(ids) => <input {...ids} className="input" name="tags" value={tags} onChange={(event) => setTags(event.target.value)} placeholder="fractal, monte-carlo" />}
+      </Field>
       <fieldset className="radio-group">
         <legend>Visibility</legend>
         <label className="radio">

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { RecordPush, RecordStatus } from '@reprise/sdk';
 import { isNotFound } from '../api/client';
 import { useProject, useWrites } from '../api/hooks';
-import { ErrorBox, FormMessage, Loading, PageHeader, Spinner } from '../components/ui';
+import { ErrorBox, Field, FormMessage, Loading, PageHeader, Spinner } from '../components/ui';
 import { useTitle } from '../lib/title';
 import { NotFoundPage } from './errors';
 import { parseTags } from './project-form';
@@ -77,11 +77,9 @@ export function NewRecordPage() {
           Command
           <input className="input mono" value={command} onChange={(event) => setCommand(event.target.value)} placeholder="python" />
         </label>
-        <label className="label">
-          Arguments
-          <textarea className="input mono" rows={3} value={args} onChange={(event) => setArgs(event.target.value)} placeholder={'simulate.py\nparams.json'} />
-          <span className="hint">One per line.</span>
-        </label>
+        <Field label="Arguments" hint="One per line.">
+          {(ids) => <textarea {...ids} className="input mono" rows={3} value={args} onChange={(event) => setArgs(event.target.value)} placeholder={'simulate.py\nparams.json'} />}
+        </Field>
         <label className="label">
           Parameters (JSON)
           <textarea className="input mono" rows={4} value={parameters} onChange={(event) => setParameters(event.target.value)} placeholder={'{"seed": 7, "particles": 10000}'} />
