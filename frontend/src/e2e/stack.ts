@@ -167,10 +167,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   // Web fonts and lazy images settle before the picture is taken.
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    window.scrollTo(0, 0);
-  });
+  await page.evaluate('document.fonts.ready.then(() => window.scrollTo(0, 0))');
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -72,7 +72,8 @@ export function createProxy(upstream: Upstream, logger: Logger): Proxy {
       incoming.on('error', () => res.destroy());
     });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      if (res.destroyed || req.destroyed) return;
+      // The client went away first (its request body's end does not count: IncomingMessage destroys itself after it).
+      if (res.destroyed || res.writableEnded) return;
       if (answered || res.headersSent) {
         // The answer was under way: cut the connection so the client sees a short body, not a complete one.
         res.destroy();

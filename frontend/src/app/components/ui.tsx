@@ -196,11 +196,16 @@ export function CopyButton({ text, label = 'Copy', className = '' }: { text: str
   );
 }
 
-/** A block of code or output with a copy button. */
+/** A block of code or output with a copy button in its title bar. */
 export function CodeBlock({ code, copy = true, className = '', label }: { code: string; copy?: boolean; className?: string; label?: string }) {
   return (
     <div className={`code-block ${className}`}>
-      {copy ? <CopyButton text={code} label={label ? `Copy ${label}` : 'Copy'} /> : null}
+      {copy ? (
+        <div className="code-bar">
+          <span className="code-bar-label">{label ?? ''}</span>
+          <CopyButton text={code} label={label ? `Copy ${label}` : 'Copy'} />
+        </div>
+      ) : null}
       <pre>
         <code>{code}</code>
       </pre>
@@ -379,11 +384,13 @@ export function Tabs({ tabs, current, param = 'tab' }: { tabs: Array<{ id: strin
   );
 }
 
-/** A definition list of label → value rows. */
-export function Fields({ rows }: { rows: Array<[string, ReactNode]> }) {
+/** A definition list of label → value rows; with `hideEmpty`, rows without a value are left out. */
+export function Fields({ rows, hideEmpty = false }: { rows: Array<[string, ReactNode]>; hideEmpty?: boolean }) {
+  const shown = hideEmpty ? rows.filter(([, value]) => value !== null && value !== undefined && value !== '') : rows;
+  if (shown.length === 0) return null;
   return (
     <dl className="fields">
-      {rows.map(([label, value]) => (
+      {shown.map(([label, value]) => (
         <div className="field-row" key={label}>
           <dt>{label}</dt>
           <dd>{value ?? <span className="muted">—</span>}</dd>

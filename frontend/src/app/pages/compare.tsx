@@ -86,7 +86,9 @@ function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolera
         </div>
       </fieldset>
       <label className="label">
-        Description {method === 'custom' ? <span className="required">(required for custom)</span> : <span className="muted">(optional)</span>}
+        <span>
+          Description {method === 'custom' ? <span className="required">(required for custom)</span> : <span className="muted">(optional)</span>}
+        </span>
         <textarea
           className="input"
           rows={3}

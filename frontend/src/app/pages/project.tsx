@@ -160,7 +160,7 @@ function RecordsTable({ project }: { project: ProjectDetail }) {
   const sortHeader = (field: 'created' | 'updated', label: string) => {
     const active = sort === field;
     return (
-      <th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} className={field === 'updated' ? 'hide-narrow' : undefined}>
         <button type="button" className={`sort ${active ? 'sort-active' : ''}`} onClick={() => set({ sort: field, order: active && order === 'desc' ? 'asc' : 'desc' })}>
           {label}
           {active ? <ChevronIcon up={order === 'asc'} /> : null}
@@ -234,7 +234,7 @@ function RecordsTable({ project }: { project: ProjectDetail }) {
                 <td className="col-check">
                   <input type="checkbox" aria-label={`Select ${record.label} to compare`} checked={selected.includes(record.id)} onChange={() => toggle(record.id)} />
                 </td>
-                <td>
+                <td className="col-label">
                   <Link to={`/records/${record.id}`} className="strong-link">
                     {record.label}
                   </Link>
@@ -245,7 +245,7 @@ function RecordsTable({ project }: { project: ProjectDetail }) {
                 <td className="nowrap">
                   <TimeAgo iso={record.created} />
                 </td>
-                <td className="nowrap">
+                <td className="nowrap hide-narrow">
                   <TimeAgo iso={record.updated} />
                 </td>
                 <td className="hide-narrow nowrap">{containerLabel(project.containers, record.container)}</td>

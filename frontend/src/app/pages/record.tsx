@@ -75,13 +75,14 @@ function Program({ program }: { program: unknown }) {
     <>
       {line ? <CodeBlock code={line} label="command" /> : <p className="muted">No command recorded.</p>}
       <Fields
+        hideEmpty
         rows={[
           ['Entry point', value.entryPoint ? <code>{value.entryPoint}</code> : null],
           ['Version', value.version ?? null],
           ['Commit', typeof vcs?.commit === 'string' ? <Digest value={vcs.commit} /> : null],
           ['Branch', typeof vcs?.branch === 'string' ? vcs.branch : null],
           ['Repository', typeof vcs?.repository === 'string' ? <span className="break">{vcs.repository}</span> : null],
-          ['Working tree', vcs ? (vcs.dirty ? <>changed{typeof vcs.diff === 'string' ? <> · diff <Digest value={vcs.diff} /></> : null}</> : 'clean') : null],
+          ['Working tree', vcs ? vcs.dirty ? <>changed{typeof vcs.diff === 'string' ? <> · diff <Digest value={vcs.diff} /></> : null}</> : 'clean' : null],
         ]}
       />
       {Object.keys(rest).length > 0 ? <Json value={rest} /> : null}
@@ -152,6 +153,7 @@ function ContainerInfo({ container, record }: { container: Container | null; rec
   return (
     <>
       <Fields
+        hideEmpty
         rows={[
           ['System', container.system],
           ['Version', container.version.commit ? <>{container.version.vcs ?? 'commit'} <Digest value={container.version.commit} /> {container.version.branch ? `on ${container.version.branch}` : ''}</> : null],

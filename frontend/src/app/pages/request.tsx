@@ -34,7 +34,9 @@ function AnswerBox({ request }: { request: DiffRequest }) {
     <Card title="Your answer" className="answer-card">
       <p className="muted small">Look at the evidence below. Your answer is final; an agreement counts toward your project's reproducibility.</p>
       <label className="label">
-        Comment <span className="muted">(optional)</span>
+        <span>
+          Comment <span className="muted">(optional)</span>
+        </span>
         <textarea className="input" rows={3} maxLength={10000} value={comment} onChange={(event) => setComment(event.target.value)} placeholder="What you checked." />
       </label>
       <div className="form-actions">
