@@ -125,11 +125,9 @@ function Reproducibility({ project }: { project: ProjectDetail }) {
   );
 }
 
-/** The records table: sortable by time, filterable, paginated; two ticked rows can be compared. */
-function RecordsTable({ project }: { project: ProjectDetail }) {
-  const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
-  const [selected, setSelected] = useState<string[]>([]);
+/** The records query of the URL's filters, order and page (shared by the page, which starts it, and the table). */
+function useRecordsQuery(): ProjectRecordsQuery {
+  const [params] = useSearchParams();
   const sort = oneOf(params.get('sort'), ['created', 'updated'] as const, 'created');
   const order = oneOf(params.get('order'), ['desc', 'asc'] as const, 'desc');
   const status = oneOf(params.get('status'), ['', ...STATUSES] as const, '');
@@ -139,7 +137,7 @@ function RecordsTable({ project }: { project: ProjectDetail }) {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const cursor = params.get('cursor') ?? undefined;
-  const query: ProjectRecordsQuery = useMemo(() => {
+  return useMemo(() => {
     const value: ProjectRecordsQuery = { sort, order, limit };
     if (status) value.status = status;
     if (q) value.q = q;
@@ -151,7 +149,23 @@ function RecordsTable({ project }: { project: ProjectDetail }) {
     if (cursor) value.cursor = cursor;
     return value;
   }, [sort, order, limit, status, q, tag, from, to, cursor]);
-  const records = useProjectRecords(project.id, query);
+}
+
+/** The records table: sortable by time, filterable, paginated; two ticked rows can be compared. */
+function RecordsTable({ projectName, containers, records }: { projectName: string; containers: Container[]; records: ReturnType<typeof useProjectRecords> }) {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<string[]>([]);
+  const query = useRecordsQuery();
+  const sort = query.sort ?? 'created';
+  const order = query.order ?? 'desc';
+  const status = query.status ?? '';
+  const limit = query.limit ?? 25;
+  const q = params.get('q') ?? '';
+  const tag = params.get('tag') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+
   const set = useCallback((changes: Record<string, string | number | null>) => setParams((current) => withParams(current, changes)), [setParams]);
   const setQuery = useCallback((value: string) => set({ q: value }), [set]);
   const filtered = Boolean(status || q || tag || from || to);
@@ -248,7 +262,7 @@ function RecordsTable({ project }: { project: ProjectDetail }) {
                 <td className="nowrap hide-narrow">
                   <TimeAgo iso={record.updated} />
                 </td>
-                <td className="hide-narrow nowrap">{containerLabel(project.containers, record.container)}</td>
+                <td className="hide-narrow nowrap">{containerLabel(containers, record.container)}</td>
                 <td className="hide-narrow">
                   <Tags tags={record.tags} max={3} />
                 </td>
@@ -261,7 +275,7 @@ function RecordsTable({ project }: { project: ProjectDetail }) {
         <Empty title={filtered ? 'No record matches these filters' : 'No records yet'}>
           {filtered ? null : (
             <>
-              Record a run with <code>reprise run --project {project.name} -- your command</code>, or by hand.
+              Record a run with <code>reprise run --project {projectName || 'NAME'} -- your command</code>, or by hand.
             </>
           )}
         </Empty>
@@ -304,17 +318,30 @@ function StatusSummary({ project }: { project: ProjectDetail }) {
   );
 }
 
-/** The project page. */
+/** The project page. The records request starts with the project's, so the table does not wait for it. */
 export function ProjectPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
+  const tab = oneOf(params.get('tab'), ['records', 'containers'] as const, 'records');
   const project = useProject(id);
+  const records = useProjectRecords(id, useRecordsQuery(), tab === 'records');
   const me = useMe();
   const { editProject } = useWrites();
-  const tab = oneOf(params.get('tab'), ['records', 'containers'] as const, 'records');
   useTitle(project.data?.name ?? 'Project');
-  if (project.isPending) return <Loading />;
   if (project.isError) return isNotFound(project.error) ? <NotFoundPage what="project" /> : <ErrorBox error={project.error} onRetry={() => void project.refetch()} />;
+  if (project.isPending) {
+    return (
+      <div className="page" aria-busy="true">
+        <header className="page-header">
+          <div className="page-header-main">
+            <span className="skeleton skeleton-title" />
+            <span className="skeleton skeleton-line" />
+          </div>
+        </header>
+        {tab === 'records' ? <RecordsTable projectName="" containers={[]} records={records} /> : <Loading />}
+      </div>
+    );
+  }
   const data = project.data;
   const mine = me.data?.id === data.owner.id;
 
@@ -392,7 +419,7 @@ export function ProjectPage() {
               { id: 'containers', label: `Container history (${data.counts.containers})` },
             ]}
           />
-          {tab === 'records' ? <RecordsTable project={data} /> : <ContainerTimeline project={data} />}
+          {tab === 'records' ? <RecordsTable projectName={data.name} containers={data.containers} records={records} /> : <ContainerTimeline project={data} />}
         </div>
         <aside className="project-side">
           <Reproducibility project={data} />
