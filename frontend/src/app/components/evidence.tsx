@@ -254,7 +254,7 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
       </Section>
       <Section title="Outputs" status={<Same same={outputs.same} />}>
         <p>
-          {outputs.reason} <span className="muted small">Tolerance: {outputs.tolerance.toLocaleString('en')} edits per text output.</span>
+          {outputs.reason} <span className="muted small">Tolerance: {plural(outputs.tolerance, 'edit')} per text output.</span>
         </p>
         {outputs.pairs.length === 0 ? (
           <p className="muted">Neither record has outputs.</p>

@@ -8,6 +8,7 @@ import { EvidenceView, Verdict } from '../components/evidence';
 import { CompareIcon } from '../components/icons';
 import { ErrorBox, FormMessage, Loading, PageHeader, PrivacyBadge, Spinner, StatusBadge, TimeAgo } from '../components/ui';
 import { METHODS, whyPropositions } from '../lib/assessment';
+import { plural } from '../lib/format';
 import { intParam } from '../lib/params';
 import { useTitle } from '../lib/title';
 import { NotFoundPage } from './errors';
@@ -98,7 +99,7 @@ function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolera
           placeholder={method === 'custom' ? 'How you compared the outputs.' : 'What you ran and what the owner should look at.'}
         />
       </label>
-      {method === 'default' && tolerance > 0 ? <p className="hint">The request carries the tolerance of {tolerance} edits per text output.</p> : null}
+      {method === 'default' && tolerance > 0 ? <p className="hint">The request carries the tolerance of {plural(tolerance, 'edit')} per text output.</p> : null}
       <FormMessage error={createDiff.error} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={createDiff.isPending || !proposition || (method === 'custom' && !description.trim())}>

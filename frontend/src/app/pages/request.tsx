@@ -8,7 +8,7 @@ import { EvidenceView, Verdict } from '../components/evidence';
 import { ArrowRightIcon } from '../components/icons';
 import { Card, ConfirmButton, DiffStatusBadge, ErrorBox, Fields, Loading, PageHeader, PropositionBadge, TimeAgo } from '../components/ui';
 import { CELLS } from '../lib/assessment';
-import { formatDate } from '../lib/format';
+import { formatDate, plural } from '../lib/format';
 import { useTitle } from '../lib/title';
 import { NotFoundPage } from './errors';
 
@@ -102,7 +102,7 @@ export function RequestPage() {
             ['Proposition', <PropositionBadge key="p" proposition={data.proposition} />],
             ['Method', data.method],
             ['Table cell', CELLS[data.cell].label],
-            ['Tolerance', data.method === 'default' ? `${data.tolerance} edits per text output` : null],
+            ['Tolerance', data.method === 'default' ? `${plural(data.tolerance, 'edit')} per text output` : null],
             ['Description', data.description ? <span className="pre-line">{data.description}</span> : null],
             ['Sent', formatDate(data.created)],
           ]}
