@@ -4,3 +4,4 @@ export * from './health.js';
 export * from './logging.js';
 export * from './serve.js';
 export * from './validate.js';
+export * from './upload.js';
