@@ -138,6 +138,9 @@ describe('CloudClient', () => {
     const project = await ada.client.projects.create({ name: 'by-hand', description: 'Made in the dashboard', private: false });
     const record = await ada.client.projects.createRecord(project.id, { label: 'manual-1', status: 'finished' });
     expect((await ada.client.records.edit(record.id, { outcome: 'It worked.', tags: ['ok'] })).outcome).toBe('It worked.');
+    const attached = await ada.client.records.attach(record.id, { outputs: [{ name: 'result.txt', path: 'out/result.txt', data: new Blob(['42\n']), mediaType: 'text/plain' }] });
+    expect(attached.outputs).toEqual([expect.objectContaining({ name: 'result.txt', path: 'out/result.txt', size: 3 })]);
+    await expect(bob.client.records.attach(record.id, { outputs: [{ name: 'x', data: new Blob(['x']) }] })).rejects.toBeInstanceOf(PermissionError);
     expect((await ada.client.projects.edit(project.id, { goals: 'Reach 1.71', private: true })).private).toBe(true);
     await expect(bob.client.projects.get(project.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(bob.client.records.delete(record.id)).rejects.toBeInstanceOf(NotFoundError);

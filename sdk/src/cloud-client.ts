@@ -1,7 +1,8 @@
 import type { operations, paths } from '@reprise/contract';
-import type { Download } from './api-client.js';
-import { filenameOf } from './api-client.js';
-import { ApiError } from './errors.js';
+import type { Download, Upload } from './api-client.js';
+import { filenameOf, filePushParts } from './api-client.js';
+import { ApiError, apiErrorFor, NetworkError } from './errors.js';
+import { formData } from './multipart.js';
 import { Transport, type QueryValues, type TransportOptions, type TransportRequest } from './transport.js';
 import type {
   Account,
@@ -64,6 +65,7 @@ const ROUTES = {
   editMyRecord: '/cloud/v1/records/{id}',
   deleteMyRecord: '/cloud/v1/records/{id}',
   downloadRecordFile: '/cloud/v1/records/{id}/files/{file}',
+  uploadRecordFiles: '/cloud/v1/records/{id}/files',
   compareRecords: '/cloud/v1/records/{a}/compare/{b}',
   browsePublicProjects: '/cloud/v1/public/projects',
   browsePublicRecords: '/cloud/v1/public/records',
@@ -135,6 +137,28 @@ export interface CloudClientOptions {
 }
 
 type Method = TransportRequest['method'];
+
+/** The part of a browser's XMLHttpRequest the upload uses (the SDK compiles without the DOM library). */
+interface XhrLike {
+  open(method: string, url: string): void;
+  withCredentials: boolean;
+  setRequestHeader(name: string, value: string): void;
+  upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null };
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+  status: number;
+  statusText: string;
+  responseText: string;
+  getResponseHeader(name: string): string | null;
+  send(body: FormData): void;
+  abort(): void;
+}
+
+/** The page's XMLHttpRequest, when there is one. */
+function xhrConstructor(): (new () => XhrLike) | undefined {
+  return (globalThis as { XMLHttpRequest?: new () => XhrLike }).XMLHttpRequest;
+}
 const SAFE_METHODS = new Set<Method>(['GET', 'HEAD']);
 
 /**
@@ -151,6 +175,7 @@ export class CloudClient {
   readonly browse: BrowseCloud;
   readonly diffs: DiffsCloud;
   private readonly csrfToken: () => string | undefined;
+  private readonly options: CloudClientOptions;
   /** The token the service last handed out through /auth/csrf (for clients that cannot read the cookie). */
   private issuedToken: string | undefined;
 
@@ -163,6 +188,7 @@ export class CloudClient {
     if (options.timeoutMs !== undefined) transportOptions.timeoutMs = options.timeoutMs;
     if (options.headers) transportOptions.headers = options.headers;
     this.transport = new Transport(transportOptions);
+    this.options = options;
     this.csrfToken = options.csrfToken ?? documentCsrfToken;
     this.auth = new AuthCloud(this);
     this.account = new AccountCloud(this);
@@ -204,6 +230,78 @@ export class CloudClient {
       if (!(error instanceof ApiError) || error.code !== 'csrf_failed') throw error;
       return await send(await this.freshCsrfToken(options.signal));
     }
+  }
+
+  /**
+   * @internal A multipart upload. With `onProgress` in a browser it goes through XMLHttpRequest,
+   * the one browser API that reports upload progress; otherwise through fetch. A refused CSRF
+   * token is fetched again and the form sent once more, like any write.
+   */
+  async upload<T>(path: string, form: FormData, options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {}): Promise<T> {
+    const send = async (token: string | undefined): Promise<T> => {
+      const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers?.() };
+      if (token) headers[CSRF_HEADER] = token;
+      const Xhr = xhrConstructor();
+      if (options.onProgress && Xhr) return await this.xhrUpload<T>(Xhr, path, form, headers, options);
+      const { data } = await this.transport.json<T>({ method: 'POST', path, body: form, headers: token ? { [CSRF_HEADER]: token } : {}, signal: options.signal, timeout: false });
+      return data;
+    };
+    const token = this.csrfToken() ?? this.issuedToken ?? (await this.freshCsrfToken(options.signal));
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'csrf_failed') throw error;
+      return await send(await this.freshCsrfToken(options.signal));
+    }
+  }
+
+  private xhrUpload<T>(
+    Xhr: new () => XhrLike,
+    path: string,
+    form: FormData,
+    headers: Record<string, string>,
+    options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal },
+  ): Promise<T> {
+    const url = this.url(path);
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new Xhr();
+      xhr.open('POST', url);
+      xhr.withCredentials = this.options.credentials === 'include';
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+      };
+      xhr.onload = () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(xhr.responseText) as unknown;
+        } catch {
+          body = undefined;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(body as T);
+          return;
+        }
+        const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+        const retryAfter = xhr.getResponseHeader('retry-after');
+        reject(
+          apiErrorFor({
+            status: xhr.status,
+            code: typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
+            message: typeof error?.message === 'string' ? error.message : `POST ${url} answered ${xhr.status} ${xhr.statusText}.`,
+            details: error?.details,
+            requestId: xhr.getResponseHeader('x-request-id'),
+            retryAfterSeconds: retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null,
+            method: 'POST',
+            url,
+          }),
+        );
+      };
+      xhr.onerror = () => reject(new NetworkError(`Cannot reach ${url}: the upload was cut off.`, url));
+      xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(form);
+    });
   }
 
   /** @internal A download of a stored file. */
@@ -377,6 +475,18 @@ export class RecordsCloud {
   /** The URL of an input or output file (by name, sha256 or file id), for links. */
   fileUrl(id: string, file: string): string {
     return this.client.url(pathOf('downloadRecordFile', { id, file }));
+  }
+
+  /**
+   * Attaches input and output files to one of the signed-in user's records (streamed into storage
+   * on the server; with `onProgress`, a browser reports the bytes sent as they go).
+   */
+  attach(
+    id: string,
+    files: { inputs?: Upload[]; outputs?: Upload[] },
+    options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
+  ): Promise<RecordAtom> {
+    return this.client.upload(pathOf('uploadRecordFiles', { id }), formData(filePushParts(files)), options);
   }
 
   /** Downloads an input or output file (by name, sha256 or file id), optionally a byte range of it. */
