@@ -183,6 +183,17 @@ describe('the dashboard, end to end', () => {
     const download = page.getByRole('link', { name: 'Download' }).last();
     expect(await download.getAttribute('href')).toMatch(new RegExp(`^/cloud/v1/records/${run.id}/files/`));
     await screenshot(page, 'record');
+
+    // The owner attaches a file to another record from its page, with progress, and sees it listed.
+    await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
+    await page.getByTestId('records-table').getByRole('link', { name: 'run-43' }).click();
+    await page.getByRole('heading', { name: /run-43/ }).waitFor();
+    await page.getByLabel('Files', { exact: true }).setInputFiles({ name: 'partial.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 * 1024 * 1024, 'x') });
+    await page.getByRole('button', { name: /Upload 1 file \(3 MiB\)/ }).click();
+    await page.getByText('1 file attached to the outputs.').waitFor();
+    await page.getByRole('heading', { name: 'Outputs (1)' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('partial.csv');
+    await screenshot(page, 'record-attached');
   });
 
   it('shows user content as text, never as markup', async () => {

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Container, RecordAtom, Schemas } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
 import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useWrites } from '../api/hooks';
+import { AttachFiles } from '../components/attach-files';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import { Card, CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Fields, FormMessage, Loading, PageHeader, PrivacyBadge, Spinner, StatusBadge, Tags, TimeAgo } from '../components/ui';
 import { formatBytes, formatDate, formatDuration, plural, shellLine } from '../lib/format';
@@ -373,6 +374,7 @@ export function RecordPage() {
         <Card title={`Outputs (${data.outputs?.length ?? 0})`} className="span-2">
           <FileTable files={data.outputs ?? []} recordId={data.id} kind="outputs" />
         </Card>
+        {mine ? <AttachFiles record={data} /> : null}
         <Card title="Container">
           {project.isPending ? <Loading /> : <ContainerInfo container={container} record={data} />}
         </Card>
