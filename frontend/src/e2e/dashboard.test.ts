@@ -300,11 +300,11 @@ describe('the dashboard, end to end', () => {
     await page.waitForURL(/\/explore$/);
     await page.getByRole('link', { name: 'dla-again' }).waitFor();
     await screenshot(page, 'phone-explore');
-    expect(problems.list).toEqual([]);
+    expect(problems.list, problems.list.join('\n')).toEqual([]);
     await context.close();
   });
 
   it('reported no script errors and no Content-Security-Policy violations on any page', () => {
-    for (const key of ['ada', 'bob'] as const) expect(person(key).problems.list).toEqual([]);
+    for (const key of ['ada', 'bob'] as const) expect(person(key).problems.list, `${key}'s page reported:\n${person(key).problems.list.join('\n')}`).toEqual([]);
   });
 });

@@ -68,7 +68,9 @@ export function Verdict({ evidence }: { evidence: Evidence }) {
           </li>
         </ul>
       </div>
-      <CellTable cell={evidence.cell} codeSame={evidence.code.same} inputsSame={evidence.inputs.same} />
+      <div className="table-scroll">
+        <CellTable cell={evidence.cell} codeSame={evidence.code.same} inputsSame={evidence.inputs.same} />
+      </div>
     </section>
   );
 }
