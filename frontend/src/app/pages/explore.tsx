@@ -37,7 +37,15 @@ export function ExplorePage() {
       />
       <div className="filters">
         <FilterInput value={q} onChange={setQuery} placeholder={tab === 'projects' ? 'Name, description, goals…' : 'Label, reason, outcome, tag…'} label="Search" />
-        <input className="input filter-tag" value={tag} placeholder="Tag" aria-label="Tag" onChange={(event) => setParams((currentParams) => withParams(currentParams, { tag: event.target.value }))} />
+        <input
+          key={tag}
+          className="input filter-tag"
+          defaultValue={tag}
+          placeholder="Tag"
+          aria-label="Tag"
+          onBlur={(event) => setParams((currentParams) => withParams(currentParams, { tag: event.target.value.trim() }))}
+          onKeyDown={(event) => event.key === 'Enter' && setParams((currentParams) => withParams(currentParams, { tag: event.currentTarget.value.trim() }))}
+        />
         {tab === 'records' ? (
           <select className="input" aria-label="Status" value={status} onChange={(event) => setParams((currentParams) => withParams(currentParams, { status: event.target.value }))}>
             {STATUSES.map((value) => (
