@@ -10,11 +10,12 @@ import { createAppRouter } from './routes';
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
 
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={createAppRouter()} />
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -42,3 +42,22 @@ describe('snippets', () => {
     expect(pullSnippet('http://x', { system: 'docker', image: null }, 'p', 'r')).toBeNull();
   });
 });
+
+describe('the records query of a project page URL', () => {
+  it('is what the table asks for, so that the route’s prefetch and the page share one request', async () => {
+    const { recordsQueryOf } = await import('./records-query');
+    expect(recordsQueryOf(new URLSearchParams(''))).toEqual({ sort: 'created', order: 'desc', limit: 25 });
+    expect(recordsQueryOf(new URLSearchParams('sort=updated&order=asc&limit=50&status=crashed&q=x&tag=t&from=2026-11-01&to=2026-11-02&cursor=c'))).toEqual({
+      sort: 'updated',
+      order: 'asc',
+      limit: 50,
+      status: 'crashed',
+      q: 'x',
+      tag: 't',
+      createdAfter: '2026-11-01T00:00:00.000Z',
+      createdBefore: '2026-11-03T00:00:00.000Z',
+      cursor: 'c',
+    });
+    expect(recordsQueryOf(new URLSearchParams('sort=label&status=weird&limit=1000'))).toEqual({ sort: 'created', order: 'desc', limit: 25 });
+  });
+});

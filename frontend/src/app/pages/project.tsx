@@ -8,12 +8,12 @@ import { FilterInput } from '../components/filter-input';
 import { BoxIcon, ChevronIcon, CompareIcon, PlusIcon } from '../components/icons';
 import { CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Loading, PageHeader, Pager, PrivacyBadge, SkeletonRows, StatusBadge, Tabs, Tags, TimeAgo } from '../components/ui';
 import { formatBytes, formatDate, plural } from '../lib/format';
-import { dayEnd, dayStart, intParam, oneOf, withParams } from '../lib/params';
+import { oneOf, withParams } from '../lib/params';
+import { recordsQueryOf, RECORD_STATUSES as STATUSES } from '../lib/records-query';
 import { badgeMarkdown } from '../lib/snippets';
 import { useTitle } from '../lib/title';
 import { NotFoundPage } from './errors';
 
-const STATUSES: RecordStatus[] = ['finished', 'running', 'crashed', 'aborted', 'started', 'paused', 'scheduled', 'unknown'];
 
 /** "v3 · docker" for a container id, from the project's history. */
 export function containerLabel(containers: Container[], id: string | null): string {
@@ -128,27 +128,8 @@ function Reproducibility({ project }: { project: ProjectDetail }) {
 /** The records query of the URL's filters, order and page (shared by the page, which starts it, and the table). */
 function useRecordsQuery(): ProjectRecordsQuery {
   const [params] = useSearchParams();
-  const sort = oneOf(params.get('sort'), ['created', 'updated'] as const, 'created');
-  const order = oneOf(params.get('order'), ['desc', 'asc'] as const, 'desc');
-  const status = oneOf(params.get('status'), ['', ...STATUSES] as const, '');
-  const limit = intParam(params.get('limit'), 1, 100, 25);
-  const q = params.get('q') ?? '';
-  const tag = params.get('tag') ?? '';
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const cursor = params.get('cursor') ?? undefined;
-  return useMemo(() => {
-    const value: ProjectRecordsQuery = { sort, order, limit };
-    if (status) value.status = status;
-    if (q) value.q = q;
-    if (tag) value.tag = tag;
-    const after = dayStart(from);
-    const before = dayEnd(to);
-    if (after) value.createdAfter = after;
-    if (before) value.createdBefore = before;
-    if (cursor) value.cursor = cursor;
-    return value;
-  }, [sort, order, limit, status, q, tag, from, to, cursor]);
+  const search = params.toString();
+  return useMemo(() => recordsQueryOf(new URLSearchParams(search)), [search]);
 }
 
 /** The records table: sortable by time, filterable, paginated; two ticked rows can be compared. */
