@@ -18,14 +18,19 @@ export interface RunningService {
 /** Starts the built API service (api/dist/server.js) on a free port against `mongodbUri`. */
 export async function startApiService(mongodbUri: string, env: Record<string, string> = {}): Promise<RunningService> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'api', 'dist', 'server.js')], {
-    env: { ...process.env, MONGODB_URI: mongodbUri, API_PORT: String(port), API_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+  return await startBuiltService('API service', 'api/dist/server.js', port, { MONGODB_URI: mongodbUri, API_PORT: String(port), API_HOST: '127.0.0.1', ...env });
+}
+
+/** Starts a built service (`entry` relative to the repository) and waits until its /readyz answers. */
+export async function startBuiltService(name: string, entry: string, port: number, env: Record<string, string>): Promise<RunningService> {
+  const child = spawn(process.execPath, [path.join(repoRoot, entry)], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API service exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the ${name} exited with code ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
     } catch {

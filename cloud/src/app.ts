@@ -48,6 +48,6 @@ export function createCloudApp(deps: CloudDeps): Express {
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, { maxUploadBytes: config.maxUploadBytes }));
   return app;
 }

@@ -543,7 +543,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A project's records, newest first */
+        /**
+         * A project's records, newest first unless sorted otherwise
+         * @description Sorted by creation time (default) or last update, newest first (default) or oldest first;
+         *     a cursor continues the order it was made with.
+         */
         get: operations["listProjectRecords"];
         put?: never;
         /**
@@ -668,6 +672,37 @@ export interface paths {
         get: operations["downloadRecordFile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/records/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach input and output files to one of the signed-in user's records
+         * @description The dashboard's way to attach files (tools use `file/push`), with the same rules:
+         *     `multipart/form-data` with files in the fields `inputs` and `outputs` (each repeatable) and an
+         *     optional `manifest` (JSON text, sent **before** the files) giving names, relative paths,
+         *     media types and the sha256 each file must match (422 otherwise, and nothing is kept).
+         *     Files stream into storage; identical content is stored once; an entry with the same name as
+         *     an existing input/output replaces it. Someone else's record is a 403 (404 when private).
+         */
+        post: operations["uploadRecordFiles"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2001,6 +2036,10 @@ export interface components {
         createdAfter: string;
         /** @description Only records created before this time. */
         createdBefore: string;
+        /** @description The time records are sorted by: `created` (default) or `updated` (recent activity). */
+        recordSort: "created" | "updated";
+        /** @description `desc`: newest first (default); `asc`: oldest first. */
+        order: "desc" | "asc";
         /** @description A single byte range, e.g. `bytes=0-1023` or `bytes=-500`. */
         range: string;
         /** @description The ETag of a copy the client has; a 304 answers when it is current. */
@@ -3188,6 +3227,10 @@ export interface operations {
                 createdAfter?: components["parameters"]["createdAfter"];
                 /** @description Only records created before this time. */
                 createdBefore?: components["parameters"]["createdBefore"];
+                /** @description The time records are sorted by: `created` (default) or `updated` (recent activity). */
+                sort?: components["parameters"]["recordSort"];
+                /** @description `desc`: newest first (default); `asc`: oldest first. */
+                order?: components["parameters"]["order"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */
@@ -3486,6 +3529,50 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             416: components["responses"]["RangeNotSatisfiable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    uploadRecordFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description A FileManifest object as JSON text. */
+                    manifest?: string;
+                    inputs?: string[];
+                    outputs?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The record with the files attached. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -20,6 +20,8 @@ const schema = z.object({
   CLOUD_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),
+  CLOUD_URL: z.url({ protocol: /^https?$/ }).optional(),
+  API_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAX_JSON_BYTES: byteSize.default(12 * 1024 * 1024),
   MAX_UPLOAD_BYTES: byteSize.default(16 * 1024 ** 3),
@@ -42,6 +44,10 @@ export interface Config {
   readonly cloudHost: string;
   readonly webHost: string;
   readonly publicUrl: string;
+  /** Where the web frontend reaches the cloud service (its proxy target for /cloud). */
+  readonly cloudUrl: string;
+  /** Where the web frontend reaches the API service (its proxy target for /api and /sumatra). */
+  readonly apiUrl: string;
   readonly jwtSecret: string | undefined;
   readonly maxJsonBytes: number;
   readonly maxUploadBytes: number;
@@ -88,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cloudHost: c.CLOUD_HOST,
     webHost: c.WEB_HOST,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.WEB_PORT}`).replace(/\/+$/, ''),
+    cloudUrl: (c.CLOUD_URL ?? `http://${loopbackFor(c.CLOUD_HOST)}:${c.CLOUD_PORT}`).replace(/\/+$/, ''),
+    apiUrl: (c.API_URL ?? `http://${loopbackFor(c.API_HOST)}:${c.API_PORT}`).replace(/\/+$/, ''),
     jwtSecret: c.JWT_SECRET,
     maxJsonBytes: c.MAX_JSON_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
@@ -98,6 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: c.METRICS_TOKEN,
     idleTimeoutSeconds: c.IDLE_TIMEOUT_SECONDS,
   });
+}
+
+/** The address to reach a service listening on `host` from this machine: loopback for the wildcard addresses. */
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Parses "512MiB", "2GB", "1048576" into bytes (binary multiples either way). */

@@ -38,12 +38,16 @@ export function decodeCursor(cursor: string): CursorPosition {
   throw errors.badRequest('The cursor is not valid; use the page.next value of a previous response.', { cursor });
 }
 
-/** The filter selecting items after the cursor, newest first by `field` then by _id. */
-export function afterCursor(field: string, cursor: string | undefined): Record<string, unknown> {
+/** Which way a list runs: newest first (the default) or oldest first. */
+export type SortOrder = 'desc' | 'asc';
+
+/** The filter selecting items after the cursor, by `field` then by _id, newest first unless `order` is asc. */
+export function afterCursor(field: string, cursor: string | undefined, order: SortOrder = 'desc'): Record<string, unknown> {
   if (cursor === undefined) return {};
   const position = decodeCursor(cursor);
+  const beyond = order === 'asc' ? '$gt' : '$lt';
   return {
-    $or: [{ [field]: { $lt: position.value } }, { [field]: position.value, _id: { $lt: position.id } }],
+    $or: [{ [field]: { [beyond]: position.value } }, { [field]: position.value, _id: { [beyond]: position.id } }],
   };
 }
 

@@ -83,6 +83,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ MONGODB_URI: 'postgres://x' })).toThrow(/MONGODB_URI/);
     expect(() => loadConfig({ MAX_UPLOAD_BYTES: 'lots' })).toThrow(/MAX_UPLOAD_BYTES/);
   });
+  it('points the web frontend at the services on this machine unless CLOUD_URL and API_URL say otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ cloudUrl: 'http://127.0.0.1:5200', apiUrl: 'http://127.0.0.1:5100' });
+    expect(loadConfig({ CLOUD_PORT: '6200', API_HOST: '10.0.0.5' })).toMatchObject({ cloudUrl: 'http://127.0.0.1:6200', apiUrl: 'http://10.0.0.5:5100' });
+    expect(loadConfig({ CLOUD_URL: 'http://cloud:5200/', API_URL: 'http://api:5100' })).toMatchObject({ cloudUrl: 'http://cloud:5200', apiUrl: 'http://api:5100' });
+    expect(() => loadConfig({ CLOUD_URL: 'ftp://cloud' })).toThrow(/CLOUD_URL/);
+    expect(() => loadConfig({ API_URL: 'not a url' })).toThrow(/API_URL/);
+  });
   it('reads sizes with binary units', () => {
     expect(parseByteSize('512MiB')).toBe(512 * 1024 ** 2);
     expect(parseByteSize('2GB')).toBe(2 * 1024 ** 3);

@@ -6,3 +6,4 @@ export * from './metrics.js';
 export * from './security.js';
 export * from './serve.js';
 export * from './validate.js';
+export * from './upload.js';

@@ -277,36 +277,7 @@ export class FilesApi {
 
   /** Uploads input and output files of a record (streamed), with their names, paths and digests. */
   push(project: string, record: string, files: { inputs?: Upload[]; outputs?: Upload[] }, options: UploadOptions = {}): Promise<RecordAtom> {
-    const entries = [
-      ...(files.inputs ?? []).map((upload) => ({ field: 'inputs' as const, upload })),
-      ...(files.outputs ?? []).map((upload) => ({ field: 'outputs' as const, upload })),
-    ];
-    // Multipart file names must be distinct per field: the manifest maps each part back to its entry.
-    const seen = new Set<string>();
-    const parts = entries.map(({ field, upload }, index) => {
-      let filename = upload.name;
-      if (seen.has(`${field}/${filename}`)) filename = `${index}-${filename}`;
-      seen.add(`${field}/${filename}`);
-      return { field, upload, filename };
-    });
-    const manifest = {
-      files: parts.map(({ field, upload, filename }) => ({
-        field,
-        filename,
-        name: upload.name,
-        ...(upload.path ? { path: upload.path } : {}),
-        ...(upload.sha256 ? { sha256: upload.sha256 } : {}),
-        ...(upload.mediaType ? { mediaType: upload.mediaType } : {}),
-      })),
-    };
-    return this.client.upload(
-      pathOf('pushFiles', { project, record }),
-      [
-        { name: 'manifest', value: JSON.stringify(manifest), contentType: 'application/json' },
-        ...parts.map(({ field, upload, filename }) => ({ name: field, value: upload.data, filename, contentType: upload.mediaType ?? 'application/octet-stream' })),
-      ],
-      options,
-    );
+    return this.client.upload(pathOf('pushFiles', { project, record }), filePushParts(files), options);
   }
 
   /** Downloads an input or output of a record, by name, sha256 or file id. */
@@ -328,6 +299,39 @@ export class SearchApi {
   records(query: RecordSearchQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
     return this.client.call('GET', pathOf('searchRecords', {}), { ...options, query: query as QueryValues });
   }
+}
+
+/**
+ * The multipart parts of a file upload: the manifest (names, paths, digests, media types) first,
+ * then the files in the fields `inputs` and `outputs`.
+ */
+export function filePushParts(files: { inputs?: Upload[]; outputs?: Upload[] }): FormPart[] {
+  const entries = [
+    ...(files.inputs ?? []).map((upload) => ({ field: 'inputs' as const, upload })),
+    ...(files.outputs ?? []).map((upload) => ({ field: 'outputs' as const, upload })),
+  ];
+  // Multipart file names must be distinct per field: the manifest maps each part back to its entry.
+  const seen = new Set<string>();
+  const parts = entries.map(({ field, upload }, index) => {
+    let filename = upload.name;
+    if (seen.has(`${field}/${filename}`)) filename = `${index}-${filename}`;
+    seen.add(`${field}/${filename}`);
+    return { field, upload, filename };
+  });
+  const manifest = {
+    files: parts.map(({ field, upload, filename }) => ({
+      field,
+      filename,
+      name: upload.name,
+      ...(upload.path ? { path: upload.path } : {}),
+      ...(upload.sha256 ? { sha256: upload.sha256 } : {}),
+      ...(upload.mediaType ? { mediaType: upload.mediaType } : {}),
+    })),
+  };
+  return [
+    { name: 'manifest', value: JSON.stringify(manifest), contentType: 'application/json' },
+    ...parts.map(({ field, upload, filename }) => ({ name: field, value: upload.data, filename, contentType: upload.mediaType ?? 'application/octet-stream' })),
+  ];
 }
 
 function keyHeader(key: string | undefined): Record<string, string> {

@@ -32,8 +32,32 @@ export type KnownErrorCode =
   | 'digest_mismatch'
   | 'idempotency_key_reused'
   | 'rate_limited'
+  | 'too_many_requests'
   | 'internal_error'
-  | 'service_unavailable';
+  | 'service_unavailable'
+  // cloud service: sessions and CSRF
+  | 'csrf_failed'
+  | 'origin_refused'
+  | 'invalid_credentials'
+  | 'invalid_email'
+  | 'email_taken'
+  | 'weak_password'
+  | 'wrong_password'
+  // cloud service: ownership and names
+  | 'not_owner'
+  | 'name_taken'
+  | 'invalid_name'
+  | 'invalid_project_name'
+  | 'file_not_uploaded'
+  // cloud service: diff requests
+  | 'not_your_record'
+  | 'not_target_owner'
+  | 'not_sender'
+  | 'same_owner'
+  | 'same_record'
+  | 'description_required'
+  | 'proposition_not_allowed'
+  | 'already_closed';
 
 /** An error code: one of the known ones, or any other string the server sends. */
 export type ErrorCode = KnownErrorCode | (string & {});
@@ -82,11 +106,11 @@ export class ApiError extends RepriseError {
 export class BadRequestError extends ApiError {
   override readonly name: string = 'BadRequestError';
 }
-/** 401: no API token, or a wrong or revoked one. */
+/** 401: no API token, or a wrong or revoked one (cloud: no session, or wrong credentials). */
 export class AuthenticationError extends ApiError {
   override readonly name: string = 'AuthenticationError';
 }
-/** 403: the action is not allowed. */
+/** 403: the action is not allowed (cloud: also `csrf_failed` and `origin_refused`). */
 export class PermissionError extends ApiError {
   override readonly name: string = 'PermissionError';
 }

@@ -1,8 +1,9 @@
 /**
- * @reprise/sdk: the typed client of Reprise's API, safe for browsers (no Node modules).
+ * @reprise/sdk: the typed clients of Reprise's API service and cloud service, safe for browsers (no Node modules).
  * Node-only parts (record store, durable queue, files on disk, the CLI) are in `@reprise/sdk/node`.
  */
 export * from './api-client.js';
+export * from './cloud-client.js';
 export * from './errors.js';
 export * from './multipart.js';
 export * from './transport.js';

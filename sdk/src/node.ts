@@ -1,6 +1,6 @@
 /**
  * @reprise/sdk/node: the Node-only parts of the SDK: the record store and its durable queue,
- * files on disk (streamed uploads, verified downloads), detection of git state, host and
+ * files on disk (streamed uploads, verified downloads), a cookie-keeping cloud client, detection of git state, host and
  * dependencies, `recordRun()` (what `reprise run` does) and the user config of the CLI.
  */
 import { ApiClient, type ApiClientOptions } from './api-client.js';
@@ -8,6 +8,7 @@ import { streamingFetch } from './node/http-fetch.js';
 
 export * from './index.js';
 export * from './node/config.js';
+export * from './node/cookies.js';
 export * from './node/detect.js';
 export * from './node/files.js';
 export * from './node/http-fetch.js';

@@ -42,3 +42,63 @@ export type RecordListQuery = QueryOf<'listRecords'>;
 export type RecordSearchQuery = QueryOf<'searchRecords'>;
 /** Filters of project/search. */
 export type ProjectSearchQuery = QueryOf<'searchProjects'>;
+
+/** The signed-in user (cloud). */
+export type Me = Schemas['Me'];
+/** The signed-in user's account with its API token's prefix and dates. */
+export type Account = Schemas['Account'];
+/** A new API token, shown once. */
+export type NewToken = Schemas['NewToken'];
+/** What sign-up takes. */
+export type Registration = Schemas['Registration'];
+/** What sign-in takes. */
+export type Credentials = Schemas['Credentials'];
+/** What a password change takes. */
+export type PasswordChange = Schemas['PasswordChange'];
+/** The signed-in user's summary. */
+export type Dashboard = Schemas['Dashboard'];
+/** What creating a project by hand takes. */
+export type ProjectCreate = Schemas['ProjectCreate'];
+/** What editing a project takes. */
+export type ProjectEdit = Schemas['ProjectEdit'];
+/** What editing a record takes. */
+export type RecordEdit = Schemas['RecordEdit'];
+/** What a deletion removed. */
+export type DeletionReport = Schemas['DeletionReport'];
+/** Two records compared: evidence, table cell, allowed propositions. */
+export type Comparison = Schemas['Comparison'];
+/** The evidence of a comparison. */
+export type Evidence = Schemas['Evidence'];
+/** Two outputs paired and compared. */
+export type OutputPair = Schemas['OutputPair'];
+/** Differences between two JSON values. */
+export type JsonDifferences = Schemas['JsonDifferences'];
+/** A cell of the assessment table. */
+export type AssessmentCell = Schemas['AssessmentCell'];
+/** How a diff request judges the outputs. */
+export type DiffMethod = Schemas['DiffMethod'];
+/** What a diff request claims. */
+export type Proposition = Schemas['Proposition'];
+/** Where a diff request stands. */
+export type DiffStatus = Schemas['DiffStatus'];
+/** A diff request in a list. */
+export type DiffRequestSummary = Schemas['DiffRequestSummary'];
+/** A diff request with its evidence. */
+export type DiffRequest = Schemas['DiffRequest'];
+/** What proposing a diff request takes (`method` defaults to `default`, `tolerance` to 0). */
+export type DiffRequestCreate = Omit<Schemas['DiffRequestCreate'], 'method' | 'tolerance'> & Partial<Pick<Schemas['DiffRequestCreate'], 'method' | 'tolerance'>>;
+/** What answering a diff request takes. */
+export type DiffAnswerInput = Schemas['DiffAnswerInput'];
+/** Agreed diff requests by proposition. */
+export type Tally = Schemas['Tally'];
+/** A project's reproducibility tally, overall and per record. */
+export type Reproducibility = Schemas['Reproducibility'];
+
+/** Filters and order of a project's records (cloud). */
+export type ProjectRecordsQuery = QueryOf<'listProjectRecords'>;
+/** Filters of public project browsing. */
+export type PublicProjectsQuery = QueryOf<'browsePublicProjects'>;
+/** Filters of public record browsing. */
+export type PublicRecordsQuery = QueryOf<'browsePublicRecords'>;
+/** Which diff requests to list. */
+export type DiffListQuery = QueryOf<'listDiffRequests'>;

@@ -5,7 +5,7 @@ import { inputOf, jsonBody, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { onlyMultipart, ownProjectFirst } from '../http/guards.js';
-import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
+import { allUploads, jsonField, multipart, uploadsOf } from '@reprise/http';
 import { idempotent, idempotentUpload } from '../http/idempotency.js';
 
 /** container/push: multipart with the image file, or JSON for an image in a registry. */

@@ -17,7 +17,7 @@ import { inputOf, sendStoredFile, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { ownProjectFirst } from '../http/guards.js';
-import { allUploads, jsonField, multipart, uploadsOf } from '../http/upload.js';
+import { allUploads, jsonField, multipart, uploadsOf } from '@reprise/http';
 import { idempotentUpload } from '../http/idempotency.js';
 
 /** file/push (multipart upload of inputs and outputs) and file/pull (download). */

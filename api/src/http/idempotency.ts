@@ -13,7 +13,7 @@ import {
   type IdempotencyClaim,
 } from '@reprise/core';
 import { actorOf, type ApiDeps } from './context.js';
-import { allUploads, uploadsOf } from './upload.js';
+import { allUploads, uploadsOf } from '@reprise/http';
 
 /** The header a client sets to make a POST safe to retry. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -111,7 +111,7 @@ function targetOf(req: Request): string {
 
 function uploadFingerprint(req: Request): string {
   const fields = (req.body ?? {}) as Record<string, unknown>;
-  const files = (req.files ?? {}) as Record<string, unknown>;
+  const files = ((req as Request & { files?: unknown }).files ?? {}) as Record<string, unknown>;
   const parts = Object.keys(files)
     .sort()
     .flatMap((field) => uploadsOf(req, field).map((upload) => `${field}:${upload.originalName}:${upload.blob.sha256}:${upload.blob.size}`));

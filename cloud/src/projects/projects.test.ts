@@ -84,6 +84,31 @@ describe('listing and viewing projects', () => {
     const searched = await anonymous.get(`/cloud/v1/projects/${project._id}/records?q=monte`).expect(200);
     expect(searched.body.data.map((r: { label: string; projectName: string }) => [r.label, r.projectName])).toEqual([['b-1', 'runs']]);
   });
+
+  it("sorts a project's records by creation or update time, either way, page by page", async () => {
+    const alice = await cloud.signUp();
+    const project = await makeProject(cloud.db, alice, 'sorted');
+    for (const label of ['r1', 'r2', 'r3', 'r4', 'r5']) await makeRecord(cloud.db, alice, 'sorted', { label });
+    // r2 becomes the most recently updated record.
+    await cloud.db.models.Record.updateOne({ project: project._id, label: 'r2' }, { $set: { updated: new Date(Date.now() + 60_000) } });
+    const labels = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/cloud/v1/projects/${project._id}/records?limit=2&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const page = await alice.browser.get(url).expect(200);
+        seen.push(...page.body.data.map((r: { label: string }) => r.label));
+        cursor = page.body.page.next as string | null;
+      } while (cursor);
+      return seen;
+    };
+    expect(await labels('')).toEqual(['r5', 'r4', 'r3', 'r2', 'r1']);
+    expect(await labels('order=asc')).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect((await labels('sort=updated'))[0]).toBe('r2');
+    expect((await labels('sort=updated&order=asc')).at(-1)).toBe('r2');
+    const bad = await alice.browser.get(`/cloud/v1/projects/${project._id}/records?order=sideways`);
+    expect(bad.status).toBe(400);
+  });
 });
 
 describe('editing projects', () => {

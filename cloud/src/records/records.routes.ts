@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
 import {
+  attachFiles,
   DEFAULT_PAGE_SIZE,
   deleteRecordById,
+  discardUploads,
   editRecord,
   errors,
   fileOfEntry,
@@ -11,14 +13,15 @@ import {
   listRecords,
   loadOwners,
   presentRecord,
+  type FilePart,
   type RecordQuery,
 } from '@reprise/core';
-import { inputOf, jsonBody, sendStoredFile, validate } from '@reprise/http';
+import { allUploads, inputOf, jsonBody, jsonField, multipart, sendStoredFile, uploadsOf, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
 import { mustOwn, recordPage } from '../http/present.js';
 
-/** The signed-in user's records (list, edit, delete) and any visible record's detail and files. */
+/** The signed-in user's records (list, edit, delete, attach files) and any visible record's detail and files. */
 export function recordsRouter(deps: CloudDeps): Router {
   const router = Router();
   const { models, spec, config, blobs } = deps;
@@ -49,6 +52,40 @@ export function recordsRouter(deps: CloudDeps): Router {
     mustOwn((await findRecord(deps, actor, params.id)).record, actor, 'record');
     res.json({ deleted: await deleteRecordById(deps, actor, params.id) });
   });
+
+  router.post(
+    '/records/:id/files',
+    requireSession,
+    validate(spec, 'uploadRecordFiles'),
+    async (_req, res, next) => {
+      // Ownership first, so that nobody else's bytes are stored only to be refused afterwards.
+      const { params } = inputOf<{ id: string }>(res);
+      const actor = actorOf(res);
+      const found = await findRecord(deps, actor, params.id);
+      mustOwn(found.record, actor, 'record');
+      res.locals.target = found;
+      next();
+    },
+    multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
+    async (req, res) => {
+      const { record, project } = res.locals.target as Awaited<ReturnType<typeof findRecord>>;
+      let manifest: Schemas['FileManifest'] | undefined;
+      try {
+        const raw = jsonField(req, 'manifest');
+        manifest = raw === undefined ? undefined : spec.validateSchema<Schemas['FileManifest']>('FileManifest', raw, 'manifest');
+      } catch (error) {
+        await discardUploads(deps, allUploads(req));
+        throw error;
+      }
+      const parts: FilePart[] = [
+        ...uploadsOf(req, 'inputs').map((upload) => ({ field: 'inputs' as const, upload })),
+        ...uploadsOf(req, 'outputs').map((upload) => ({ field: 'outputs' as const, upload })),
+      ];
+      // From here on the service owns the uploads: it keeps them or discards them. By name in the owner's namespace: exactly this record.
+      const attached = await attachFiles(deps, actorOf(res), project.name, record._id.toHexString(), parts, manifest);
+      res.json(presentRecord(attached.record, attached.project.name, await loadOwners(models, [attached.record.owner])));
+    },
+  );
 
   router.get('/records/:id/files/:file', validate(spec, 'downloadRecordFile'), async (req, res) => {
     const { params } = inputOf<{ id: string; file: string }>(res);

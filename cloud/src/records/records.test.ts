@@ -88,6 +88,50 @@ describe('deleting records', () => {
   });
 });
 
+describe('attaching files through the session', () => {
+  it("streams files into one of the owner's records, with the manifest's paths and digest check", async () => {
+    const alice = await cloud.signUp('Alice');
+    await makeProject(cloud.db, alice, 'p', { private: false });
+    const record = await makeRecord(cloud.db, alice, 'p', { label: 'r' });
+    const content = Buffer.from('x,y\n1,2\n');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const res = await alice.browser
+      .post(`/cloud/v1/records/${record._id}/files`)
+      .field('manifest', JSON.stringify({ files: [{ field: 'outputs', filename: 'out.csv', path: 'results/out.csv', sha256 }] }))
+      .attach('outputs', content, { filename: 'out.csv', contentType: 'text/csv' })
+      .attach('inputs', Buffer.from('{"seed":7}'), { filename: 'params.json', contentType: 'application/json' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.outputs).toEqual([expect.objectContaining({ name: 'out.csv', path: 'results/out.csv', sha256, size: content.length, mediaType: 'text/csv' })]);
+    expect(res.body.inputs.map((file: { name: string }) => file.name)).toEqual(['params.json']);
+    const download = await alice.browser.get(`/cloud/v1/records/${record._id}/files/out.csv`).expect(200);
+    expect(download.text).toBe(content.toString());
+
+    const wrong = await alice.browser
+      .post(`/cloud/v1/records/${record._id}/files`)
+      .field('manifest', JSON.stringify({ files: [{ field: 'outputs', filename: 'bad.csv', sha256: '0'.repeat(64) }] }))
+      .attach('outputs', content, { filename: 'bad.csv', contentType: 'text/csv' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.code).toBe('digest_mismatch');
+    const json = await alice.browser.post(`/cloud/v1/records/${record._id}/files`, { outputs: [] });
+    expect(json.status).toBe(415);
+  });
+
+  it("refuses files for someone else's record: 403 when visible, 404 when private, 401 without a session", async () => {
+    const alice = await cloud.signUp('Alice');
+    const bob = await cloud.signUp('Bob');
+    await makeProject(cloud.db, alice, 'open', { private: false });
+    await makeProject(cloud.db, alice, 'closed');
+    const open = await makeRecord(cloud.db, alice, 'open', { label: 'r' });
+    const closed = await makeRecord(cloud.db, alice, 'closed', { label: 'r' });
+    const send = (browser: typeof bob.browser, id: unknown) => browser.post(`/cloud/v1/records/${String(id)}/files`).attach('outputs', Buffer.from('x'), 'x.txt');
+    expect((await send(bob.browser, open._id)).status).toBe(403);
+    expect((await send(bob.browser, closed._id)).status).toBe(404);
+    expect((await send(await cloud.browser(), open._id)).status).toBe(401);
+    const stored = await cloud.db.models.Record.findById(open._id).lean();
+    expect(stored?.outputs).toEqual([]);
+  });
+});
+
 describe('downloading files through the session', () => {
   it('sends a file of a visible record with its length, ETag and range support', async () => {
     const alice = await cloud.signUp();

@@ -146,6 +146,7 @@ const recordSchema = new Schema<RecordDoc>(
 );
 recordSchema.index({ project: 1, label: 1 }, { unique: true });
 recordSchema.index({ project: 1, created: -1, _id: -1 });
+recordSchema.index({ project: 1, updated: -1, _id: -1 });
 recordSchema.index({ owner: 1, created: -1, _id: -1 });
 recordSchema.index({ private: 1, created: -1, _id: -1 });
 recordSchema.index({ private: 1, updated: -1, _id: -1 });

@@ -5,7 +5,7 @@ import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
 import { filePathProblem, labelProblem, timestampLabel } from '../names.js';
-import { afterCursor, paginate } from '../paging.js';
+import { afterCursor, paginate, type SortOrder } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
@@ -287,13 +287,15 @@ export interface RecordQuery {
   publicOnly?: boolean | undefined;
   /** Only the actor's own records. */
   mine?: boolean | undefined;
-  /** Newest first by creation (default) or by last update ("recent activity"). */
+  /** By creation (default) or by last update ("recent activity"). */
   sort?: 'created' | 'updated' | undefined;
+  /** Newest first (default) or oldest first. */
+  order?: SortOrder | undefined;
   cursor?: string | undefined;
   limit: number;
 }
 
-/** Lists records, newest first, of one project or (without `project`) of everything the actor may see. */
+/** Lists records (newest first unless asked otherwise) of one project or (without `project`) of everything the actor may see. */
 export async function listRecords(
   deps: Deps,
   actor: Actor | null,
@@ -313,13 +315,14 @@ export async function listRecords(
     conditions.push({ $or: [{ label: pattern }, { reason: pattern }, { outcome: pattern }, { tags: pattern }] });
   }
   const field = query.sort ?? 'created';
-  const after = afterCursor(field, query.cursor);
+  const direction = query.order === 'asc' ? 1 : -1;
+  const after = afterCursor(field, query.cursor, query.order);
   if (Object.keys(after).length > 0) conditions.push(after);
   const filter = conditions.length === 1 ? conditions[0] ?? {} : { $and: conditions };
   return await paginate(
     (limit) =>
       deps.models.Record.find(filter, RECORD_SUMMARY_PROJECTION)
-        .sort({ [field]: -1, _id: -1 })
+        .sort({ [field]: direction, _id: direction })
         .limit(limit)
         .lean<RecordDoc[]>()
         .exec(),

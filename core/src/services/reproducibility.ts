@@ -39,9 +39,13 @@ export async function reproducibilityOf(deps: Deps, project: ProjectDoc): Promis
     tally.total += group.n;
     perRecord.set(key, entry);
   }
-  const records = await deps.models.Record.find({ _id: { $in: [...perRecord.values()].map((entry) => entry.record) }, project: project._id }, { label: 1 }).lean<
-    Array<Pick<RecordDoc, '_id' | 'label'>>
-  >();
+  // Without agreed requests there is nothing to look up (FerretDB would scan every record for an empty $in).
+  const records =
+    perRecord.size === 0
+      ? []
+      : await deps.models.Record.find({ _id: { $in: [...perRecord.values()].map((entry) => entry.record) }, project: project._id }, { label: 1 }).lean<
+          Array<Pick<RecordDoc, '_id' | 'label'>>
+        >();
   const labels = new Map(records.map((record) => [record._id.toHexString(), record.label]));
   return {
     project,

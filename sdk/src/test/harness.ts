@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, createLogger } from '@reprise/api';
+import { createCloudApp } from '@reprise/cloud';
 import { loadConfig, SpecValidator } from '@reprise/core';
 import { makeUser, useTestDatabase, type TestDatabase, type TestUser } from '@reprise/tools/testing';
 
@@ -28,9 +29,8 @@ export interface TestServer {
   start: () => Promise<void>;
 }
 
-/** Starts the API service (createApp on the test database) for a test file. */
-export function useApiServer(): TestServer {
-  const db = useTestDatabase();
+/** Starts the API service (createApp on the test database, or on `db`) for a test file. */
+export function useApiServer(db: TestDatabase = useTestDatabase()): TestServer {
   const spec = SpecValidator.load();
   const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   let server: Server | undefined;
@@ -61,6 +61,53 @@ export function useApiServer(): TestServer {
     user: () => makeUser(db.models),
     stop,
     start: listen,
+  };
+}
+
+/** The dashboard origin the cloud service accepts in tests (its PUBLIC_URL). */
+export const CLOUD_ORIGIN = 'http://localhost:5000';
+
+/** The real cloud service on a real port. */
+export interface TestCloudServer {
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+}
+
+/** Starts the cloud service (createCloudApp) on a real port, on the given test database. */
+export function useCloudServer(db: TestDatabase): TestCloudServer {
+  const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  let server: Server | undefined;
+  let port = 0;
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: CLOUD_ORIGIN, DATA_DIR: path.join(tmpdir(), 'reprise-sdk-unused') });
+    const app = createCloudApp({
+      models: db.models,
+      blobs: db.blobs,
+      spec: SpecValidator.load(),
+      config,
+      logger: createLogger('silent', sink),
+      jwtSecret: 'sdk-test-secret-sdk-test-secret-0123456789',
+      // Cheap scrypt for speed; the hash records its parameters, so verification is the real code.
+      passwordParams: { N: 1024, r: 8, p: 1 },
+      limits: { loginPerAddress: { max: 10_000, windowMs: 60_000 }, registrationsPerAddress: { max: 10_000, windowMs: 60_000 } },
+    });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve, reject) => {
+      server?.once('listening', resolve);
+      server?.once('error', reject);
+    });
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    const current = server;
+    if (!current) return;
+    current.closeAllConnections();
+    await new Promise((resolve) => current.close(resolve));
+  });
+  return {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
   };
 }
 

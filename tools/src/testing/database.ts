@@ -14,9 +14,10 @@ export interface TestDatabase {
 
 /**
  * Gives the calling test file a database of its own on the real server started by the global
- * setup, with every index in place, and empties it before each test.
+ * setup, with every index in place, and empties it before each test — unless `keep` is set, for
+ * an end-to-end story whose tests build on each other in order.
  */
-export function useTestDatabase(): TestDatabase {
+export function useTestDatabase(options: { keep?: boolean } = {}): TestDatabase {
   const name = `test_${randomBytes(6).toString('hex')}`;
   const uri = inject('mongodbUri');
   let state: { connection: Connection; models: Models; blobs: BlobStore } | undefined;
@@ -33,6 +34,7 @@ export function useTestDatabase(): TestDatabase {
   });
 
   beforeEach(async () => {
+    if (options.keep) return;
     const { connection } = get();
     const collections = await connection.db?.listCollections({}, { nameOnly: true }).toArray();
     await Promise.all((collections ?? []).map((collection) => connection.db?.collection(collection.name).deleteMany({})));

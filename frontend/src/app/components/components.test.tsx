@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Evidence } from '@reprise/sdk';
+import { requestBlocker } from '../pages/compare';
+import { parseParameters } from '../pages/record-form';
+import { parseTags } from '../pages/project-form';
+import { Verdict } from './evidence';
+import { Pager, StatusBadge } from './ui';
+
+afterEach(cleanup);
+
+const PAYLOAD = '<img src=x onerror="window.__xss=1">';
+
+function evidence(overrides: Partial<Evidence> = {}): Evidence {
+  const none = { same: true, differences: [], truncated: false };
+  return {
+    version: 1,
+    a: { record: 'a'.repeat(24), label: 'a', project: 'p'.repeat(24) },
+    b: { record: 'b'.repeat(24), label: 'b', project: 'p'.repeat(24) },
+    code: { same: true, basis: 'vcs', reason: PAYLOAD, a: {}, b: {} },
+    inputs: { same: true, reason: '', digests: { same: true, common: [], onlyA: [], onlyB: [], unknownA: [], unknownB: [] }, parameters: none },
+    outputs: { same: false, reason: '', tolerance: 0, textLimitBytes: 1, pairs: [] },
+    dependencies: { same: true, added: [], removed: [], changed: [], unchanged: 0 },
+    system: none,
+    program: none,
+    cell: 'non-repeatable',
+    computedAt: '2026-11-22T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('components', () => {
+  it('colours a record status by what it means', () => {
+    render(<StatusBadge status="crashed" />);
+    expect(screen.getByText('crashed').className).toContain('status-bad');
+  });
+
+  it('shows the verdict with its cell highlighted in the table', () => {
+    const { container } = render(<Verdict evidence={evidence()} />);
+    expect(screen.getByRole('heading', { name: 'Non-repeatable' })).toBeTruthy();
+    const current = container.querySelector('[aria-current="true"]');
+    expect(current?.textContent).toBe('non-repeatable');
+    expect(container.querySelectorAll('.cell-dim')).toHaveLength(7);
+  });
+
+  it('pages back through the cursors kept in the history entry', async () => {
+    const router = createMemoryRouter([{ path: '/list', element: <Pager next="c3" count={20} /> }], {
+      initialEntries: [{ pathname: '/list', search: '?q=x&cursor=c2', state: { previous: [null, 'c1'] } }],
+    });
+    render(<RouterProvider router={router} />);
+    expect(screen.getByText(/Page 3/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Next/ }));
+    expect(router.state.location.search).toBe('?q=x&cursor=c3');
+    expect(router.state.location.state).toEqual({ previous: [null, 'c1', 'c2'] });
+    fireEvent.click(await screen.findByRole('button', { name: /Previous/ }));
+    expect(router.state.location.search).toBe('?q=x&cursor=c2');
+    fireEvent.click(await screen.findByRole('button', { name: /Previous/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Previous/ }));
+    expect(router.state.location.search).toBe('?q=x');
+  });
+});
+
+describe('form rules', () => {
+  it('offers a diff request only from one’s own record toward someone else’s', () => {
+    const side = (owner: string) => ({ owner: { id: owner, name: owner } }) as never;
+    const me = { id: 'me', email: 'me@example.org', name: 'Me', created: '' };
+    expect(requestBlocker({ a: side('me'), b: side('them') }, me)).toBeNull();
+    expect(requestBlocker({ a: side('them'), b: side('me') }, me)).toMatch(/swap the sides/);
+    expect(requestBlocker({ a: side('me'), b: side('me') }, me)).toMatch(/Both records are yours/);
+    expect(requestBlocker({ a: side('x'), b: side('y') }, me)).toMatch(/neither of these is yours/);
+    expect(requestBlocker({ a: side('me'), b: side('them') }, null)).toMatch(/Sign in/);
+  });
+
+  it('reads tags and JSON parameters as typed', () => {
+    expect(parseTags(' a, b ,, a,c ')).toEqual(['a', 'b', 'c']);
+    expect(parseParameters('')).toEqual({ value: undefined });
+    expect(parseParameters('{"seed": 7, "a.b": {"$c": 1}}')).toEqual({ value: { seed: 7, 'a.b': { $c: 1 } } });
+    expect(parseParameters('{seed: 7}')).toMatchObject({ error: expect.stringMatching(/^Parameters are not valid JSON/) });
+  });
+});

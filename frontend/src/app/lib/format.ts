@@ -1,0 +1,85 @@
+/** Formatting of sizes, times, digests and durations for people. */
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** 1536 → "1.5 KiB"; null → "—". */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits).replace(/\.0+$|(\.\d*[1-9])0+$/, '$1')} ${UNITS[unit]}`;
+}
+
+/** A date as people read it: "22 Nov 2026, 08:00" in their time zone. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+const STEPS: Array<[number, Intl.RelativeTimeFormatUnit]> = [
+  [60, 'second'],
+  [60, 'minute'],
+  [24, 'hour'],
+  [7, 'day'],
+  [4.345, 'week'],
+  [12, 'month'],
+  [Number.POSITIVE_INFINITY, 'year'],
+];
+
+/** "3 minutes ago", "in 2 days", "just now". */
+export function timeAgo(iso: string | null | undefined, now: number = Date.now()): string {
+  if (!iso) return '—';
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return iso;
+  let delta = (then - now) / 1000;
+  if (Math.abs(delta) < 45) return 'just now';
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  for (const [size, unit] of STEPS) {
+    if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
+    delta /= size;
+  }
+  return format.format(Math.round(delta), 'year');
+}
+
+/** 75.5 → "1 min 16 s"; 3725 → "1 h 2 min". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1).replace(/\.0$/, '') : Math.round(seconds)} s`;
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`;
+}
+
+/** The first 12 characters of a digest, keeping a "sha256:" prefix out of the count. */
+export function shortDigest(digest: string | null | undefined, length = 12): string {
+  if (!digest) return '—';
+  const bare = digest.replace(/^sha256:/i, '');
+  return bare.length > length ? `${bare.slice(0, length)}…` : bare;
+}
+
+/** "0.9731" → "97.3 %". */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  const percent = ratio * 100;
+  return `${percent >= 99.95 && ratio < 1 ? '99.9' : percent.toFixed(percent === 100 || percent === 0 ? 0 : 1)} %`;
+}
+
+/** "1 record", "2 records". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/** A command line as a shell would need it typed: words with spaces or quotes are single-quoted. */
+export function shellLine(words: string[]): string {
+  return words.map((word) => (word === '' ? "''" : /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}

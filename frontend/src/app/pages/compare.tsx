@@ -1,0 +1,182 @@
+/** Two records side by side, the evidence, and a diff request proposed from there. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Comparison, DiffMethod, Me, Proposition, RecordSummary } from '@reprise/sdk';
+import { isNotFound } from '../api/client';
+import { useComparison, useMe, useWrites } from '../api/hooks';
+import { EvidenceView, Verdict } from '../components/evidence';
+import { CompareIcon } from '../components/icons';
+import { ErrorBox, FormMessage, Loading, PageHeader, PrivacyBadge, Spinner, StatusBadge, TimeAgo } from '../components/ui';
+import { METHODS, whyPropositions } from '../lib/assessment';
+import { plural } from '../lib/format';
+import { intParam } from '../lib/params';
+import { useTitle } from '../lib/title';
+import { NotFoundPage } from './errors';
+
+function RecordSide({ record, side }: { record: RecordSummary; side: 'A' | 'B' }) {
+  return (
+    <div className={`compare-side compare-side-${side.toLowerCase()}`}>
+      <span className={`side-label ${side === 'B' ? 'side-label-b' : ''}`}>{side}</span>
+      <div>
+        <Link to={`/records/${record.id}`} className="compare-label break">
+          {record.label}
+        </Link>
+        <p className="muted small">
+          <Link to={`/projects/${record.project}`}>{record.projectName}</Link> · {record.owner.name} · <TimeAgo iso={record.created} />
+        </p>
+        <p>
+          <StatusBadge status={record.status} /> <PrivacyBadge private={record.private} />
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Why no request can be sent from A toward B, or null when one can. */
+export function requestBlocker(comparison: Pick<Comparison, 'a' | 'b'>, me: Me | null | undefined): string | null {
+  if (!me) return 'Sign in to propose a diff request.';
+  const mineA = comparison.a.owner.id === me.id;
+  const mineB = comparison.b.owner.id === me.id;
+  if (mineA && mineB) return 'Both records are yours: a diff request asks the owner of someone else’s record to confirm the claim.';
+  if (!mineA && mineB) return 'A request is sent from your record (A) toward the other one (B): swap the sides to propose one.';
+  if (!mineA) return 'A request is sent from one of your own records; neither of these is yours.';
+  return null;
+}
+
+function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolerance: number }) {
+  const navigate = useNavigate();
+  const { createDiff } = useWrites();
+  const [method, setMethod] = useState<DiffMethod>('default');
+  const allowed = comparison.propositions[method];
+  const [proposition, setProposition] = useState<Proposition | ''>(allowed[0] ?? '');
+  const [description, setDescription] = useState('');
+  useEffect(() => {
+    setProposition((current) => (current && allowed.includes(current) ? current : (allowed[0] ?? '')));
+  }, [allowed]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!proposition) return;
+    createDiff.mutate(
+      { from: comparison.a.id, toward: comparison.b.id, method, proposition, description: description.trim(), ...(method === 'default' ? { tolerance } : {}) },
+      { onSuccess: (request) => void navigate(`/requests/${request.id}`) },
+    );
+  };
+  return (
+    <form className="form propose" onSubmit={submit} aria-label="Propose a diff request">
+      <fieldset className="radio-group">
+        <legend>Method</legend>
+        {METHODS.map((option) => (
+          <label key={option.value} className="radio">
+            <input type="radio" name="method" value={option.value} checked={method === option.value} onChange={() => setMethod(option.value)} />
+            <span>
+              <strong>{option.label}</strong> — {option.help}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>Proposition</legend>
+        <p className="hint propose-why">{whyPropositions(method, comparison.evidence, allowed)}</p>
+        <div className="proposition-choices">
+          {allowed.map((value) => (
+            <label key={value} className={`choice ${proposition === value ? 'choice-active' : ''}`}>
+              <input type="radio" name="proposition" value={value} checked={proposition === value} onChange={() => setProposition(value)} />
+              {value}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="label">
+        <span>
+          Description {method === 'custom' ? <span className="required">(required for custom)</span> : <span className="muted">(optional)</span>}
+        </span>
+        <textarea
+          className="input"
+          rows={3}
+          maxLength={10000}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          placeholder={method === 'custom' ? 'How you compared the outputs.' : 'What you ran and what the owner should look at.'}
+        />
+      </label>
+      {method === 'default' && tolerance > 0 ? <p className="hint">The request carries the tolerance of {plural(tolerance, 'edit')} per text output.</p> : null}
+      <FormMessage error={createDiff.error} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={createDiff.isPending || !proposition || (method === 'custom' && !description.trim())}>
+          {createDiff.isPending ? <Spinner label="Sending" /> : null} Propose “{proposition || '…'}” to {comparison.b.owner.name}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The compare page: /compare/:a/:b?tolerance=N */
+export function ComparePage() {
+  const { a = '', b = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tolerance = intParam(params.get('tolerance'), 0, 1_000_000_000, 0);
+  const [toleranceText, setToleranceText] = useState(String(tolerance));
+  useEffect(() => setToleranceText(String(tolerance)), [tolerance]);
+  const comparison = useComparison(a, b, tolerance);
+  const me = useMe();
+  const navigate = useNavigate();
+  useTitle(comparison.data ? `${comparison.data.a.label} vs ${comparison.data.b.label}` : 'Compare');
+  if (comparison.isPending) return <Loading label="Comparing the two records…" />;
+  if (comparison.isError) return isNotFound(comparison.error) ? <NotFoundPage what="comparison" /> : <ErrorBox error={comparison.error} onRetry={() => void comparison.refetch()} />;
+  const data = comparison.data;
+  const blocker = requestBlocker(data, me.data);
+  const applyTolerance = (event: FormEvent) => {
+    event.preventDefault();
+    const value = /^\d+$/.test(toleranceText) ? toleranceText : '0';
+    setParams(value === '0' ? {} : { tolerance: value }, { replace: true });
+  };
+
+  return (
+    <div className={`page ${comparison.isFetching ? 'is-refreshing' : ''}`}>
+      <PageHeader
+        eyebrow="Compare records"
+        title={
+          <>
+            <span className="break">{data.a.label}</span> <span className="vs">vs</span> <span className="break">{data.b.label}</span>
+          </>
+        }
+        actions={
+          <button type="button" className="btn" onClick={() => void navigate(`/compare/${b}/${a}${params.toString() ? `?${params.toString()}` : ''}`)}>
+            <CompareIcon /> Swap sides
+          </button>
+        }
+      />
+      <div className="compare-sides">
+        <RecordSide record={data.a} side="A" />
+        <RecordSide record={data.b} side="B" />
+      </div>
+      <form className="tolerance" onSubmit={applyTolerance}>
+        <label>
+          Tolerance
+          <input className="input input-small" type="number" min={0} inputMode="numeric" value={toleranceText} onChange={(event) => setToleranceText(event.target.value)} />
+        </label>
+        <span className="muted small">edits allowed per text output for it to count as the same</span>
+        <button type="submit" className="btn btn-small">
+          Apply
+        </button>
+      </form>
+      <Verdict evidence={data.evidence} />
+      <div className="compare-layout">
+        <EvidenceView evidence={data.evidence} />
+        <aside className="card propose-card">
+          <h2 className="card-title">Propose a diff request</h2>
+          {blocker ? (
+            <p className="muted">{blocker}</p>
+          ) : (
+            <>
+              <p className="muted small">
+                {data.b.owner.name} will see this evidence and agree or deny. Agreed requests count toward the reproducibility of <Link to={`/projects/${data.b.project}`}>{data.b.projectName}</Link>.
+              </p>
+              <ProposeForm comparison={data} tolerance={tolerance} />
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

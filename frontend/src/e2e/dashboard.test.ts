@@ -1,0 +1,310 @@
+/**
+ * End to end in real Chromium against the real stack (API, cloud, frontend server, embedded
+ * database): two scientists sign up, get tokens, push records through the API (via the
+ * dashboard's /api proxy, as the CLI would), browse, compare, propose, answer, and see the
+ * tally change. Screenshots of the main pages go to test-output/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient } from '@reprise/sdk';
+import { useTestDatabase } from '@reprise/tools/testing';
+import { launchChromium, openPage, screenshot, startStack, type PageProblems, type Stack } from './stack.js';
+
+// The tests tell one story in order, each building on what the previous one left.
+const db = useTestDatabase({ keep: true });
+const PASSWORD = 'correct horse battery staple';
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+
+let stack: Stack;
+let browser: Browser;
+
+interface Person {
+  name: string;
+  email: string;
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+  token: string;
+  tools: ApiClient;
+}
+
+const people: Record<'ada' | 'bob', Person | undefined> = { ada: undefined, bob: undefined };
+const ids: { adaProject?: string; adaRecord?: string; bobRecord?: string; privateProject?: string; request?: string } = {};
+
+function person(key: 'ada' | 'bob'): Person {
+  const found = people[key];
+  if (!found) throw new Error(`${key} has not signed up yet (the tests of this file run in order)`);
+  return found;
+}
+
+function need(value: string | undefined, what: string): string {
+  if (!value) throw new Error(`${what} is not known yet (the tests of this file run in order)`);
+  return value;
+}
+
+/** Signs up through the dashboard, then makes an API token on the account page. */
+async function signUp(key: 'ada' | 'bob', name: string): Promise<Person> {
+  const { context, page, problems } = await openPage(browser);
+  const email = `${key}-${Date.now()}@example.org`;
+  await page.goto(`${stack.origin}/signup`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/account\?welcome=1$/);
+  await page.getByRole('button', { name: 'Create a token' }).click();
+  const token = (await page.getByTestId('new-token').textContent()) ?? '';
+  expect(token).toMatch(/^rpr_/);
+  // Tools reach the API through the dashboard's own address (/api is proxied).
+  const created: Person = { name, email, context, page, problems, token, tools: new ApiClient({ url: stack.origin, token }) };
+  people[key] = created;
+  return created;
+}
+
+beforeAll(async () => {
+  stack = await startStack(db);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the dashboard, end to end', () => {
+  it('signs up, shows the API token once, and refuses a wrong password with the server’s message', async () => {
+    const ada = await signUp('ada', 'Ada Lovelace');
+    await expect.poll(() => ada.page.getByText('copy it now, it will not be shown again').isVisible()).toBe(true);
+    await screenshot(ada.page, 'account');
+    // Only the prefix remains after a reload.
+    await ada.page.reload();
+    await ada.page.getByText('Last used').waitFor();
+    expect(await ada.page.getByTestId('new-token').count()).toBe(0);
+    expect(await ada.page.locator('main').textContent()).toContain(`${ada.token.slice(0, 12)}…`);
+
+    const { context, page } = await openPage(browser);
+    await page.goto(`${stack.origin}/signin`);
+    await page.getByLabel('Email').fill(ada.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('The email or the password is wrong.').waitFor();
+    await screenshot(page, 'signin-error');
+    await context.close();
+    await signUp('bob', 'Bob Marley');
+  });
+
+  it('shows records pushed through the API: home, project page with its timeline and table, record page', async () => {
+    const ada = person('ada');
+    const bob = person('bob');
+    const version = { vcs: 'git', commit: '3f2c1e0a9b8c7d6e5f4a', branch: 'main', repository: 'https://example.org/ada/dla.git', dirty: false };
+    await ada.tools.projects.push('dla', { description: 'Diffusion-limited aggregation on a 2D lattice.', goals: 'Show that the fractal dimension converges to 1.71.', tags: ['fractal', 'monte-carlo'], private: false });
+    await ada.tools.containers.push('dla', { system: 'docker', version: { ...version, commit: '1a2b3c4d5e6f' } }, { image: { name: 'dla-0.9.tar', data: new Blob([new Uint8Array(64 * 1024)]) } });
+    await ada.tools.containers.push('dla', { system: 'docker', version }, { image: { name: 'dla-1.0.tar', data: new Blob([new Uint8Array(256 * 1024).fill(7)]), mediaType: 'application/x-tar' } });
+    const run = await ada.tools.records.push('dla', {
+      label: 'run-42',
+      status: 'started',
+      program: { command: 'python', arguments: ['dla.py', 'params.json', '--particles', '10000'] },
+      parameters: { seed: 7, particles: 10000, lattice: { size: 512 } },
+      dependencies: [
+        { name: 'numpy', version: '2.1.3', manager: 'pip' },
+        { name: 'scipy', version: '1.14.1', manager: 'pip' },
+      ],
+      system: { os: 'Linux 6.1', arch: 'x86_64', hostname: 'lab-7', cpu: 'AMD EPYC 7B13', memory: 34359738368 },
+      reason: 'Check the dimension with more particles.',
+      tags: ['baseline'],
+    });
+    ids.adaRecord = run.id;
+    await ada.tools.files.push('dla', 'run-42', {
+      inputs: [{ name: 'params.json', data: new Blob(['{"seed": 7}\n']), mediaType: 'application/json' }],
+      outputs: [{ name: 'dimension.txt', data: new Blob(['particles 10000\ndimension 1.7093\nradius 212.4\n']), mediaType: 'text/plain' }],
+    });
+    await ada.tools.records.update('dla', 'run-42', { status: 'finished', duration: 75.5, outcome: 'Dimension 1.709 ± 0.004.', stdout: 'step 1000\nstep 2000\ndone\n' });
+    for (const [label, status] of [
+      ['run-43', 'crashed'],
+      ['run-44', 'running'],
+    ] as const) {
+      await ada.tools.records.push('dla', { label, status, parameters: { seed: 8 }, stderr: status === 'crashed' ? 'MemoryError\n' : '' });
+    }
+    await ada.tools.records.push('dla', { label: XSS, status: 'finished', reason: XSS, outcome: XSS });
+
+    await bob.tools.projects.push('dla-again', { description: 'Repeating Ada’s aggregation runs on our cluster.', private: false });
+    await bob.tools.containers.push('dla-again', { system: 'docker', version });
+    const again = await bob.tools.records.push('dla-again', {
+      label: 'again-1',
+      status: 'finished',
+      program: { command: 'python', arguments: ['dla.py', 'params.json', '--particles', '10000'] },
+      parameters: { seed: 7, particles: 10000, lattice: { size: 512 } },
+      dependencies: [
+        { name: 'numpy', version: '2.1.3', manager: 'pip' },
+        { name: 'scipy', version: '1.15.0', manager: 'pip' },
+      ],
+      system: { os: 'Linux 6.8', arch: 'x86_64', hostname: 'node-3', cpu: 'Intel Xeon', memory: 68719476736 },
+    });
+    ids.bobRecord = again.id;
+    await bob.tools.files.push('dla-again', 'again-1', {
+      inputs: [{ name: 'params.json', data: new Blob(['{"seed": 7}\n']), mediaType: 'application/json' }],
+      outputs: [{ name: 'dimension.txt', data: new Blob(['particles 10000\ndimension 1.7095\nradius 212.4\n']), mediaType: 'text/plain' }],
+    });
+
+    const { page } = ada;
+    await page.goto(stack.origin);
+    await page.getByRole('heading', { name: 'Welcome back, Ada Lovelace' }).waitFor();
+    await page.getByRole('link', { name: 'dla', exact: true }).first().waitFor();
+    await screenshot(page, 'home-signed-in');
+    await page.getByRole('link', { name: 'dla', exact: true }).first().click();
+    await page.getByRole('heading', { name: /^dla/ }).waitFor();
+    ids.adaProject = new URL(page.url()).pathname.split('/').pop();
+    const table = page.getByTestId('records-table');
+    await table.getByRole('link', { name: 'run-42' }).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(4);
+    await expect.poll(() => table.locator('[data-status="crashed"]').count()).toBe(1);
+    await screenshot(page, 'project');
+    // Filter by status, then sort oldest first: the URL holds the state, back returns to it.
+    await page.getByLabel('Status', { exact: true }).selectOption('finished');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    await table.getByRole('button', { name: 'Created' }).click();
+    await page.waitForURL(/order=asc/);
+    await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain('run-42');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('order=asc'));
+    // The container history as a timeline.
+    await page.getByRole('link', { name: /Container history/ }).click();
+    await page.getByText('current').waitFor();
+    expect(await page.locator('.timeline-item').count()).toBe(2);
+    expect(await page.locator('.timeline').textContent()).toContain('256 KiB');
+    await screenshot(page, 'project-containers');
+
+    await page.goto(`${stack.origin}/records/${run.id}`);
+    await page.getByRole('heading', { name: /run-42/ }).waitFor();
+    const main = page.locator('main');
+    for (const text of ['python dla.py params.json --particles 10000', 'dimension.txt', 'numpy', 'AMD EPYC 7B13', 'step 2000', 'reprise pull --project']) {
+      await expect.poll(() => main.textContent()).toContain(text);
+    }
+    const download = page.getByRole('link', { name: 'Download' }).last();
+    expect(await download.getAttribute('href')).toMatch(new RegExp(`^/cloud/v1/records/${run.id}/files/`));
+    await screenshot(page, 'record');
+
+    // The owner attaches a file to another record from its page, with progress, and sees it listed.
+    await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
+    await page.getByTestId('records-table').getByRole('link', { name: 'run-43' }).click();
+    await page.getByRole('heading', { name: /run-43/ }).waitFor();
+    await page.getByLabel('Files', { exact: true }).setInputFiles({ name: 'partial.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 * 1024 * 1024, 'x') });
+    await page.getByRole('button', { name: /Upload 1 file \(3 MiB\)/ }).click();
+    await page.getByText('1 file attached to the outputs.').waitFor();
+    await page.getByRole('heading', { name: 'Outputs (1)' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('partial.csv');
+    await screenshot(page, 'record-attached');
+  });
+
+  it('shows user content as text, never as markup', async () => {
+    const { page } = person('bob');
+    await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
+    const link = page.getByRole('link', { name: XSS });
+    await link.waitFor();
+    await link.click();
+    await page.getByRole('heading', { name: XSS }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(XSS);
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    expect(await page.locator('main img[src="x"]').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+  });
+
+  it('compares two records side by side with a text diff, and proposes what the table allows', async () => {
+    const bob = person('bob');
+    const { page } = bob;
+    await page.goto(`${stack.origin}/records/${need(ids.adaRecord, 'Ada’s record')}`);
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'My records' }).click();
+    await dialog.getByRole('button', { name: /again-1/ }).click();
+    await page.waitForURL(new RegExp(`/compare/${need(ids.bobRecord, 'Bob’s record')}/${ids.adaRecord}$`));
+    await page.locator('.verdict[data-cell="non-repeatable"]').waitFor();
+    await page.getByRole('button', { name: 'Show the text diff' }).click();
+    // A is Bob's record (1.7095), B is Ada's (1.7093).
+    await page.locator('.diff-removed').getByText('1.7095').waitFor();
+    await page.locator('.diff-added').getByText('1.7093').waitFor();
+    expect(await page.locator('.diff-word').count()).toBeGreaterThan(0);
+    // Default method: only "non-repeated" is offered, and the page says why.
+    const form = page.getByRole('form', { name: 'Propose a diff request' });
+    expect(await form.locator('input[name="proposition"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')))).toEqual(['non-repeated']);
+    expect(await form.textContent()).toContain('table cell “non-repeatable”');
+    await screenshot(page, 'compare');
+    // A tolerance of one edit makes the outputs the same: repeatable, and "repeated" is offered.
+    await page.getByLabel('Tolerance', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('.verdict[data-cell="repeatable"]').waitFor();
+    await expect.poll(() => form.locator('input[name="proposition"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')))).toEqual(['repeated']);
+    await form.getByLabel(/Description/).fill('Same seed on our cluster; the dimension differs in the 4th decimal only.');
+    await form.getByRole('button', { name: /Propose “repeated”/ }).click();
+    await page.waitForURL(/\/requests\/[0-9a-f]{24}$/);
+    ids.request = new URL(page.url()).pathname.split('/').pop();
+    await page.getByText('Waiting for Ada Lovelace to answer.').waitFor();
+    await screenshot(page, 'request-sent');
+  });
+
+  it('lets the target owner agree from the inbox, and the tally changes', async () => {
+    const { page } = person('ada');
+    await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
+    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('0');
+    // A fresh load: the home page and the menu show the request waiting for an answer.
+    await page.goto(stack.origin);
+    await page.locator('.nav-count').getByText('1').waitFor();
+    await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
+    await page.getByRole('link', { name: /Requests/ }).click();
+    await page.locator('.diff-row').first().waitFor();
+    await screenshot(page, 'requests-inbox');
+    await page.locator('.diff-row-link').first().click();
+    await page.waitForURL(new RegExp(`/requests/${need(ids.request, 'the request id')}$`));
+    await page.getByLabel(/Comment/).fill('Confirmed: same code, same inputs, within one edit.');
+    await page.getByRole('button', { name: 'Agree', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Agree' }).click();
+    await page.locator('.answer-agreed').waitFor();
+    await screenshot(page, 'request-agreed');
+    await page.goto(`${stack.origin}/projects/${ids.adaProject}`);
+    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('1');
+    // The sender sees the answer in the outbox.
+    const bob = person('bob');
+    await bob.page.goto(`${stack.origin}/requests?box=outbox&status=agreed`);
+    await bob.page.locator('.diff-row').first().waitFor();
+  });
+
+  it('keeps a private project invisible: its URL is a 404 for another user and for visitors', async () => {
+    const ada = person('ada');
+    const secret = await ada.tools.projects.push('secret-plans', { description: 'Nobody else may see this.' });
+    ids.privateProject = secret.id;
+    await ada.page.goto(`${stack.origin}/projects/${secret.id}`);
+    await ada.page.getByRole('heading', { name: /secret-plans/ }).waitFor();
+    const { page } = person('bob');
+    await page.goto(`${stack.origin}/projects/${secret.id}`);
+    await page.getByRole('heading', { name: 'This project does not exist, or it is private' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('Nobody else may see this.');
+    const visitor = await openPage(browser);
+    await visitor.page.goto(`${stack.origin}/projects/${secret.id}`);
+    await visitor.page.getByRole('heading', { name: 'This project does not exist, or it is private' }).waitFor();
+    await visitor.context.close();
+  });
+
+  it('works at phone width, with working deep links', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 390, height: 844 });
+    await page.goto(stack.origin);
+    await page.getByRole('heading', { name: /Every run recorded/ }).waitFor();
+    await screenshot(page, 'phone-home');
+    await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
+    await page.getByTestId('records-table').getByRole('link', { name: 'run-42' }).waitFor();
+    await screenshot(page, 'phone-project');
+    await page.goto(`${stack.origin}/compare/${need(ids.bobRecord, 'Bob’s record')}/${need(ids.adaRecord, 'Ada’s record')}?tolerance=1`);
+    await page.locator('.verdict[data-cell="repeatable"]').waitFor();
+    await screenshot(page, 'phone-compare');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Explore' }).click();
+    await page.waitForURL(/\/explore$/);
+    await page.getByRole('link', { name: 'dla-again' }).waitFor();
+    await screenshot(page, 'phone-explore');
+    expect(problems.list, problems.list.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('reported no script errors and no Content-Security-Policy violations on any page', () => {
+    for (const key of ['ada', 'bob'] as const) expect(person(key).problems.list, `${key}'s page reported:\n${person(key).problems.list.join('\n')}`).toEqual([]);
+  });
+});

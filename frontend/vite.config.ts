@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(here, 'dist', 'public');
+
+/** Writes .gz and .br next to every compressible file of the build, so the server sends them as they are. */
+function precompress(): Plugin {
+  const compressible = /\.(js|css|html|svg|json|txt|webmanifest)$/;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
+  return {
+    name: 'reprise-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        if (!compressible.test(file)) continue;
+        const body = readFileSync(file);
+        if (body.length < 512) continue;
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  publicDir: path.join(here, 'static'),
+  plugins: [react(), precompress()],
+  resolve: {
+    // The SDK's browser entry from its sources: no build order between the workspaces.
+    alias: [{ find: /^@reprise\/sdk$/, replacement: path.join(here, '..', 'sdk', 'src', 'index.ts') }],
+  },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // No inline assets in CSS or JS beyond small icons: the CSP allows data: images only.
+    assetsInlineLimit: 4096,
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    // `npx vite` for development: the services run as with `npm start`.
+    proxy: {
+      '/cloud': { target: 'http://127.0.0.1:5200', changeOrigin: false },
+      '/api': { target: 'http://127.0.0.1:5100' },
+      '/sumatra': { target: 'http://127.0.0.1:5100' },
+    },
+  },
+});

@@ -1,0 +1,551 @@
+import type { operations, paths } from '@reprise/contract';
+import type { Download, Upload } from './api-client.js';
+import { filenameOf, filePushParts } from './api-client.js';
+import { ApiError, apiErrorFor, NetworkError } from './errors.js';
+import { formData } from './multipart.js';
+import { Transport, type QueryValues, type TransportOptions, type TransportRequest } from './transport.js';
+import type {
+  Account,
+  Comparison,
+  Container,
+  Credentials,
+  Dashboard,
+  DeletionReport,
+  DiffAnswerInput,
+  DiffListQuery,
+  DiffRequest,
+  DiffRequestCreate,
+  DiffRequestSummary,
+  Me,
+  NewToken,
+  Page,
+  PasswordChange,
+  Project,
+  ProjectCreate,
+  ProjectDetail,
+  ProjectEdit,
+  ProjectRecordsQuery,
+  PublicProjectsQuery,
+  PublicRecordsQuery,
+  RecordAtom,
+  RecordEdit,
+  RecordPush,
+  RecordSummary,
+  Registration,
+  Reproducibility,
+} from './types.js';
+
+/**
+ * The cloud service's routes by operationId, checked against the paths generated from
+ * openapi.yaml like the API client's.
+ */
+const ROUTES = {
+  register: '/cloud/v1/auth/register',
+  login: '/cloud/v1/auth/login',
+  logout: '/cloud/v1/auth/logout',
+  getMe: '/cloud/v1/auth/me',
+  getCsrfToken: '/cloud/v1/auth/csrf',
+  getAccount: '/cloud/v1/account',
+  updateAccount: '/cloud/v1/account',
+  changePassword: '/cloud/v1/account/password',
+  renewToken: '/cloud/v1/account/token',
+  revokeToken: '/cloud/v1/account/token',
+  getDashboard: '/cloud/v1/dashboard',
+  listMyProjects: '/cloud/v1/projects',
+  createMyProject: '/cloud/v1/projects',
+  getProject: '/cloud/v1/projects/{id}',
+  editMyProject: '/cloud/v1/projects/{id}',
+  deleteMyProject: '/cloud/v1/projects/{id}',
+  listProjectRecords: '/cloud/v1/projects/{id}/records',
+  createMyRecord: '/cloud/v1/projects/{id}/records',
+  listProjectContainers: '/cloud/v1/projects/{id}/containers',
+  getReproducibility: '/cloud/v1/projects/{id}/reproducibility',
+  listMyRecords: '/cloud/v1/records',
+  getRecord: '/cloud/v1/records/{id}',
+  editMyRecord: '/cloud/v1/records/{id}',
+  deleteMyRecord: '/cloud/v1/records/{id}',
+  downloadRecordFile: '/cloud/v1/records/{id}/files/{file}',
+  uploadRecordFiles: '/cloud/v1/records/{id}/files',
+  compareRecords: '/cloud/v1/records/{a}/compare/{b}',
+  browsePublicProjects: '/cloud/v1/public/projects',
+  browsePublicRecords: '/cloud/v1/public/records',
+  getReproducibilityBadge: '/cloud/v1/public/projects/{id}/badge.svg',
+  listDiffRequests: '/cloud/v1/diffs',
+  createDiffRequest: '/cloud/v1/diffs',
+  getDiffRequest: '/cloud/v1/diffs/{id}',
+  withdrawDiffRequest: '/cloud/v1/diffs/{id}/withdraw',
+  answerDiffRequest: '/cloud/v1/diffs/{id}/answer',
+} as const satisfies { [Op in keyof operations]?: keyof paths };
+
+type Route = keyof typeof ROUTES;
+type PathParams<Op extends Route> = operations[Op]['parameters'] extends { path: infer P } ? P : Record<string, never>;
+
+/** The request path of a cloud operation. */
+function pathOf<Op extends Route>(operation: Op, params: PathParams<Op>): string {
+  const values = params as Record<string, string>;
+  return ROUTES[operation].replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === '') throw new TypeError(`${operation}: the path parameter "${name}" is missing.`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The readable CSRF cookie the cloud service sets. */
+export const CSRF_COOKIE = 'reprise_csrf';
+/** The header that echoes it on mutating requests. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+/** The value of a cookie in a `document.cookie`-style string. */
+export function cookieValue(cookies: string, name: string): string | undefined {
+  for (const part of cookies.split(';')) {
+    const index = part.indexOf('=');
+    if (index < 0) continue;
+    if (part.slice(0, index).trim() === name) {
+      const value = part.slice(index + 1).trim();
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Reads the CSRF cookie from the page's cookies (browsers); undefined elsewhere. */
+function documentCsrfToken(): string | undefined {
+  const doc = (globalThis as { document?: { cookie?: string } }).document;
+  return typeof doc?.cookie === 'string' ? cookieValue(doc.cookie, CSRF_COOKIE) : undefined;
+}
+
+/** Options of the cloud client. */
+export interface CloudClientOptions {
+  /**
+   * The dashboard's origin (the cloud service is reached through it). Empty, the default, means
+   * the page's own origin: requests go to relative URLs.
+   */
+  url?: string;
+  fetch?: typeof fetch;
+  /** The CSRF token to echo; by default read from the `reprise_csrf` cookie of the page. */
+  csrfToken?: () => string | undefined;
+  /** `same-origin` by default; `include` when the dashboard is on another origin. */
+  credentials?: RequestInit['credentials'];
+  /** Time limit of JSON requests in ms (default 60 s). */
+  timeoutMs?: number;
+  /** Extra headers on every request. */
+  headers?: () => Record<string, string>;
+}
+
+type Method = TransportRequest['method'];
+
+/** The part of a browser's XMLHttpRequest the upload uses (the SDK compiles without the DOM library). */
+interface XhrLike {
+  open(method: string, url: string): void;
+  withCredentials: boolean;
+  setRequestHeader(name: string, value: string): void;
+  upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null };
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+  status: number;
+  statusText: string;
+  responseText: string;
+  getResponseHeader(name: string): string | null;
+  send(body: FormData): void;
+  abort(): void;
+}
+
+/** The page's XMLHttpRequest, when there is one. */
+function xhrConstructor(): (new () => XhrLike) | undefined {
+  return (globalThis as { XMLHttpRequest?: new () => XhrLike }).XMLHttpRequest;
+}
+const SAFE_METHODS = new Set<Method>(['GET', 'HEAD']);
+
+/**
+ * The client of the cloud service (`/cloud/v1/…`), the dashboard's backend: cookie session,
+ * CSRF double submit (the token is read from the cookie and echoed on every write), typed errors
+ * keyed on the service's error codes.
+ */
+export class CloudClient {
+  readonly transport: Transport;
+  readonly auth: AuthCloud;
+  readonly account: AccountCloud;
+  readonly projects: ProjectsCloud;
+  readonly records: RecordsCloud;
+  readonly browse: BrowseCloud;
+  readonly diffs: DiffsCloud;
+  private readonly csrfToken: () => string | undefined;
+  private readonly options: CloudClientOptions;
+  /** The token the service last handed out through /auth/csrf (for clients that cannot read the cookie). */
+  private issuedToken: string | undefined;
+
+  constructor(options: CloudClientOptions = {}) {
+    const transportOptions: TransportOptions = {
+      baseUrl: options.url ?? '',
+      credentials: options.credentials ?? 'same-origin',
+    };
+    if (options.fetch) transportOptions.fetch = options.fetch;
+    if (options.timeoutMs !== undefined) transportOptions.timeoutMs = options.timeoutMs;
+    if (options.headers) transportOptions.headers = options.headers;
+    this.transport = new Transport(transportOptions);
+    this.options = options;
+    this.csrfToken = options.csrfToken ?? documentCsrfToken;
+    this.auth = new AuthCloud(this);
+    this.account = new AccountCloud(this);
+    this.projects = new ProjectsCloud(this);
+    this.records = new RecordsCloud(this);
+    this.browse = new BrowseCloud(this);
+    this.diffs = new DiffsCloud(this);
+  }
+
+  /** The signed-in user's summary: counts, recent records, open requests in and out. */
+  dashboard(options: { signal?: AbortSignal } = {}): Promise<Dashboard> {
+    return this.call('GET', pathOf('getDashboard', {}), options);
+  }
+
+  /** The absolute (or, on the page's origin, relative) URL of a cloud path: for links and images. */
+  url(path: string, query?: QueryValues): string {
+    return this.transport.url(path, query);
+  }
+
+  /**
+   * @internal A JSON request. Writes carry the CSRF token; when the service refuses it
+   * (`csrf_failed`: no cookie yet, or a new one since), the token is fetched again and the
+   * request sent once more.
+   */
+  async call<T>(method: Method, path: string, options: { json?: unknown; query?: QueryValues; signal?: AbortSignal } = {}): Promise<T> {
+    const send = async (token: string | undefined) => {
+      const request: TransportRequest = { method, path, json: options.json, query: options.query, signal: options.signal };
+      if (token) request.headers = { [CSRF_HEADER]: token };
+      const response = await this.transport.send(request);
+      if (response.status === 204) return undefined as T;
+      return (await response.json()) as T;
+    };
+    if (SAFE_METHODS.has(method)) return await send(undefined);
+    let token = this.csrfToken() ?? this.issuedToken;
+    if (!token) token = await this.freshCsrfToken(options.signal);
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'csrf_failed') throw error;
+      return await send(await this.freshCsrfToken(options.signal));
+    }
+  }
+
+  /**
+   * @internal A multipart upload. With `onProgress` in a browser it goes through XMLHttpRequest,
+   * the one browser API that reports upload progress; otherwise through fetch. A refused CSRF
+   * token is fetched again and the form sent once more, like any write.
+   */
+  async upload<T>(path: string, form: FormData, options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {}): Promise<T> {
+    const send = async (token: string | undefined): Promise<T> => {
+      const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers?.() };
+      if (token) headers[CSRF_HEADER] = token;
+      const Xhr = xhrConstructor();
+      if (options.onProgress && Xhr) return await this.xhrUpload<T>(Xhr, path, form, headers, options);
+      const { data } = await this.transport.json<T>({ method: 'POST', path, body: form, headers: token ? { [CSRF_HEADER]: token } : {}, signal: options.signal, timeout: false });
+      return data;
+    };
+    const token = this.csrfToken() ?? this.issuedToken ?? (await this.freshCsrfToken(options.signal));
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'csrf_failed') throw error;
+      return await send(await this.freshCsrfToken(options.signal));
+    }
+  }
+
+  private xhrUpload<T>(
+    Xhr: new () => XhrLike,
+    path: string,
+    form: FormData,
+    headers: Record<string, string>,
+    options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal },
+  ): Promise<T> {
+    const url = this.url(path);
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new Xhr();
+      xhr.open('POST', url);
+      xhr.withCredentials = this.options.credentials === 'include';
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+      };
+      xhr.onload = () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(xhr.responseText) as unknown;
+        } catch {
+          body = undefined;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(body as T);
+          return;
+        }
+        const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+        const retryAfter = xhr.getResponseHeader('retry-after');
+        reject(
+          apiErrorFor({
+            status: xhr.status,
+            code: typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
+            message: typeof error?.message === 'string' ? error.message : `POST ${url} answered ${xhr.status} ${xhr.statusText}.`,
+            details: error?.details,
+            requestId: xhr.getResponseHeader('x-request-id'),
+            retryAfterSeconds: retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null,
+            method: 'POST',
+            url,
+          }),
+        );
+      };
+      xhr.onerror = () => reject(new NetworkError(`Cannot reach ${url}: the upload was cut off.`, url));
+      xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(form);
+    });
+  }
+
+  /** @internal A download of a stored file. */
+  async download(path: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
+    const headers: Record<string, string> = { Accept: '*/*' };
+    if (options.range) headers.Range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
+    const request: TransportRequest = { method: 'GET', path, headers, timeout: false };
+    if (options.signal) request.signal = options.signal;
+    const response = await this.transport.send(request);
+    if (!response.body) throw new TypeError(`GET ${path} answered without a body.`);
+    const length = response.headers.get('content-length');
+    const etag = response.headers.get('etag');
+    return {
+      response,
+      body: response.body,
+      size: length !== null && /^\d+$/.test(length) ? Number(length) : null,
+      sha256: etag ? (/^(?:W\/)?"?([0-9a-f]{64})"?$/.exec(etag)?.[1] ?? null) : null,
+      filename: filenameOf(response.headers.get('content-disposition')),
+      mediaType: response.headers.get('content-type'),
+      partial: response.status === 206,
+    };
+  }
+
+  private async freshCsrfToken(signal?: AbortSignal): Promise<string> {
+    const answer = await this.call<{ csrfToken: string }>('GET', pathOf('getCsrfToken', {}), signal ? { signal } : {});
+    // A browser now holds the cookie too; prefer it, as the service may replace it (sign-in).
+    this.issuedToken = answer.csrfToken;
+    return this.csrfToken() ?? answer.csrfToken;
+  }
+}
+
+/** Sign-up, sign-in, sign-out and the signed-in user. */
+export class AuthCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** Creates an account and signs in. */
+  register(body: Registration, options: { signal?: AbortSignal } = {}): Promise<Me> {
+    return this.client.call('POST', pathOf('register', {}), { ...options, json: body });
+  }
+
+  /** Signs in with email and password. */
+  login(body: Credentials, options: { signal?: AbortSignal } = {}): Promise<Me> {
+    return this.client.call('POST', pathOf('login', {}), { ...options, json: body });
+  }
+
+  /** Signs out (the session cannot be used again). */
+  async logout(): Promise<void> {
+    await this.client.call('POST', pathOf('logout', {}));
+  }
+
+  /** The signed-in user; an AuthenticationError (401) without a session. */
+  me(options: { signal?: AbortSignal } = {}): Promise<Me> {
+    return this.client.call('GET', pathOf('getMe', {}), options);
+  }
+
+  /** The signed-in user, or null without a session. */
+  async current(options: { signal?: AbortSignal } = {}): Promise<Me | null> {
+    try {
+      return await this.me(options);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  }
+}
+
+/** The signed-in user's account and API token. */
+export class AccountCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** The account with its token's prefix and dates. */
+  get(options: { signal?: AbortSignal } = {}): Promise<Account> {
+    return this.client.call('GET', pathOf('getAccount', {}), options);
+  }
+
+  /** Changes the display name. */
+  rename(name: string): Promise<Account> {
+    return this.client.call('PATCH', pathOf('updateAccount', {}), { json: { name } });
+  }
+
+  /** Changes the password (other sessions end). */
+  async changePassword(body: PasswordChange): Promise<void> {
+    await this.client.call('POST', pathOf('changePassword', {}), { json: body });
+  }
+
+  /** Makes a new API token, returned once; the old one stops working. */
+  renewToken(): Promise<NewToken> {
+    return this.client.call('POST', pathOf('renewToken', {}));
+  }
+
+  /** Revokes the API token. */
+  async revokeToken(): Promise<void> {
+    await this.client.call('DELETE', pathOf('revokeToken', {}));
+  }
+}
+
+/** Projects: the signed-in user's (list, create, edit, delete) and any visible one's detail. */
+export class ProjectsCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** The signed-in user's projects, most recently active first. */
+  mine(query: { q?: string; tag?: string; cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Project>> {
+    return this.client.call('GET', pathOf('listMyProjects', {}), { ...options, query });
+  }
+
+  /** Creates a project by hand. */
+  create(body: ProjectCreate): Promise<Project> {
+    return this.client.call('POST', pathOf('createMyProject', {}), { json: body });
+  }
+
+  /** A visible project with its container history and counts. */
+  get(id: string, options: { signal?: AbortSignal } = {}): Promise<ProjectDetail> {
+    return this.client.call('GET', pathOf('getProject', { id }), options);
+  }
+
+  /** Edits one of the signed-in user's projects. */
+  edit(id: string, body: ProjectEdit): Promise<Project> {
+    return this.client.call('PATCH', pathOf('editMyProject', { id }), { json: body });
+  }
+
+  /** Deletes one of the signed-in user's projects with everything in it. */
+  delete(id: string): Promise<DeletionReport> {
+    return this.client.call('DELETE', pathOf('deleteMyProject', { id }));
+  }
+
+  /** One page of a visible project's records. */
+  records(id: string, query: ProjectRecordsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
+    return this.client.call('GET', pathOf('listProjectRecords', { id }), { ...options, query: query as QueryValues });
+  }
+
+  /** Creates a record by hand in one of the signed-in user's projects. */
+  createRecord(id: string, body: RecordPush): Promise<RecordAtom> {
+    return this.client.call('POST', pathOf('createMyRecord', { id }), { json: body });
+  }
+
+  /** One page of a visible project's container history, newest first. */
+  containers(id: string, query: { cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Container>> {
+    return this.client.call('GET', pathOf('listProjectContainers', { id }), { ...options, query });
+  }
+
+  /** The tally of agreed diff requests toward the project's records. */
+  reproducibility(id: string, options: { signal?: AbortSignal } = {}): Promise<Reproducibility> {
+    return this.client.call('GET', pathOf('getReproducibility', { id }), options);
+  }
+}
+
+/** Records: the signed-in user's (list, edit, delete), any visible one's detail, files and comparison. */
+export class RecordsCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** The signed-in user's records across projects, most recently active first. */
+  mine(query: { q?: string; status?: RecordSummary['status']; tag?: string; cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
+    return this.client.call('GET', pathOf('listMyRecords', {}), { ...options, query });
+  }
+
+  /** One visible record with every field. */
+  get(id: string, options: { signal?: AbortSignal } = {}): Promise<RecordAtom> {
+    return this.client.call('GET', pathOf('getRecord', { id }), options);
+  }
+
+  /** Edits the reason, outcome or tags of one of the signed-in user's records. */
+  edit(id: string, body: RecordEdit): Promise<RecordAtom> {
+    return this.client.call('PATCH', pathOf('editMyRecord', { id }), { json: body });
+  }
+
+  /** Deletes one of the signed-in user's records. */
+  delete(id: string): Promise<DeletionReport> {
+    return this.client.call('DELETE', pathOf('deleteMyRecord', { id }));
+  }
+
+  /** The URL of an input or output file (by name, sha256 or file id), for links. */
+  fileUrl(id: string, file: string): string {
+    return this.client.url(pathOf('downloadRecordFile', { id, file }));
+  }
+
+  /**
+   * Attaches input and output files to one of the signed-in user's records (streamed into storage
+   * on the server; with `onProgress`, a browser reports the bytes sent as they go).
+   */
+  attach(
+    id: string,
+    files: { inputs?: Upload[]; outputs?: Upload[] },
+    options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
+  ): Promise<RecordAtom> {
+    return this.client.upload(pathOf('uploadRecordFiles', { id }), formData(filePushParts(files)), options);
+  }
+
+  /** Downloads an input or output file (by name, sha256 or file id), optionally a byte range of it. */
+  file(id: string, file: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
+    return this.client.download(pathOf('downloadRecordFile', { id, file }), options);
+  }
+
+  /** The evidence for two visible records, the table cell and the propositions each method allows. */
+  compare(a: string, b: string, query: { tolerance?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Comparison> {
+    return this.client.call('GET', pathOf('compareRecords', { a, b }), { ...options, query });
+  }
+}
+
+/** Public projects and records, and badges. */
+export class BrowseCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** Public projects, most recently active first. */
+  projects(query: PublicProjectsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Project>> {
+    return this.client.call('GET', pathOf('browsePublicProjects', {}), { ...options, query: query as QueryValues });
+  }
+
+  /** Public records, most recently active first. */
+  records(query: PublicRecordsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
+    return this.client.call('GET', pathOf('browsePublicRecords', {}), { ...options, query: query as QueryValues });
+  }
+
+  /** The URL of a public project's reproducibility badge (an SVG). */
+  badgeUrl(id: string): string {
+    return this.client.url(pathOf('getReproducibilityBadge', { id }));
+  }
+}
+
+/** Differentiation requests: send, list, read, withdraw, answer. */
+export class DiffsCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** The signed-in user's requests received (inbox) or sent (outbox), newest first. */
+  list(query: DiffListQuery, options: { signal?: AbortSignal } = {}): Promise<Page<DiffRequestSummary>> {
+    return this.client.call('GET', pathOf('listDiffRequests', {}), { ...options, query: query as QueryValues });
+  }
+
+  /** Proposes a request from one of the signed-in user's records toward someone else's. */
+  create(body: DiffRequestCreate): Promise<DiffRequest> {
+    return this.client.call('POST', pathOf('createDiffRequest', {}), { json: body });
+  }
+
+  /** One request, with its stored evidence when the caller can see both records. */
+  get(id: string, options: { signal?: AbortSignal } = {}): Promise<DiffRequest> {
+    return this.client.call('GET', pathOf('getDiffRequest', { id }), options);
+  }
+
+  /** Withdraws a request the signed-in user sent, while it is proposed. */
+  withdraw(id: string): Promise<DiffRequest> {
+    return this.client.call('POST', pathOf('withdrawDiffRequest', { id }));
+  }
+
+  /** Agrees to or denies a request toward one of the signed-in user's records. */
+  answer(id: string, body: DiffAnswerInput): Promise<DiffRequest> {
+    return this.client.call('POST', pathOf('answerDiffRequest', { id }), { json: body });
+  }
+}
