@@ -15,10 +15,14 @@ export interface RunningService {
   kill(): Promise<void>;
 }
 
-/** Starts the built API service (api/dist/server.js) on a free port against `mongodbUri`. */
+/**
+ * Starts the built API service (api/dist/server.js) on a free port against `mongodbUri`. The push
+ * limit is off unless `env` sets PUSH_RATE_LIMIT: benchmarks push from one token far faster than
+ * the default allows.
+ */
 export async function startApiService(mongodbUri: string, env: Record<string, string> = {}): Promise<RunningService> {
   const port = await freePort();
-  return await startBuiltService('API service', 'api/dist/server.js', port, { MONGODB_URI: mongodbUri, API_PORT: String(port), API_HOST: '127.0.0.1', ...env });
+  return await startBuiltService('API service', 'api/dist/server.js', port, { MONGODB_URI: mongodbUri, API_PORT: String(port), API_HOST: '127.0.0.1', PUSH_RATE_LIMIT: '0', ...env });
 }
 
 /** Starts a built service (`entry` relative to the repository) and waits until its /readyz answers. */
