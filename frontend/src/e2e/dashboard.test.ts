@@ -125,7 +125,21 @@ describe('the dashboard, end to end', () => {
     ] as const) {
       await ada.tools.records.push('dla', { label, status, parameters: { seed: 8 }, stderr: status === 'crashed' ? 'MemoryError\n' : '' });
     }
-    await ada.tools.records.push('dla', { label: XSS, status: 'finished', reason: XSS, outcome: XSS });
+    // Every text field a record page shows carries markup, in keys as well as values.
+    await ada.tools.records.push('dla', {
+      label: XSS,
+      status: 'finished',
+      reason: XSS,
+      outcome: XSS,
+      tags: [XSS],
+      program: { command: XSS, arguments: [XSS] },
+      parameters: { [XSS]: XSS, nested: { [XSS]: [XSS] } },
+      dependencies: [{ name: XSS, version: XSS, manager: XSS, source: XSS }],
+      system: { os: XSS, hostname: XSS },
+      inputs: [{ name: 'x<img src=x onerror="window.__xss=1">.txt' }],
+      stdout: XSS,
+      stderr: XSS,
+    });
 
     await bob.tools.projects.push('dla-again', { description: 'Repeating Ada’s aggregation runs on our cluster.', private: false });
     await bob.tools.containers.push('dla-again', { system: 'docker', version });
@@ -203,7 +217,10 @@ describe('the dashboard, end to end', () => {
     await link.waitFor();
     await link.click();
     await page.getByRole('heading', { name: XSS }).waitFor();
-    expect(await page.locator('main').textContent()).toContain(XSS);
+    const text = (await page.locator('main').textContent()) ?? '';
+    // The label, reason, outcome, tag, command, parameters, dependency, system and output streams, each shown as text.
+    expect(text.split(XSS).length - 1).toBeGreaterThanOrEqual(9);
+    expect(text).toContain('x<img src=x onerror="window.__xss=1">.txt');
     expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
     expect(await page.locator('main img[src="x"]').count()).toBe(0);
     expect(await page.locator('main script').count()).toBe(0);
