@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +120,8 @@ export async function runLoad(options: {
   const deadline = started + options.durationMs;
   const maxOps = options.maxOps ?? Number.POSITIVE_INFINITY;
   const stop = new AbortController();
+  // Every request of the run listens to this one signal (undici drops its listeners only at GC).
+  setMaxListeners(0, stop.signal);
   const timer = setTimeout(() => stop.abort(new Error('the run is over')), options.durationMs);
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
