@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import multer, { type StorageEngine } from 'multer';
-import { errors, type BlobInfo, type BlobStore, type Config, type StoredUpload } from '@reprise/core';
+import { discardUploads, errors, type attachFiles, type BlobInfo, type BlobStore, type Config, type Deps, type FilePart, type SpecValidator, type StoredUpload } from '@reprise/core';
 
 /** A multer file after our storage engine handled it. */
 type StoredFile = Express.Multer.File & { blob?: BlobInfo };
@@ -83,4 +83,30 @@ export function jsonField(req: Request, name: string): unknown {
   } catch (error) {
     throw errors.badRequest(`The form field "${name}" is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** A file push as the services take it: the parts of its `inputs` and `outputs` fields and its optional `manifest`. */
+export interface FilePush {
+  parts: FilePart[];
+  manifest: Parameters<typeof attachFiles>[5];
+}
+
+/**
+ * Reads a file push from a request `multipart()` handled. A manifest that is not JSON or breaks
+ * the FileManifest schema is a 400, and every upload of the request is discarded first.
+ */
+export async function filePushOf(req: Request, deps: Deps & { spec: SpecValidator }): Promise<FilePush> {
+  let manifest: FilePush['manifest'];
+  try {
+    const raw = jsonField(req, 'manifest');
+    manifest = raw === undefined ? undefined : deps.spec.validateSchema<NonNullable<FilePush['manifest']>>('FileManifest', raw, 'manifest');
+  } catch (error) {
+    await discardUploads(deps, allUploads(req));
+    throw error;
+  }
+  const parts: FilePart[] = [
+    ...uploadsOf(req, 'inputs').map((upload) => ({ field: 'inputs' as const, upload })),
+    ...uploadsOf(req, 'outputs').map((upload) => ({ field: 'outputs' as const, upload })),
+  ];
+  return { parts, manifest };
 }

@@ -1,8 +1,6 @@
 import { Router } from 'express';
-import type { Schemas } from '@reprise/contract';
 import {
   attachFiles,
-  discardUploads,
   errors,
   fileOfEntry,
   findRecordFile,
@@ -11,13 +9,12 @@ import {
   resolveProject,
   resolveRecord,
   Scope,
-  type FilePart,
 } from '@reprise/core';
 import { inputOf, sendStoredFile, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { ownProjectFirst } from '../http/guards.js';
-import { allUploads, jsonField, multipart, uploadsOf } from '@reprise/http';
+import { filePushOf, multipart } from '@reprise/http';
 import { idempotentUpload } from '../http/idempotency.js';
 
 /** file/push (multipart upload of inputs and outputs) and file/pull (download). */
@@ -35,18 +32,7 @@ export function filesRouter(deps: ApiDeps): Router {
     upload.after,
     async (req, res) => {
       const { params } = inputOf<{ project: string; record: string }>(res);
-      let manifest: Schemas['FileManifest'] | undefined;
-      try {
-        const raw = jsonField(req, 'manifest');
-        manifest = raw === undefined ? undefined : spec.validateSchema<Schemas['FileManifest']>('FileManifest', raw, 'manifest');
-      } catch (error) {
-        await discardUploads(deps, allUploads(req));
-        throw error;
-      }
-      const parts: FilePart[] = [
-        ...uploadsOf(req, 'inputs').map((upload) => ({ field: 'inputs' as const, upload })),
-        ...uploadsOf(req, 'outputs').map((upload) => ({ field: 'outputs' as const, upload })),
-      ];
+      const { parts, manifest } = await filePushOf(req, deps);
       // From here on the service owns the uploads: it keeps them or discards them.
       const { record, project } = await attachFiles(deps, actorOf(res), params.project, params.record, parts, manifest);
       res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner], [actorOf(res)])));

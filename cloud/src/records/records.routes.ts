@@ -4,7 +4,6 @@ import {
   attachFiles,
   DEFAULT_PAGE_SIZE,
   deleteRecordById,
-  discardUploads,
   editRecord,
   errors,
   fileOfEntry,
@@ -13,10 +12,9 @@ import {
   listRecords,
   loadOwners,
   presentRecord,
-  type FilePart,
   type RecordQuery,
 } from '@reprise/core';
-import { allUploads, inputOf, jsonBody, jsonField, multipart, sendStoredFile, uploadsOf, validate } from '@reprise/http';
+import { filePushOf, inputOf, jsonBody, multipart, sendStoredFile, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
 import { mustOwn, recordPage } from '../http/present.js';
@@ -69,18 +67,7 @@ export function recordsRouter(deps: CloudDeps): Router {
     multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
     async (req, res) => {
       const { record, project } = res.locals.target as Awaited<ReturnType<typeof findRecord>>;
-      let manifest: Schemas['FileManifest'] | undefined;
-      try {
-        const raw = jsonField(req, 'manifest');
-        manifest = raw === undefined ? undefined : spec.validateSchema<Schemas['FileManifest']>('FileManifest', raw, 'manifest');
-      } catch (error) {
-        await discardUploads(deps, allUploads(req));
-        throw error;
-      }
-      const parts: FilePart[] = [
-        ...uploadsOf(req, 'inputs').map((upload) => ({ field: 'inputs' as const, upload })),
-        ...uploadsOf(req, 'outputs').map((upload) => ({ field: 'outputs' as const, upload })),
-      ];
+      const { parts, manifest } = await filePushOf(req, deps);
       // From here on the service owns the uploads: it keeps them or discards them. By name in the owner's namespace: exactly this record.
       const attached = await attachFiles(deps, actorOf(res), project.name, record._id.toHexString(), parts, manifest);
       res.json(presentRecord(attached.record, attached.project.name, await loadOwners(models, [attached.record.owner])));
