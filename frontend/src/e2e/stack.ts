@@ -4,7 +4,7 @@
  * single-page app served through the real frontend server; and real Chromium to look at it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { createApp } from '@reprise/api';
 import { createCloudApp } from '@reprise/cloud';
 import { loadConfig, SpecValidator, type BlobStore, type Models, type PasswordParams } from '@reprise/core';
 import { createLogger } from '@reprise/http';
+import { buildOnce } from '@reprise/tools/testing';
 import { createWebApp } from '../server/app.js';
 
 const frontendRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,29 +60,13 @@ async function close(server: Server): Promise<void> {
 
 /**
  * Builds the single-page app when it is missing (`npm test` builds it first; this is for running
- * one test file by hand). Test files run in parallel, so the build is serialized by a lock directory.
+ * one test file by hand), once across test files running in parallel.
  */
 export function ensureAppBuilt(): void {
-  if (existsSync(path.join(PUBLIC_DIR, 'index.html'))) return;
-  const lock = path.join(tmpdir(), `reprise-frontend-build-${Buffer.from(repoRoot).toString('hex').slice(-24)}`);
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
-      spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 300)']);
-    }
-  }
-  try {
-    if (!existsSync(path.join(PUBLIC_DIR, 'index.html'))) {
-      const result = spawnSync('npm', ['run', 'build', '--workspace', 'frontend'], { cwd: repoRoot, encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`building the dashboard failed:\n${result.stdout}${result.stderr}`);
-    }
-  } finally {
-    rmdirSync(lock);
-  }
+  buildOnce('frontend', () => existsSync(path.join(PUBLIC_DIR, 'index.html')), () => {
+    const result = spawnSync('npm', ['run', 'build', '--workspace', 'frontend'], { cwd: repoRoot, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`building the dashboard failed:\n${result.stdout}${result.stderr}`);
+  });
 }
 
 /**

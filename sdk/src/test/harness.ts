@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, createLogger } from '@reprise/api';
 import { createCloudApp } from '@reprise/cloud';
 import { loadConfig, SpecValidator } from '@reprise/core';
-import { makeUser, useTestDatabase, type TestDatabase, type TestUser } from '@reprise/tools/testing';
+import { buildOnce, makeUser, useTestDatabase, type TestDatabase, type TestUser } from '@reprise/tools/testing';
 
 const sdkRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const repoRoot = path.resolve(sdkRoot, '..');
@@ -178,8 +178,8 @@ export function cli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: str
 }
 
 /**
- * Builds the SDK when its output is older than its sources (`npm test` builds first anyway).
- * Test files run in parallel, so the build is serialized by a lock directory.
+ * Builds the SDK when its output is older than its sources (`npm test` builds first anyway),
+ * once across test files running in parallel.
  */
 export function ensureBuilt(): void {
   const newest = (dir: string): number =>
@@ -195,24 +195,8 @@ export function ensureBuilt(): void {
       return false;
     }
   };
-  if (built()) return;
-  const lock = path.join(tmpdir(), `reprise-sdk-build-${Buffer.from(repoRoot).toString('hex').slice(-24)}`);
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
-      spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 200)']);
-    }
-  }
-  try {
-    if (!built()) {
-      const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', sdkRoot], { cwd: repoRoot, encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`building the SDK failed:\n${result.stdout}${result.stderr}`);
-    }
-  } finally {
-    rmdirSync(lock);
-  }
+  buildOnce('sdk', built, () => {
+    const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', sdkRoot], { cwd: repoRoot, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`building the SDK failed:\n${result.stdout}${result.stderr}`);
+  });
 }
