@@ -5,8 +5,8 @@ import helmet from 'helmet';
  * The Content-Security-Policy of each kind of response:
  * - `json`: the API and cloud services answer JSON (and files, which set their own sandbox policy):
  *   nothing in a response may load, run or be framed, even if a browser is tricked into rendering it;
- * - `docs`: swagger-ui at /api/docs, which loads its own scripts and styles (one inline style block);
- * - `dashboard`: the single-page app: only its own scripts, styles, images and API calls.
+ * - `docs`: swagger-ui at /api/docs, which loads its own scripts and styles (one inline style block).
+ * The dashboard's pages get theirs from the frontend's server (frontend/src/server/security.ts).
  */
 export const CONTENT_SECURITY_POLICIES = {
   json: {
@@ -25,18 +25,6 @@ export const CONTENT_SECURITY_POLICIES = {
     frameAncestors: ["'none'"],
     baseUri: ["'none'"],
     formAction: ["'none'"],
-  },
-  dashboard: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    formAction: ["'self'"],
   },
 } as const;
 
