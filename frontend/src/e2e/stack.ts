@@ -64,7 +64,8 @@ async function close(server: Server): Promise<void> {
  */
 export function ensureAppBuilt(): void {
   buildOnce('frontend', () => existsSync(path.join(PUBLIC_DIR, 'index.html')), () => {
-    const result = spawnSync('npm', ['run', 'build', '--workspace', 'frontend'], { cwd: repoRoot, encoding: 'utf8' });
+    // Vitest sets NODE_ENV=test, which would bundle React's development build.
+    const result = spawnSync('npm', ['run', 'build', '--workspace', 'frontend'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     if (result.status !== 0) throw new Error(`building the dashboard failed:\n${result.stdout}${result.stderr}`);
   });
 }
