@@ -17,9 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { connectDatabase, createModels, ensureIndexes, issueToken, pushContainer, pushProject } from '@reprise/core';
-import { freePort, repoRoot } from '@reprise/tools';
+import { freePort, repoRoot, type ServiceProcess } from '@reprise/tools';
 import { percentile, round, type Benchmark } from './lib.js';
-import { startBuiltService, type RunningService } from './services.js';
+import { startService } from './services.js';
 
 const PUBLIC_DIR = path.join(repoRoot, 'frontend', 'dist', 'public');
 const CHROMIUM = '/usr/bin/chromium';
@@ -103,7 +103,7 @@ const benchmark: Benchmark = {
     const count = ctx.quick ? 1_000 : 10_000;
     const db = await ctx.database();
     const seeded = await seed(db.uri, count);
-    const services: RunningService[] = [];
+    const services: ServiceProcess[] = [];
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
@@ -111,10 +111,11 @@ const benchmark: Benchmark = {
     try {
       const [apiPort, cloudPort, webPort] = [await freePort(), await freePort(), await freePort()];
       const origin = `http://localhost:${webPort}`;
-      const env = { MONGODB_URI: db.uri, API_PORT: String(apiPort), CLOUD_PORT: String(cloudPort), WEB_PORT: String(webPort), API_HOST: '127.0.0.1', WEB_HOST: '127.0.0.1', PUBLIC_URL: origin, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', DATA_DIR: path.join(repoRoot, '.cache', 'bench-unused') };
-      services.push(await startBuiltService('API service', 'api/dist/server.js', apiPort, env));
-      services.push(await startBuiltService('cloud service', 'cloud/dist/server.js', cloudPort, env));
-      services.push(await startBuiltService('web dashboard', 'frontend/dist/server/server.js', webPort, env));
+      // The dashboard's server finds the services at 127.0.0.1:API_PORT and :CLOUD_PORT.
+      const env = { API_PORT: String(apiPort), CLOUD_PORT: String(cloudPort), PUBLIC_URL: origin, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', DATA_DIR: path.join(repoRoot, '.cache', 'bench-unused') };
+      services.push(await startService('api', { mongodbUri: db.uri, port: apiPort, env }));
+      services.push(await startService('cloud', { mongodbUri: db.uri, port: cloudPort, env }));
+      services.push(await startService('web', { port: webPort, env }));
 
       const firstPage = `${origin}/cloud/v1/projects/${seeded.projectId}/records?sort=created&order=desc&limit=25`;
       const runs = ctx.quick ? 3 : 10;

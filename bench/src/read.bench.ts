@@ -11,7 +11,7 @@ import { RECORD_SUMMARY_PROJECTION, Scope, type Models } from '@reprise/core';
 import { openDataset, type Dataset } from './dataset.js';
 import { getOk, percentileWithCutOff, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
 import { FULL_SHAPE, QUICK_SHAPE, Random, WORDS, type SeedShape, type SeededUser } from './seed.js';
-import { startApiService } from './services.js';
+import { killService, startApiService } from './services.js';
 
 const READERS = 16;
 const PUSHERS = 4;
@@ -180,7 +180,7 @@ async function withService<T>(dataset: Dataset, measure: (url: string) => Promis
   try {
     return await measure(api.url);
   } finally {
-    await api.kill();
+    await killService(api);
   }
 }
 
@@ -205,7 +205,7 @@ async function pushWhileReading(ctx: BenchContext, dataset: Dataset, scale: stri
       if (res.status !== 201) throw new Error(`record push answered ${res.status}`);
     };
     const alone = await runLoad({ concurrency: PUSHERS, durationMs: budgetMs, task: push });
-    await api.kill();
+    await killService(api);
     await dataset.restart();
     api = await startApiService(dataset.uri, { SWEEP_INTERVAL_MINUTES: '0' });
     const readRandom = new Random(11);
@@ -243,7 +243,7 @@ async function pushWhileReading(ctx: BenchContext, dataset: Dataset, scale: stri
       note: `${reads.latencies.length} reads completed, ${reads.cutOff.length} cut off${p95.censored ? ' (p95 is a lower bound)' : ''}, ${reads.errors} failed`,
     });
   } finally {
-    await api.kill();
+    await killService(api);
   }
 }
 

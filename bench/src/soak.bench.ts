@@ -15,9 +15,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connectDatabase, createModels, ensureIndexes, issueToken } from '@reprise/core';
 import { ApiClient, type RecordPush } from '@reprise/sdk';
-import { freePort } from '@reprise/tools';
+import type { ServiceProcess } from '@reprise/tools';
 import { getOk, percentile, round, runLoad, type Benchmark } from './lib.js';
-import { startApiService, startBuiltService, type RunningService } from './services.js';
+import { residentBytes, startApiService, startService } from './services.js';
 
 const USERS = 6;
 const WORKERS = 8;
@@ -101,7 +101,7 @@ function slopePerMinute(samples: Array<{ at: number; value: number }>): number {
 }
 
 /** The V8 heap in use of a service, from its Prometheus metrics (loopback may read them). */
-async function heapUsed(service: RunningService): Promise<number> {
+async function heapUsed(service: ServiceProcess): Promise<number> {
   const text = await fetch(`${service.url}/metrics`).then((r) => r.text());
   const match = /^reprise_nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)/m.exec(text);
   return match ? Number(match[1]) : Number.NaN;
@@ -127,14 +127,7 @@ const benchmark: Benchmark = {
 
     const dataDir = mkdtempSync(path.join(tmpdir(), 'reprise-soak-'));
     const api = await startApiService(uri, { PUSH_RATE_LIMIT: '600' });
-    const cloudPort = await freePort();
-    const cloud = await startBuiltService('cloud service', 'cloud/dist/server.js', cloudPort, {
-      MONGODB_URI: uri,
-      CLOUD_PORT: String(cloudPort),
-      CLOUD_HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      JWT_SECRET: randomBytes(36).toString('base64'),
-    });
+    const cloud = await startService('cloud', { mongodbUri: uri, env: { DATA_DIR: dataDir, JWT_SECRET: randomBytes(36).toString('base64') } });
     const services = { api, cloud };
     try {
       const tools: Tool[] = [];
@@ -157,7 +150,7 @@ const benchmark: Benchmark = {
       const sampler = setInterval(() => {
         const at = performance.now() - started;
         for (const name of ['api', 'cloud'] as const) {
-          memory[name].rss.push({ at, value: services[name].rss() });
+          memory[name].rss.push({ at, value: residentBytes(services[name].pid) });
           void heapUsed(services[name]).then((value) => memory[name].heap.push({ at, value }), () => undefined);
         }
       }, SAMPLE_EVERY_MS);

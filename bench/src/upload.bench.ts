@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { connectDatabase, createModels, ensureIndexes, GridFsBlobStore, issueToken } from '@reprise/core';
 import { round, type Benchmark } from './lib.js';
-import { startApiService } from './services.js';
+import { residentBytes, startApiService } from './services.js';
 
 const MiB = 1024 * 1024;
 
@@ -56,10 +56,10 @@ const benchmark: Benchmark = {
       await blobs.delete(direct.id);
 
       // Through the API: multipart streamed from disk, RSS of the server sampled every 50 ms.
-      const rssBefore = api.rss();
+      const rssBefore = residentBytes(api.pid);
       let rssPeak = rssBefore;
       const sampler = setInterval(() => {
-        rssPeak = Math.max(rssPeak, api.rss());
+        rssPeak = Math.max(rssPeak, residentBytes(api.pid));
       }, 50);
       const form = new FormData();
       form.set('metadata', JSON.stringify({ system: 'docker', image: { sha256: digest } }));

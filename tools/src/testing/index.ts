@@ -1,4 +1,4 @@
 export * from './database.js';
 export * from './factories.js';
-export * from './processes.js';
+export * from '../processes.js';
 export * from './build-once.js';

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, repoRoot } from '../db.js';
+import { freePort, repoRoot } from './db.js';
 
-/** A service running as a child process, as in production (built code, its own port). */
+/** A service running as a child process, as in production (built code, its own port): for tests and benchmarks. */
 export interface ServiceProcess {
   readonly url: string;
   readonly port: number;
@@ -22,8 +22,8 @@ export interface ServiceProcess {
 
 /** Options for startServiceProcess. */
 export interface ServiceOptions {
-  /** The database, with its name: mongodb://host:port/name. */
-  mongodbUri: string;
+  /** The database, with its name: mongodb://host:port/name (the web dashboard has none). */
+  mongodbUri?: string;
   /** Extra environment (configuration variables). */
   env?: Record<string, string>;
   /** Reuse a port (a restarted service); a free one otherwise. */
@@ -35,21 +35,26 @@ export interface ServiceOptions {
 const SERVERS = {
   api: { file: path.join(repoRoot, 'api', 'dist', 'server.js'), portVar: 'API_PORT', hostVar: 'API_HOST' },
   cloud: { file: path.join(repoRoot, 'cloud', 'dist', 'server.js'), portVar: 'CLOUD_PORT', hostVar: 'CLOUD_HOST' },
+  web: { file: path.join(repoRoot, 'frontend', 'dist', 'server', 'server.js'), portVar: 'WEB_PORT', hostVar: 'WEB_HOST' },
 } as const;
+
+/** How much of a service's output is kept (its tail). */
+const OUTPUT_LIMIT = 2_000_000;
 
 /**
  * Starts a built service (`npm run build` first) on 127.0.0.1 and waits until /readyz answers 200.
- * Its output is kept for assertions; the process is killed if this test process exits.
+ * The tail of its output is kept for assertions; the process is killed if this process exits.
  */
 export async function startServiceProcess(service: keyof typeof SERVERS, options: ServiceOptions): Promise<ServiceProcess> {
   const server = SERVERS[service];
   if (!existsSync(server.file)) throw new Error(`${path.relative(repoRoot, server.file)} is missing: run \`npm run build\` before these tests.`);
   const port = options.port ?? (await freePort());
-  let output = '';
+  let chunks: string[] = [];
+  let kept = 0;
   const child: ChildProcess = spawn(process.execPath, [server.file], {
     env: {
       PATH: process.env.PATH,
-      MONGODB_URI: options.mongodbUri,
+      ...(options.mongodbUri ? { MONGODB_URI: options.mongodbUri } : {}),
       [server.portVar]: String(port),
       [server.hostVar]: '127.0.0.1',
       LOG_LEVEL: 'info',
@@ -58,9 +63,17 @@ export async function startServiceProcess(service: keyof typeof SERVERS, options
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Chunks are joined and trimmed only once they hold twice the limit: logging stays cheap under load.
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-2_000_000);
+    const text = chunk.toString('utf8');
+    chunks.push(text);
+    kept += text.length;
+    if (kept > 2 * OUTPUT_LIMIT) {
+      chunks = [chunks.join('').slice(-OUTPUT_LIMIT)];
+      kept = OUTPUT_LIMIT;
+    }
   };
+  const output = () => chunks.join('').slice(-OUTPUT_LIMIT);
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
@@ -71,7 +84,7 @@ export async function startServiceProcess(service: keyof typeof SERVERS, options
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${service} exited before it was ready:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${service} exited before it was ready:\n${output()}`);
     try {
       if ((await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) })).status === 200) break;
     } catch {
@@ -79,7 +92,7 @@ export async function startServiceProcess(service: keyof typeof SERVERS, options
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${service} was not ready within ${options.readyTimeoutMs ?? 30_000} ms:\n${output}`);
+      throw new Error(`${service} was not ready within ${options.readyTimeoutMs ?? 30_000} ms:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -88,7 +101,7 @@ export async function startServiceProcess(service: keyof typeof SERVERS, options
     url,
     port,
     pid: child.pid ?? -1,
-    output: () => output,
+    output,
     alive: () => child.exitCode === null && child.signalCode === null,
     exited,
     kill: (signal) => {
