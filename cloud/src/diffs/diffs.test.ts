@@ -175,6 +175,51 @@ describe('one request per pair of records', () => {
   });
 });
 
+describe('requests about a record', () => {
+  it('lists the requests from or toward a record to its parties, and to others only those whose two records they can see', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const stranger = await cloud.signUp();
+    const id = (await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201)).body.id as string;
+    await target.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' }).expect(200);
+
+    const ofTarget = await target.browser.get(`/cloud/v1/records/${toward._id}/diffs`).expect(200);
+    expect(ofTarget.body).toMatchObject({ data: [{ id, status: 'agreed', from: { id: from._id.toHexString(), visible: false } }], page: { next: null } });
+    const ofSender = await sender.browser.get(`/cloud/v1/records/${from._id}/diffs`).expect(200);
+    expect(ofSender.body.data).toMatchObject([{ id, toward: { visible: true, label: 'run-1' }, from: { visible: true, label: 'rerun-1' } }]);
+    // The target's record is public, the sender's private: others see no trace of the request.
+    for (const viewer of [stranger.browser, await cloud.browser()]) {
+      const seen = await viewer.get(`/cloud/v1/records/${toward._id}/diffs`).expect(200);
+      expect(seen.body.data).toEqual([]);
+      expect(JSON.stringify(seen.body)).not.toContain(from._id.toHexString());
+      await viewer.get(`/cloud/v1/records/${from._id}/diffs`).expect(404);
+    }
+    await sender.browser.patch(`/cloud/v1/projects/${from.project}`, { private: false }).expect(200);
+    const open = await (await cloud.browser()).get(`/cloud/v1/records/${toward._id}/diffs`).expect(200);
+    expect(open.body.data.map((d: { id: string }) => d.id)).toEqual([id]);
+    expect((await target.browser.get(`/cloud/v1/records/${toward._id}/diffs?status=proposed`).expect(200)).body.data).toEqual([]);
+    await target.browser.get(`/cloud/v1/records/${new Types.ObjectId()}/diffs`).expect(404);
+  });
+
+  it('shows the digests the evidence was computed from with the request', async () => {
+    const { sender, from, toward } = await makePair(cloud, REPEATED);
+    const res = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201);
+    const output = toward.outputs[0];
+    expect(res.body.basis).toMatchObject({
+      from: { record: from._id.toHexString(), label: 'rerun-1', inputs: [{ name: 'lattice.txt', sha256: from.inputs[0]?.sha256 }], outputs: [{ name: 'out.txt' }] },
+      toward: {
+        record: toward._id.toHexString(),
+        label: 'run-1',
+        code: { vcs: { commit: res.body.evidence.code.b.vcs.commit } },
+        outputs: [{ name: 'out.txt', sha256: output?.sha256, size: output?.size }],
+      },
+    });
+    expect(res.body.basis.toward.parameters).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.body.basis.toward.sealed).toMatch(/^[0-9a-f]{64}$/);
+    // Stored with the request, shown again later.
+    expect((await sender.browser.get(`/cloud/v1/diffs/${res.body.id}`).expect(200)).body.basis).toEqual(res.body.basis);
+  });
+});
+
 describe('inbox and outbox', () => {
   it('lists received and sent requests with filters, newest first, page by page', async () => {
     const { sender, target, from, toward } = await makePair(cloud, REPEATED);

@@ -156,6 +156,47 @@ export async function listDiffRequests(deps: Deps, actor: Actor, query: DiffQuer
   );
 }
 
+/** Filters of the requests about one record. */
+export interface RecordDiffQuery {
+  status?: DiffStatus | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * The requests about a record `viewer` can see (404 otherwise), from it or toward it, newest
+ * first, with what presenting them needs. Its parties see every request about their records; any
+ * other viewer only those whose two records they can see, so that a private record never shows,
+ * not even as an id.
+ */
+export async function listRecordDiffRequests(
+  deps: Deps,
+  viewer: Actor | null,
+  recordId: string,
+  query: RecordDiffQuery,
+): Promise<{ items: DiffRequestDoc[]; next: string | null; context: DiffContext }> {
+  const { record } = await findRecord(deps, viewer, recordId);
+  const conditions: Array<Record<string, unknown>> = [{ $or: [{ from: record._id }, { toward: record._id }] }];
+  if (query.status) conditions.push({ status: query.status });
+  const after = afterCursor('created', query.cursor);
+  if (Object.keys(after).length > 0) conditions.push(after);
+  const page = await paginate<DiffRequestDoc>(
+    (limit) =>
+      deps.models.DiffRequest.find({ $and: conditions })
+        .sort({ created: -1, _id: -1 })
+        .limit(limit)
+        .lean<DiffRequestDoc[]>()
+        .exec(),
+    'created',
+    query.limit,
+  );
+  const context = await diffContext(deps, viewer, page.items);
+  const shown = page.items.filter(
+    (request) => isParticipant(request, viewer) || (context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString())),
+  );
+  return { items: shown, next: page.next, context };
+}
+
 /**
  * Finds a request `viewer` may see: they sent it or are its target owner, or both its records are
  * public. Anything else is a 404, whether it exists or not.

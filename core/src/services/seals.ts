@@ -43,6 +43,9 @@ function sealedValue(field: SealedField, record: Partial<Sealable>): string {
   }
 }
 
+/** Matches records that no agreement has marked (see sealOf): the only ones a deletion may remove. */
+export const UNSEALED = { $or: [{ seals: { $exists: false } }, { seals: { $size: 0 } }] };
+
 /** The sealed fields that a `$set` of top-level record fields would change. */
 export function sealedChanges(current: Sealable, set: Record<string, unknown>): SealedField[] {
   const next = { ...current, ...set } as Sealable;
@@ -156,6 +159,20 @@ export async function guardSealedChange(deps: Deps, record: RecordDoc, set: Reco
 }
 
 /**
+ * Refuses (409 record_sealed) files sent to a sealed record, before anything of them is planned
+ * or registered, unless every one is already attached under its name with the same digest. The
+ * write itself is checked again under the record's revision (updateWithRetry).
+ */
+export async function guardSealedFiles(deps: Deps, record: RecordDoc, files: Array<{ field: 'inputs' | 'outputs'; name: string; sha256: string }>): Promise<void> {
+  const changing = files.filter(({ field, name, sha256 }) => !record[field].some((entry) => entry.name === name && entry.sha256 === sha256 && entry.file !== null));
+  if (changing.length === 0) return;
+  const verdict = await sealOf(deps, record);
+  if (!verdict) return;
+  const fields = [...new Set(changing.map((file) => file.field))];
+  throw sealedError(record, verdict, `files cannot be attached to it (${changing.map((file) => `"${file.name}"`).join(', ')})`, fields);
+}
+
+/**
  * Refuses (409 record_sealed) deleting records when one of them is sealed. Marks left by requests
  * that ended without agreement (an agreement that crashed midway and was then denied or
  * withdrawn) are removed on the way, so they never block a deletion.
@@ -177,6 +194,22 @@ export async function guardNoSealed(deps: Deps, records: Array<Pick<RecordDoc, '
     if (sealed) throw sealedError(sealed, verdict, 'it cannot be deleted (it can be made private, which hides the verdict but keeps it)');
   }
   if (marks.length > 0) await unmarkSeals(deps, ids, marks);
+}
+
+/**
+ * Refuses (409 record_sealed) deleting a project that holds a sealed record: one an agreed request
+ * is about, or one an agreement under way has marked.
+ */
+export async function guardProjectUnsealed(deps: Deps, project: Types.ObjectId): Promise<void> {
+  const verdict = await deps.models.DiffRequest.findOne({ $or: [{ towardProject: project, status: 'agreed' }, { fromProject: project, status: 'agreed' }] })
+    .sort({ created: 1, _id: 1 })
+    .lean<DiffRequestDoc>();
+  const sealedIds = verdict ? [verdict.from, verdict.toward] : [];
+  const candidates = await deps.models.Record.find(
+    { project, $or: [{ _id: { $in: sealedIds } }, { 'seals.0': { $exists: true } }] },
+    { _id: 1, label: 1, seals: 1 },
+  ).lean<Array<Pick<RecordDoc, '_id' | 'label' | 'seals'>>>();
+  await guardNoSealed(deps, candidates);
 }
 
 /** Removes seal marks of requests that are neither proposed nor agreed from records. */
