@@ -281,7 +281,8 @@ export async function answerDiffRequest(
 async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, answer: { by: Types.ObjectId; at: Date; comment: string }): Promise<DiffRequestDoc> {
   const { Record, DiffRequest } = deps.models;
   const records = [request.from, request.toward];
-  await Record.updateMany({ _id: { $in: records } }, { $addToSet: { seals: request._id }, $inc: { rev: 1 } });
+  // Sealing is no activity of the record's owner: `updated` stays as it is.
+  await Record.updateMany({ _id: { $in: records } }, { $addToSet: { seals: request._id }, $inc: { rev: 1 } }, { timestamps: false });
   const basis = basisOf(request);
   if (basis) {
     const current = await Record.find({ _id: { $in: records } }).lean<RecordDoc[]>();
@@ -292,7 +293,7 @@ async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, a
       const record = current.find((candidate) => candidate._id.equals(request[side]));
       if (!record || sealedDigest(record) !== expected.sealed) {
         // The request stays proposed but may not seal: its marks go.
-        await Record.updateMany({ _id: { $in: records } }, { $pull: { seals: request._id } });
+        await Record.updateMany({ _id: { $in: records } }, { $pull: { seals: request._id } }, { timestamps: false });
         throw new AppError(
           409,
           'evidence_outdated',

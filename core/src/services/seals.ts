@@ -216,5 +216,5 @@ export async function guardProjectUnsealed(deps: Deps, project: Types.ObjectId):
 export async function unmarkSeals(deps: Deps, records: Types.ObjectId[], marks: Types.ObjectId[]): Promise<void> {
   const live = await deps.models.DiffRequest.find({ _id: { $in: marks }, status: { $in: ['proposed', 'agreed'] } }, { _id: 1 }).lean<Array<Pick<DiffRequestDoc, '_id'>>>();
   const stale = marks.filter((mark) => !live.some((request) => request._id.equals(mark)));
-  if (stale.length > 0) await deps.models.Record.updateMany({ _id: { $in: records } }, { $pull: { seals: { $in: stale } } });
+  if (stale.length > 0) await deps.models.Record.updateMany({ _id: { $in: records } }, { $pull: { seals: { $in: stale } } }, { timestamps: false });
 }
