@@ -169,7 +169,11 @@ const CASES: Case[] = [
   },
   {
     name: "POST /diffs toward the owner's record",
-    call: (w, b) => b.post('/cloud/v1/diffs', { from: w.othersRecord._id, toward: w.record._id, method: 'visual', proposition: 'reproduced' }),
+    call: async (w, b) => {
+      // One request per pair of records: the world's own request for this pair is withdrawn first.
+      await cloud.db.models.DiffRequest.updateOne({ _id: w.request._id }, { $set: { status: 'withdrawn', liveKey: w.request._id.toHexString() } });
+      return await b.post('/cloud/v1/diffs', { from: w.othersRecord._id, toward: w.record._id, method: 'visual', proposition: 'reproduced' });
+    },
     // The other user may ask about a record they can see; the owner cannot send from someone else's record.
     expected: (role, visibility) => (role === 'anonymous' ? 401 : role === 'owner' ? 403 : visibility === 'public' ? 201 : 404),
   },

@@ -600,7 +600,11 @@ export interface paths {
         };
         /**
          * A project's reproducibility
-         * @description The agreed diff requests toward the project's records, by proposition, for the project and for each record.
+         * @description The agreed diff requests toward the project's records, by proposition, for the project and
+         *     for each record. Each ordered pair of records (`from`, `toward`) counts once, also where a
+         *     database holds duplicate agreed requests for a pair from before one request per pair was
+         *     enforced (a pair whose old duplicates claim different propositions counts under the first
+         *     in the order repeated, reproduced, non-repeated, non-reproduced).
          */
         get: operations["getReproducibility"];
         put?: never;
@@ -651,6 +655,36 @@ export interface paths {
         head?: never;
         /** Edit a record's reason, outcome and tags */
         patch: operations["editMyRecord"];
+        trace?: never;
+    };
+    "/cloud/v1/records/{id}/diffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The diff requests about a record, from it or toward it, newest first
+         * @description For any record the caller can see (404 otherwise). The sender and the target owner of a
+         *     request see it; anyone else sees only requests whose two records they can see, so a
+         *     private record never shows, not even by its id. An `agreed` request in the list seals the
+         *     record (see "Verdicts seal their records"). A record sealed by a verdict whose other record
+         *     is private shows no verdict to others.
+         */
+        get: operations["listRecordDiffRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/cloud/v1/records/{id}/files/{file}": {
@@ -813,6 +847,13 @@ export interface paths {
          *     agree with the assessment table: with method `default` the table cell decides it; with
          *     `visual` and `custom` the caller asserts output sameness, so code & inputs decide between
          *     repeated/non-repeated and reproduced/non-reproduced. Anything else is a 422 naming the cell.
+         *
+         *     One request per ordered pair (`from`, `toward`) while it is `proposed` or `agreed`, also
+         *     under concurrent creations: a second one is a 409 `duplicate_request` whose `details` are
+         *     `{diffRequest: <id of the first>, status}`. Once the first is denied or withdrawn the pair
+         *     is free again. The opposite direction (`toward` → `from`) is another pair.
+         *
+         *     The request keeps the digests its evidence was computed from (`basis`).
          */
         post: operations["createDiffRequest"];
         delete?: never;
@@ -891,6 +932,11 @@ export interface paths {
          * @description Only the target owner answers, exactly once: the first answer wins and every later or
          *     concurrent one gets a 409. Someone who can see the request but is not its target owner gets
          *     a 403; someone who cannot see it, a 404.
+         *
+         *     Agreeing seals both records (see "Verdicts seal their records" above). It is refused with a
+         *     409 `evidence_outdated` (`details`: `{record, side}`) when either record changed after the
+         *     request was made, since the evidence would no longer describe it. Denying frees the pair
+         *     of records for a new request.
          */
         post: operations["answerDiffRequest"];
         delete?: never;
@@ -1614,6 +1660,39 @@ export interface components {
         DiffRequest: components["schemas"]["DiffRequestSummary"] & {
             /** @description The evidence computed when the request was made; null for callers who cannot see both records. */
             evidence: null | components["schemas"]["Evidence"];
+            /**
+             * @description The digests the evidence was computed from, kept with the request so that anyone can
+             *     check the verdict later against the records (which an agreement seals). Null for
+             *     callers who cannot see both records, and for requests made before bases were kept.
+             */
+            basis: null | components["schemas"]["VerdictBasis"];
+        };
+        VerdictBasis: {
+            from: components["schemas"]["VerdictSide"];
+            toward: components["schemas"]["VerdictSide"];
+        };
+        /** @description One record of a verdict as it was when the evidence was computed. */
+        VerdictSide: {
+            record: components["schemas"]["Id"];
+            label: string;
+            /** @description The code identity the evidence compared, as in the evidence's `code.a`/`code.b` (version control with working-tree diff digest, container id, image digests). */
+            code: Record<string, never> | null;
+            /** @description sha256 (hex) of the parameters as canonical JSON (keys sorted, no spaces); null without parameters. */
+            parameters: string | null;
+            inputs: components["schemas"]["FileDigest"][];
+            outputs: components["schemas"]["FileDigest"][];
+            /**
+             * @description sha256 (hex) over every sealed field of the record (program, parameters, inputs,
+             *     outputs, container, dependencies, system); the record still is what was assessed
+             *     exactly when its sealed fields hash to this.
+             */
+            sealed: string;
+        };
+        FileDigest: {
+            name: string;
+            path: string | null;
+            sha256: string | null;
+            size: number | null;
         };
         DiffRequestPage: {
             data: components["schemas"]["DiffRequestSummary"][];
@@ -1865,7 +1944,9 @@ export interface components {
         /**
          * @description The item already exists (for example a record label used twice in a project), or a request
          *     with the same `Idempotency-Key` is still running (`idempotency_in_progress`: retry after
-         *     `Retry-After` seconds).
+         *     `Retry-After` seconds), or a record is sealed by an agreed verdict (`record_sealed`), or a
+         *     diff request for the same pair of records is already proposed or agreed
+         *     (`duplicate_request`), or a record changed since a request was made (`evidence_outdated`).
          */
         Conflict: {
             headers: {
@@ -3171,6 +3252,7 @@ export interface operations {
             401: components["responses"]["SignInRequired"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3460,6 +3542,7 @@ export interface operations {
             401: components["responses"]["SignInRequired"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3497,6 +3580,43 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRecordDiffRequests: {
+        parameters: {
+            query?: {
+                /** @description Only requests with this status. */
+                status?: components["schemas"]["DiffStatus"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffRequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3771,6 +3891,7 @@ export interface operations {
             401: components["responses"]["SignInRequired"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
@@ -4075,6 +4196,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SumatraUnauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -4193,6 +4315,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SumatraUnauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["Unavailable"];
         };
     };

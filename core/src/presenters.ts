@@ -3,6 +3,7 @@ import type { Schemas } from '@reprise/contract';
 import { decodeFreeform } from './codec.js';
 import type { ContainerDoc, DiffRequestDoc, FileRef, ProjectDoc, RecordDoc, UserDoc } from './models/index.js';
 import type { DiffContext } from './services/diffs.js';
+import { basisOf } from './services/seals.js';
 import { ownerOf, type UserRef } from './services/owners.js';
 import type { ProjectDetail } from './services/projects.js';
 import type { Reproducibility } from './services/reproducibility.js';
@@ -177,5 +178,10 @@ export function presentDiffRequestSummary(request: DiffRequestDoc, context: Diff
 export function presentDiffRequest(request: DiffRequestDoc, context: DiffContext): Schemas['DiffRequest'] {
   const bothVisible = context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString());
   const evidence = bothVisible ? decodeFreeform(request.evidence) : undefined;
-  return { ...presentDiffRequestSummary(request, context), evidence: (evidence ?? null) as Schemas['DiffRequest']['evidence'] };
+  const basis = bothVisible ? basisOf(request) : null;
+  return {
+    ...presentDiffRequestSummary(request, context),
+    evidence: (evidence ?? null) as Schemas['DiffRequest']['evidence'],
+    basis: basis as Schemas['DiffRequest']['basis'],
+  };
 }

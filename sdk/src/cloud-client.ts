@@ -71,6 +71,7 @@ const ROUTES = {
   browsePublicRecords: '/cloud/v1/public/records',
   getReproducibilityBadge: '/cloud/v1/public/projects/{id}/badge.svg',
   listDiffRequests: '/cloud/v1/diffs',
+  listRecordDiffRequests: '/cloud/v1/records/{id}/diffs',
   createDiffRequest: '/cloud/v1/diffs',
   getDiffRequest: '/cloud/v1/diffs/{id}',
   withdrawDiffRequest: '/cloud/v1/diffs/{id}/withdraw',
@@ -492,6 +493,11 @@ export class RecordsCloud {
   /** Downloads an input or output file (by name, sha256 or file id), optionally a byte range of it. */
   file(id: string, file: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
     return this.client.download(pathOf('downloadRecordFile', { id, file }), options);
+  }
+
+  /** One page of the diff requests about a visible record (from it or toward it) that the caller may see, newest first. */
+  diffs(id: string, query: { status?: DiffRequestSummary['status']; cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<DiffRequestSummary>> {
+    return this.client.call('GET', pathOf('listRecordDiffRequests', { id }), { ...options, query });
   }
 
   /** The evidence for two visible records, the table cell and the propositions each method allows. */

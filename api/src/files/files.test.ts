@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bearer, binary, useApi } from '../test/harness.js';
+import { makeSealedPair, SEALED_OUTPUT } from '../test/verdicts.js';
 
 const api = useApi({ MAX_UPLOAD_BYTES: '64KiB' });
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -170,5 +171,25 @@ describe('file pull', () => {
     const res = await api.request().get('/api/v1/file/pull/sim/r1/later.csv').set(bearer(alice.token));
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('file_not_uploaded');
+  });
+});
+
+describe('file push to a sealed record', () => {
+  it('refuses new bytes for an output, a new output and a new input with 409 record_sealed, storing nothing', async () => {
+    const { target, verdict } = await makeSealedPair(api);
+    const before = await blobCount();
+    for (const [field, name, content] of [
+      ['outputs', 'out.txt', 'dimension 1.6512\n'],
+      ['outputs', 'plot.png', 'png'],
+      ['inputs', 'lattice.txt', 'lattice'],
+    ] as const) {
+      const res = await api.request().post('/api/v1/file/push/sim/r1').set(bearer(target.token)).attach(field, Buffer.from(content), name);
+      expect(res.status, name).toBe(409);
+      expect(res.body.error).toMatchObject({ code: 'record_sealed', details: { diffRequest: verdict._id.toHexString() } });
+    }
+    expect(await blobCount()).toBe(before);
+    const record = await api.request().get('/api/v1/record/display/sim/r1').set(bearer(target.token)).expect(200);
+    expect(record.body.outputs).toEqual([expect.objectContaining({ name: 'out.txt', sha256: sha256(SEALED_OUTPUT) })]);
+    expect(record.body.inputs).toEqual([]);
   });
 });

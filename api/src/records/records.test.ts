@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, useApi } from '../test/harness.js';
+import { makeSealedPair } from '../test/verdicts.js';
 
 const api = useApi();
 const sha = (c: string) => c.repeat(64);
@@ -140,6 +141,53 @@ describe('record update', () => {
     await api.request().get(`/api/v1/record/display/sim/${created.body.id}`).set(bearer(alice.token)).expect(200);
     const missing = await api.request().post('/api/v1/record/push/sim/nope').set(bearer(alice.token)).send({ status: 'running' });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('a record sealed by an agreed verdict', () => {
+  it('refuses updates that change its program, parameters, inputs, outputs, dependencies or system with 409 record_sealed naming the verdict', async () => {
+    const { target, sender, verdict } = await makeSealedPair(api);
+    const id = verdict._id.toHexString();
+    const changes = [
+      { parameters: { seed: 8 } },
+      { program: { command: 'python', arguments: ['other.py'] } },
+      { inputs: [{ name: 'lattice.txt', sha256: sha('b') }] },
+      { outputs: [{ name: 'out.txt', sha256: sha('c') }] },
+      { outputs: [{ name: 'extra.txt', sha256: sha('d') }] },
+      { dependencies: [{ name: 'numpy', version: '2.2.0', manager: 'pip' }] },
+      { system: { os: 'Darwin' } },
+    ];
+    for (const change of changes) {
+      const res = await api.request().post('/api/v1/record/push/sim/r1').set(bearer(target.token)).send(change);
+      expect(res.status, JSON.stringify(change)).toBe(409);
+      expect(res.body.error.code).toBe('record_sealed');
+      expect(res.body.error.message).toContain(`agreed verdict ${id}`);
+      expect(res.body.error.details).toMatchObject({ diffRequest: id, fields: [Object.keys(change)[0]] });
+    }
+    // The sender's record is sealed as well.
+    const senderChange = await api.request().post('/api/v1/record/push/rerun/copy').set(bearer(sender.token)).send({ parameters: { seed: 9 } });
+    expect(senderChange.status).toBe(409);
+    expect(senderChange.body.error.details.diffRequest).toBe(id);
+    const shown = await api.request().get('/api/v1/record/display/sim/r1').set(bearer(target.token)).expect(200);
+    expect(shown.body).toMatchObject({ parameters: { seed: 7 }, system: { os: 'Linux' }, outputs: [{ name: 'out.txt' }] });
+  });
+
+  it('accepts annotations, status and a save that repeats its sealed fields unchanged', async () => {
+    const { target } = await makeSealedPair(api);
+    const same = {
+      program: { command: 'python', arguments: ['sim.py'], versionControl: { vcs: 'git', commit: 'a'.repeat(40), dirty: false } },
+      parameters: { seed: 7 },
+      dependencies: [{ name: 'numpy', version: '2.1.0', manager: 'pip' }],
+      system: { os: 'Linux' },
+      tags: ['published'],
+      reason: 'baseline',
+      outcome: 'confirmed by a colleague',
+      status: 'finished',
+      stdout: 'done\n',
+    };
+    const res = await api.request().post('/api/v1/record/push/sim/r1').set(bearer(target.token)).send(same);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tags: ['published'], outcome: 'confirmed by a colleague', status: 'finished' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { answerDiffRequest, createDiffRequest, type RecordDoc } from '@reprise/core';
 import type { TestUser } from '@reprise/tools/testing';
 import { bearer, useApi } from '../test/harness.js';
 
@@ -517,5 +518,45 @@ describe('Sumatra records in Reprise', () => {
       ['out.txt (2)', '2'.repeat(40)],
       ['escape.txt', '3'.repeat(40)],
     ]);
+  });
+});
+
+describe('Sumatra saves of a sealed record', () => {
+  it('accepts the whole-record re-saves of smt tag and smt comment, and refuses changed data or parameters and deletes with 409 record_sealed', async () => {
+    const alice = await api.user('Alice');
+    const bob = await api.user('Bob');
+    await put(alice, 'p/r1/', sumatraRecord('r1')).expect(201);
+    await api.request().post('/api/v1/project/push/p').set(bearer(alice.token)).send({ private: false }).expect(200);
+    await put(bob, 'q/r1/', sumatraRecord('r1')).expect(201);
+    const recordOf = async (user: TestUser) => (await api.db.models.Record.findOne({ owner: user.user._id }).lean<RecordDoc>()) as RecordDoc;
+    const deps = { models: api.db.models, blobs: api.db.blobs };
+    const request = await createDiffRequest(deps, { id: bob.user._id, name: 'Bob' }, {
+      from: (await recordOf(bob))._id.toHexString(),
+      toward: (await recordOf(alice))._id.toHexString(),
+      method: 'visual',
+      description: 'Same plot.',
+      proposition: 'reproduced',
+    });
+    const verdict = request._id.toHexString();
+    await answerDiffRequest(deps, { id: alice.user._id, name: 'Alice' }, verdict, { answer: 'agreed' });
+
+    // smt tag and smt comment send the whole record again, with only the tags or the outcome changed.
+    await put(alice, 'p/r1/', sumatraRecord('r1', { tags: ['_finished_', 't1', 'published'] })).expect(200);
+    await put(alice, 'p/r1/', sumatraRecord('r1', { tags: ['_finished_', 't1', 'published'], outcome: 'Looks right.' })).expect(200);
+    expect(await get(alice, 'p/r1/').expect(200).then((res) => JSON.parse(res.text).outcome)).toBe('Looks right.');
+
+    const output = { path: 'other.txt', digest: 'b'.repeat(40), metadata: { mimetype: 'text/plain', encoding: null, size: 9 }, creation: '2026-11-22 07:13:25+0000' };
+    for (const change of [{ output_data: [output] }, { parameters: { content: 'a = 6\nb = 2', type: 'SimpleParameterSet' } }] as Array<Record<string, Json>>) {
+      const refused = await put(alice, 'p/r1/', sumatraRecord('r1', change));
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'record_sealed', details: { diffRequest: verdict } });
+    }
+    const deleted = await del(alice, 'p/r1/');
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.error.code).toBe('record_sealed');
+    expect((await del(alice, 'p/tag/t1/')).status).toBe(409);
+    expect((await del(bob, 'q/r1/')).status).toBe(409);
+    expect(await api.db.models.Record.countDocuments({ label: 'r1' })).toBe(2);
+    expect(JSON.parse((await get(alice, 'p/r1/').expect(200)).text).output_data).toEqual(sumatraRecord('r1').output_data);
   });
 });

@@ -8,6 +8,7 @@ import {
   diffContext,
   findDiffRequest,
   listDiffRequests,
+  listRecordDiffRequests,
   loadOwners,
   presentDiffRequest,
   presentDiffRequestSummary,
@@ -16,12 +17,13 @@ import {
   type Actor,
   type DiffQuery,
   type DiffRequestDoc,
+  type RecordDiffQuery,
 } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
 
-/** Record comparison and diff requests: create, list, view, withdraw, answer. */
+/** Record comparison and diff requests: create, list (by box or by record), view, withdraw, answer. */
 export function diffsRouter(deps: CloudDeps): Router {
   const router = Router();
   const { models, spec, config } = deps;
@@ -56,6 +58,12 @@ export function diffsRouter(deps: CloudDeps): Router {
     const page = await listDiffRequests(deps, actor, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     const context = await diffContext(deps, actor, page.items);
     res.json({ data: page.items.map((request) => presentDiffRequestSummary(request, context)), page: { next: page.next } });
+  });
+
+  router.get('/records/:id/diffs', validate(spec, 'listRecordDiffRequests'), async (_req, res) => {
+    const { params, query } = inputOf<{ id: string }, Omit<RecordDiffQuery, 'limit'> & { limit?: number }>(res);
+    const page = await listRecordDiffRequests(deps, viewerOf(res), params.id, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    res.json({ data: page.items.map((request) => presentDiffRequestSummary(request, page.context)), page: { next: page.next } });
   });
 
   router.get('/diffs/:id', validate(spec, 'getDiffRequest'), async (_req, res) => {

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
+import { ensureIndexes, liveKeyOf, type RecordDoc } from '@reprise/core';
 import { makeProject, makeRecord } from '../test/factories.js';
 import { useCloud } from '../test/harness.js';
 import { makePair } from '../test/pairs.js';
@@ -72,14 +73,163 @@ describe('creating diff requests', () => {
   });
 });
 
+/** Another record of the sender's with the same program, parameters, inputs and outputs as `record`. */
+async function twinOf(record: RecordDoc, label: string): Promise<RecordDoc> {
+  const parse = (text: string | null) => (text === null ? undefined : JSON.parse(text));
+  const twin = await cloud.db.models.Record.create({
+    ...record,
+    _id: new Types.ObjectId(),
+    label,
+    program: record.program,
+    parameters: record.parameters,
+  });
+  expect(parse(twin.program)).toEqual(parse(record.program));
+  return twin.toObject();
+}
+
+describe('one request per pair of records', () => {
+  it('refuses a second request for a pair while the first is proposed or agreed (409 naming it); withdrawn or denied frees the pair', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const body = { from: from._id, toward: toward._id, proposition: 'repeated' };
+    const first = (await sender.browser.post('/cloud/v1/diffs', body).expect(201)).body.id as string;
+    const again = await sender.browser.post('/cloud/v1/diffs', { ...body, method: 'visual' });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'duplicate_request', details: { diffRequest: first, status: 'proposed' } });
+    expect(again.body.error.message).toContain(first);
+    // The opposite direction is another pair.
+    await sender.browser.patch(`/cloud/v1/projects/${from.project}`, { private: false }).expect(200);
+    await target.browser.post('/cloud/v1/diffs', { from: toward._id, toward: from._id, proposition: 'repeated' }).expect(201);
+
+    await sender.browser.post(`/cloud/v1/diffs/${first}/withdraw`).expect(200);
+    const second = (await sender.browser.post('/cloud/v1/diffs', body).expect(201)).body.id as string;
+    await target.browser.post(`/cloud/v1/diffs/${second}/answer`, { answer: 'denied' }).expect(200);
+    const third = (await sender.browser.post('/cloud/v1/diffs', body).expect(201)).body.id as string;
+    await target.browser.post(`/cloud/v1/diffs/${third}/answer`, { answer: 'agreed' }).expect(200);
+    const afterAgreement = await sender.browser.post('/cloud/v1/diffs', body);
+    expect(afterAgreement.status).toBe(409);
+    expect(afterAgreement.body.error.details).toEqual({ diffRequest: third, status: 'agreed' });
+    const tally = await target.browser.get(`/cloud/v1/projects/${toward.project}/reproducibility`).expect(200);
+    expect(tally.body.tally.total).toBe(1);
+  });
+
+  it('lets exactly one of many simultaneous identical requests through', async () => {
+    const { sender, from, toward } = await makePair(cloud, REPEATED);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' })),
+    );
+    const created = results.filter((res) => res.status === 201);
+    expect(created).toHaveLength(1);
+    const refused = results.filter((res) => res.status === 409);
+    expect(refused).toHaveLength(7);
+    for (const res of refused) expect(res.body.error).toMatchObject({ code: 'duplicate_request', details: { diffRequest: created[0]?.body.id } });
+    expect(await cloud.db.models.DiffRequest.countDocuments({ from: from._id })).toBe(1);
+  });
+
+  it('counts duplicates agreed before the rule once in the tally and the badge, and builds its index over them', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const { DiffRequest } = cloud.db.models;
+    const duplicate = {
+      sender: new Types.ObjectId(sender.id),
+      from: from._id,
+      fromProject: from.project,
+      toward: toward._id,
+      towardProject: toward.project,
+      targetOwner: new Types.ObjectId(target.id),
+      method: 'default' as const,
+      proposition: 'repeated' as const,
+      cell: 'repeatable' as const,
+      status: 'agreed' as const,
+      evidence: '{}',
+      answer: { by: new Types.ObjectId(target.id), at: new Date(), comment: '' },
+    };
+    // Stored as before one request per pair was enforced: through the model, and raw without a live key.
+    await DiffRequest.create(duplicate);
+    await DiffRequest.create(duplicate);
+    await DiffRequest.collection.dropIndex('liveKey_1');
+    await DiffRequest.collection.insertMany([
+      { ...duplicate, created: new Date(), updated: new Date() },
+      { ...duplicate, created: new Date(), updated: new Date() },
+    ]);
+    await ensureIndexes(cloud.db.models);
+    expect(await DiffRequest.countDocuments({ liveKey: { $exists: false } })).toBe(0);
+
+    const tally = await (await cloud.browser()).get(`/cloud/v1/projects/${toward.project}/reproducibility`).expect(200);
+    expect(tally.body.tally).toEqual({ repeated: 1, reproduced: 0, 'non-repeated': 0, 'non-reproduced': 0, total: 1 });
+    expect(tally.body.records).toEqual([{ record: toward._id.toHexString(), label: 'run-1', tally: tally.body.tally }]);
+    const badge = await (await cloud.browser())
+      .get(`/cloud/v1/public/projects/${toward.project}/badge.svg`)
+      .buffer(true)
+      .parse((stream, callback) => {
+        let data = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => (data += chunk));
+        stream.on('end', () => callback(null, data));
+      })
+      .expect(200);
+    expect(badge.body).toContain('1 repeated');
+    // The old duplicates still block a new request for the pair, and the index holds from now on.
+    const again = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' });
+    expect(again.status).toBe(409);
+    await expect(DiffRequest.create({ ...duplicate, liveKey: liveKeyOf(from._id, toward._id) })).resolves.toBeDefined();
+    await expect(DiffRequest.create({ ...duplicate, liveKey: liveKeyOf(from._id, toward._id) })).rejects.toThrow();
+  });
+});
+
+describe('requests about a record', () => {
+  it('lists the requests from or toward a record to its parties, and to others only those whose two records they can see', async () => {
+    const { sender, target, from, toward } = await makePair(cloud, REPEATED);
+    const stranger = await cloud.signUp();
+    const id = (await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201)).body.id as string;
+    await target.browser.post(`/cloud/v1/diffs/${id}/answer`, { answer: 'agreed' }).expect(200);
+
+    const ofTarget = await target.browser.get(`/cloud/v1/records/${toward._id}/diffs`).expect(200);
+    expect(ofTarget.body).toMatchObject({ data: [{ id, status: 'agreed', from: { id: from._id.toHexString(), visible: false } }], page: { next: null } });
+    const ofSender = await sender.browser.get(`/cloud/v1/records/${from._id}/diffs`).expect(200);
+    expect(ofSender.body.data).toMatchObject([{ id, toward: { visible: true, label: 'run-1' }, from: { visible: true, label: 'rerun-1' } }]);
+    // The target's record is public, the sender's private: others see no trace of the request.
+    for (const viewer of [stranger.browser, await cloud.browser()]) {
+      const seen = await viewer.get(`/cloud/v1/records/${toward._id}/diffs`).expect(200);
+      expect(seen.body.data).toEqual([]);
+      expect(JSON.stringify(seen.body)).not.toContain(from._id.toHexString());
+      await viewer.get(`/cloud/v1/records/${from._id}/diffs`).expect(404);
+    }
+    await sender.browser.patch(`/cloud/v1/projects/${from.project}`, { private: false }).expect(200);
+    const open = await (await cloud.browser()).get(`/cloud/v1/records/${toward._id}/diffs`).expect(200);
+    expect(open.body.data.map((d: { id: string }) => d.id)).toEqual([id]);
+    expect((await target.browser.get(`/cloud/v1/records/${toward._id}/diffs?status=proposed`).expect(200)).body.data).toEqual([]);
+    await target.browser.get(`/cloud/v1/records/${new Types.ObjectId()}/diffs`).expect(404);
+  });
+
+  it('shows the digests the evidence was computed from with the request', async () => {
+    const { sender, from, toward } = await makePair(cloud, REPEATED);
+    const res = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated' }).expect(201);
+    const output = toward.outputs[0];
+    expect(res.body.basis).toMatchObject({
+      from: { record: from._id.toHexString(), label: 'rerun-1', inputs: [{ name: 'lattice.txt', sha256: from.inputs[0]?.sha256 }], outputs: [{ name: 'out.txt' }] },
+      toward: {
+        record: toward._id.toHexString(),
+        label: 'run-1',
+        code: { vcs: { commit: res.body.evidence.code.b.vcs.commit } },
+        outputs: [{ name: 'out.txt', sha256: output?.sha256, size: output?.size }],
+      },
+    });
+    expect(res.body.basis.toward.parameters).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.body.basis.toward.sealed).toMatch(/^[0-9a-f]{64}$/);
+    // Stored with the request, shown again later.
+    expect((await sender.browser.get(`/cloud/v1/diffs/${res.body.id}`).expect(200)).body.basis).toEqual(res.body.basis);
+  });
+});
+
 describe('inbox and outbox', () => {
   it('lists received and sent requests with filters, newest first, page by page', async () => {
     const { sender, target, from, toward } = await makePair(cloud, REPEATED);
-    const send = (method: string, proposition: string) =>
-      sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, method, proposition, description: 'looked' }).expect(201);
-    const first = (await send('default', 'repeated')).body.id as string;
-    const second = (await send('visual', 'non-repeated')).body.id as string;
-    const third = (await send('custom', 'repeated')).body.id as string;
+    // One request per pair of records: each request is sent from another rerun of the same run.
+    const twins = [from, await twinOf(from, 'rerun-2'), await twinOf(from, 'rerun-3')];
+    const send = (twin: RecordDoc | undefined, method: string, proposition: string) =>
+      sender.browser.post('/cloud/v1/diffs', { from: twin?._id, toward: toward._id, method, proposition, description: 'looked' }).expect(201);
+    const first = (await send(twins[0], 'default', 'repeated')).body.id as string;
+    const second = (await send(twins[1], 'visual', 'non-repeated')).body.id as string;
+    const third = (await send(twins[2], 'custom', 'repeated')).body.id as string;
     await target.browser.post(`/cloud/v1/diffs/${first}/answer`, { answer: 'agreed' }).expect(200);
 
     const inbox = await target.browser.get('/cloud/v1/diffs?box=inbox').expect(200);

@@ -61,6 +61,8 @@ describe('diff requests are enforced by the assessment table', () => {
           expect(res.status, `${label}: ${JSON.stringify(res.body)}`).toBe(201);
           expect(res.body).toMatchObject({ method, proposition, cell, status: 'proposed' });
           expect(res.body.evidence.cell).toBe(cell);
+          // One request per pair of records: withdrawn, it frees the pair for the next claim.
+          await sender.browser.post(`/cloud/v1/diffs/${res.body.id}/withdraw`).expect(200);
         } else {
           expect(res.status, label).toBe(422);
           expect(res.body.error.code, label).toBe('proposition_not_allowed');

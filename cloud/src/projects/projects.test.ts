@@ -6,8 +6,11 @@ import { makeContainer, makeProject, makeRecord } from '../test/factories.js';
 const cloud = useCloud();
 
 /** Inserts a diff request document as the service stores them (deletion cascades are about the documents, not the flow). */
-async function storedRequest(fields: { from: Types.ObjectId; fromProject: Types.ObjectId; toward: Types.ObjectId; towardProject: Types.ObjectId; sender: Types.ObjectId; targetOwner: Types.ObjectId }) {
-  return await cloud.db.models.DiffRequest.create({ ...fields, method: 'default', proposition: 'repeated', cell: 'repeatable', evidence: '{}', status: 'agreed' });
+async function storedRequest(
+  fields: { from: Types.ObjectId; fromProject: Types.ObjectId; toward: Types.ObjectId; towardProject: Types.ObjectId; sender: Types.ObjectId; targetOwner: Types.ObjectId },
+  status: 'proposed' | 'agreed' = 'agreed',
+) {
+  return await cloud.db.models.DiffRequest.create({ ...fields, method: 'default', proposition: 'repeated', cell: 'repeatable', evidence: '{}', status });
 }
 
 describe('creating projects by hand', () => {
@@ -165,7 +168,8 @@ describe('deleting projects', () => {
     await makeRecord(cloud.db, alice, 'doomed', { label: 'r2' });
     const kept = await makeProject(cloud.db, bob, 'kept', { private: false });
     const bobs = await makeRecord(cloud.db, bob, 'kept', { label: 'b1' }, { outputs: { 'shared.txt': 'shared bytes' } });
-    await storedRequest({ from: bobs._id, fromProject: kept._id, toward: r1._id, towardProject: doomed._id, sender: bobs.owner, targetOwner: r1.owner });
+    // A request still proposed (an agreed one would seal r1 and keep the project: see seals.test.ts).
+    await storedRequest({ from: bobs._id, fromProject: kept._id, toward: r1._id, towardProject: doomed._id, sender: bobs.owner, targetOwner: r1.owner }, 'proposed');
     const other = await makeRecord(cloud.db, bob, 'kept', { label: 'b2' });
     const unrelated = await storedRequest({ from: other._id, fromProject: kept._id, toward: bobs._id, towardProject: kept._id, sender: bobs.owner, targetOwner: bobs.owner });
     expect(await cloud.db.models.File.countDocuments()).toBe(2);

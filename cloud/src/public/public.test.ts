@@ -85,9 +85,12 @@ describe('reproducibility badge', () => {
     const project = await makeProject(cloud.db, alice, 'badged', { private: false });
     const target = await makeRecord(cloud.db, alice, 'badged', { label: 't' });
     const theirs = await makeProject(cloud.db, bob, 'theirs', { private: false });
-    const source = await makeRecord(cloud.db, bob, 'theirs', { label: 's' });
-    const request = (proposition: Proposition, status: DiffStatus) =>
-      cloud.db.models.DiffRequest.create({
+    // A pair of records counts once: each request comes from a record of its own.
+    let sources = 0;
+    const request = async (proposition: Proposition, status: DiffStatus) => {
+      sources += 1;
+      const source = await makeRecord(cloud.db, bob, 'theirs', { label: `s${sources}` });
+      return await cloud.db.models.DiffRequest.create({
         sender: source.owner,
         from: source._id,
         fromProject: theirs._id,
@@ -100,6 +103,7 @@ describe('reproducibility badge', () => {
         evidence: '{}',
         status,
       });
+    };
     const anonymous = await cloud.browser();
     const empty = await svg(anonymous.get(`/cloud/v1/public/projects/${project._id}/badge.svg`).expect(200));
     expect(empty.headers['content-type']).toMatch(/^image\/svg\+xml/);

@@ -43,6 +43,14 @@ export interface DiffRequestDoc {
   /** The comparison computed at creation, as codec text (it holds client-chosen file names and values). */
   evidence: string;
   answer: DiffAnswer | null;
+  /**
+   * `<from>:<toward>` while the request is proposed or agreed, its own id once denied or withdrawn:
+   * a unique index on it allows one live request per ordered pair, even against concurrent
+   * creations, on MongoDB and FerretDB alike (neither partial indexes nor transactions needed).
+   */
+  liveKey: string;
+  /** The digests the evidence was computed from, as codec text (see seals.ts: VerdictBasis). */
+  basis: string | null;
   created: Date;
   updated: Date;
 }
@@ -72,6 +80,14 @@ const diffRequestSchema = new Schema<DiffRequestDoc>(
     status: { type: String, enum: DIFF_STATUSES, default: 'proposed' },
     evidence: { type: String, required: true },
     answer: { type: answerSchema, default: null },
+    // A request inserted without one (as before this key existed) holds no pair: its own id.
+    liveKey: {
+      type: String,
+      default: function (this: DiffRequestDoc) {
+        return this._id.toHexString();
+      },
+    },
+    basis: { type: String, default: null },
   },
   { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
 );
@@ -81,8 +97,26 @@ diffRequestSchema.index({ towardProject: 1, status: 1 });
 diffRequestSchema.index({ fromProject: 1 });
 diffRequestSchema.index({ from: 1 });
 diffRequestSchema.index({ toward: 1 });
+diffRequestSchema.index({ liveKey: 1 }, { unique: true });
+
+/** The live key of a proposed or agreed request from `from` toward `toward`. */
+export function liveKeyOf(from: Types.ObjectId, toward: Types.ObjectId): string {
+  return `${from.toHexString()}:${toward.toHexString()}`;
+}
 
 /** Registers the DiffRequest model on a connection. */
 export function diffRequestModel(connection: Connection): Model<DiffRequestDoc> {
   return connection.models.DiffRequest ?? connection.model<DiffRequestDoc>('DiffRequest', diffRequestSchema, 'diffrequests');
+}
+
+/**
+ * Gives every request stored without a live key (made before the key existed) its own id as key,
+ * so that the unique index can be built over a database that already holds duplicate pairs.
+ */
+export async function backfillLiveKeys(model: Model<DiffRequestDoc>): Promise<void> {
+  const missing = model.collection.find({ liveKey: { $exists: false } }, { projection: { _id: 1 } });
+  for await (const document of missing) {
+    const id = document._id as unknown as Types.ObjectId;
+    await model.collection.updateOne({ _id: id, liveKey: { $exists: false } }, { $set: { liveKey: id.toHexString() } });
+  }
 }

@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { containerModel, type ContainerDoc } from './container.js';
 import { counterModel, revokedSessionModel, type CounterDoc, type RevokedSessionDoc } from './counter.js';
-import { diffRequestModel, type DiffRequestDoc } from './diff-request.js';
+import { backfillLiveKeys, diffRequestModel, type DiffRequestDoc } from './diff-request.js';
 import { fileModel, type FileDoc } from './file.js';
 import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
 import { projectModel, type ProjectDoc } from './project.js';
@@ -52,6 +52,7 @@ export async function ensureIndexes(models: Models): Promise<void> {
       // 48 NamespaceExists: another process created it first.
       if ((error as { code?: number }).code !== 48) throw error;
     });
+    if (model === models.DiffRequest) await backfillLiveKeys(models.DiffRequest);
     await model.createIndexes();
   }
 }

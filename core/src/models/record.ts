@@ -71,6 +71,11 @@ export interface RecordDoc {
   custom: string | null;
   /** Set on records written through the Sumatra record store, null on every other record. */
   sumatra: SumatraState | null;
+  /**
+   * Diff requests being agreed, or agreed, about this record: set on both records before an
+   * agreement is written (see services/seals.ts). Absent on records stored before seals existed.
+   */
+  seals?: Types.ObjectId[];
   /** Incremented by every update: read-modify-write updates use it as their guard. */
   rev: number;
   created: Date;
@@ -140,6 +145,7 @@ const recordSchema = new Schema<RecordDoc>(
     stderr: { type: String, default: '' },
     custom: { type: String, default: null },
     sumatra: { type: sumatraSchema, default: null },
+    seals: { type: [Schema.Types.ObjectId], default: [] },
     rev: { type: Number, default: 0 },
   },
   { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },

@@ -7,6 +7,7 @@ import type { Actor, Deps } from './context.js';
 import { discardUploads, registerUpload, releaseIfUnreferenced, type StoredUpload } from './files.js';
 import { resolveProject } from './projects.js';
 import { mergeFileRefs, resolveRecord, updateWithRetry, type ProjectRecord } from './records.js';
+import { guardSealedFiles } from './seals.js';
 
 /** A file part of a `file/push` request, already streamed to the blob store. */
 export interface FilePart {
@@ -39,6 +40,7 @@ export async function attachFiles(
     if (parts.length === 0) throw errors.badRequest('No file was sent: put files in the multipart fields "inputs" or "outputs".');
     const project = await resolveProject(deps, actor, projectRef, { write: true });
     const record = await resolveRecord(deps, Scope.owner(actor.id), project, recordRef);
+    await guardSealedFiles(deps, record, parts.map(({ field, upload }) => ({ field, name: upload.originalName, sha256: upload.blob.sha256 })));
     plan = planAttachments(record, parts, manifest);
   } catch (error) {
     await discardUploads(deps, uploads);

@@ -2,7 +2,9 @@ import type { Types } from 'mongoose';
 import { decodeFreeform, encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { Proposition } from '../assessment/table.js';
-import type { DiffMethod, DiffRequestDoc, DiffStatus, ProjectDoc, RecordDoc } from '../models/index.js';
+import type { Evidence } from '../assessment/evidence.js';
+import { isDuplicateKeyError } from '../db.js';
+import { liveKeyOf, type DiffMethod, type DiffRequestDoc, type DiffStatus, type ProjectDoc, type RecordDoc } from '../models/index.js';
 import { afterCursor, paginate } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
 import { assessPair, type PairAssessment } from './assess.js';
@@ -10,6 +12,7 @@ import type { Actor, Deps } from './context.js';
 import { toId } from './ids.js';
 import { loadOwners, type UserRef } from './owners.js';
 import { findRecord } from './records.js';
+import { basisOf, encodeBasis, sealedDigest, sideBasis, unmarkSeals } from './seals.js';
 
 /** What a sender gives to make a request. */
 export interface DiffRequestInput {
@@ -58,6 +61,8 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     );
   }
   if (toward.record._id.equals(from.record._id)) throw errors.unprocessable('same_record', 'A record cannot be compared with itself.');
+  // Requests stored before live keys existed hold no pair key: this read finds them too.
+  await refuseDuplicate(deps, from.record, toward.record);
   const method = input.method ?? 'default';
   const description = input.description?.trim() ?? '';
   if (method === 'custom' && description.length === 0) {
@@ -75,7 +80,9 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
       allowed,
     });
   }
-  const created = await deps.models.DiffRequest.create({
+  const evidence = assessment.evidence as unknown as Evidence;
+  const basis = { from: sideBasis(from.record, evidence.code.a), toward: sideBasis(toward.record, evidence.code.b) };
+  const document = {
     sender: actor.id,
     from: from.record._id,
     fromProject: from.record.project,
@@ -87,11 +94,38 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     tolerance,
     proposition: input.proposition,
     cell: assessment.cell,
-    status: 'proposed',
+    status: 'proposed' as const,
     evidence: encodeFreeform(assessment.evidence),
+    basis: encodeBasis(basis),
     answer: null,
-  });
-  return created.toObject();
+    liveKey: liveKeyOf(from.record._id, toward.record._id),
+  };
+  try {
+    return (await deps.models.DiffRequest.create(document)).toObject();
+  } catch (error) {
+    // A concurrent creation for the same pair got the live key first.
+    if (isDuplicateKeyError(error)) await refuseDuplicate(deps, from.record, toward.record);
+    throw error;
+  }
+}
+
+/** Throws 409 duplicate_request when a proposed or agreed request from `from` toward `toward` exists. */
+async function refuseDuplicate(deps: Deps, from: RecordDoc, toward: RecordDoc): Promise<void> {
+  const live = await deps.models.DiffRequest.findOne(
+    { $or: [{ liveKey: liveKeyOf(from._id, toward._id) }, { from: from._id, toward: toward._id, status: { $in: ['proposed', 'agreed'] } }] },
+    { _id: 1, status: 1, proposition: 1 },
+  )
+    .sort({ created: 1, _id: 1 })
+    .lean<Pick<DiffRequestDoc, '_id' | 'status' | 'proposition'>>();
+  if (!live) return;
+  const id = live._id.toHexString();
+  throw new AppError(
+    409,
+    'duplicate_request',
+    `Request ${id} from "${from.label}" toward "${toward.label}" is already ${live.status} (${live.proposition}); one request per pair of records ` +
+      'is open or agreed at a time. Look at that one, or withdraw it (or have it denied) before sending another.',
+    { diffRequest: id, status: live.status },
+  );
 }
 
 /** Filters of a diff request list. */
@@ -120,6 +154,47 @@ export async function listDiffRequests(deps: Deps, actor: Actor, query: DiffQuer
     'created',
     query.limit,
   );
+}
+
+/** Filters of the requests about one record. */
+export interface RecordDiffQuery {
+  status?: DiffStatus | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * The requests about a record `viewer` can see (404 otherwise), from it or toward it, newest
+ * first, with what presenting them needs. Its parties see every request about their records; any
+ * other viewer only those whose two records they can see, so that a private record never shows,
+ * not even as an id.
+ */
+export async function listRecordDiffRequests(
+  deps: Deps,
+  viewer: Actor | null,
+  recordId: string,
+  query: RecordDiffQuery,
+): Promise<{ items: DiffRequestDoc[]; next: string | null; context: DiffContext }> {
+  const { record } = await findRecord(deps, viewer, recordId);
+  const conditions: Array<Record<string, unknown>> = [{ $or: [{ from: record._id }, { toward: record._id }] }];
+  if (query.status) conditions.push({ status: query.status });
+  const after = afterCursor('created', query.cursor);
+  if (Object.keys(after).length > 0) conditions.push(after);
+  const page = await paginate<DiffRequestDoc>(
+    (limit) =>
+      deps.models.DiffRequest.find({ $and: conditions })
+        .sort({ created: -1, _id: -1 })
+        .limit(limit)
+        .lean<DiffRequestDoc[]>()
+        .exec(),
+    'created',
+    query.limit,
+  );
+  const context = await diffContext(deps, viewer, page.items);
+  const shown = page.items.filter(
+    (request) => isParticipant(request, viewer) || (context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString())),
+  );
+  return { items: shown, next: page.next, context };
 }
 
 /**
@@ -153,17 +228,20 @@ export async function withdrawDiffRequest(deps: Deps, actor: Actor, id: string):
   if (!request.sender.equals(actor.id)) throw new AppError(403, 'not_sender', 'Only the sender of a request can withdraw it.');
   const updated = await deps.models.DiffRequest.findOneAndUpdate(
     { _id: request._id, sender: actor.id, status: 'proposed' },
-    { $set: { status: 'withdrawn' } },
+    // Its own id as live key frees the pair for a new request.
+    { $set: { status: 'withdrawn', liveKey: request._id.toHexString() } },
     { returnDocument: 'after' },
   ).lean<DiffRequestDoc>();
   if (!updated) throw alreadyClosed(await deps.models.DiffRequest.findById(request._id, { status: 1 }).lean());
+  await unmarkSeals(deps, [request.from, request.toward], [request._id]);
   return updated;
 }
 
 /**
  * Agrees to or denies a request toward one of the actor's records. One conditional update with
  * the expected state in its filter: of concurrent answers exactly one wins, the others get 409.
- * Someone who can see the request but is not its target owner gets 403.
+ * Someone who can see the request but is not its target owner gets 403. Agreeing seals both
+ * records (see agreeAndSeal); denying frees the pair for a new request.
  */
 export async function answerDiffRequest(
   deps: Deps,
@@ -173,12 +251,68 @@ export async function answerDiffRequest(
 ): Promise<DiffRequestDoc> {
   const request = await findDiffRequest(deps, actor, id);
   if (!request.targetOwner.equals(actor.id)) throw new AppError(403, 'not_target_owner', 'Only the owner of the target record can answer this request.');
+  if (request.status !== 'proposed') throw alreadyClosed(request);
+  const answer = { by: actor.id, at: new Date(), comment: input.comment ?? '' };
+  if (input.answer === 'agreed') return await agreeAndSeal(deps, actor, request, answer);
   const updated = await deps.models.DiffRequest.findOneAndUpdate(
     { _id: request._id, targetOwner: actor.id, status: 'proposed' },
-    { $set: { status: input.answer, answer: { by: actor.id, at: new Date(), comment: input.comment ?? '' } } },
+    { $set: { status: 'denied', answer, liveKey: request._id.toHexString() } },
     { returnDocument: 'after' },
   ).lean<DiffRequestDoc>();
   if (!updated) throw alreadyClosed(await deps.models.DiffRequest.findById(request._id, { status: 1 }).lean());
+  await unmarkSeals(deps, [request.from, request.toward], [request._id]);
+  return updated;
+}
+
+/**
+ * Agrees to a request and seals its two records, without transactions and safe against a crash
+ * at any point:
+ * 1. both records are marked with the request (`seals`) and their `rev` incremented. From then on
+ *    every write that would change a sealed field is refused (a marked, proposed request seals:
+ *    see sealOf), and a write that checked before the marking fails its condition on `rev`;
+ * 2. the records are read again and must still be what the evidence was computed from (their
+ *    sealed digests match the request's basis), else 409 evidence_outdated: an agreement never
+ *    covers records that changed after the request was made;
+ * 3. the agreement is written by one conditional update on the request.
+ * A crash after 1 leaves the records marked by a proposed request: they stay sealed until the
+ * request is answered (again) or withdrawn, never unsealed under an agreed verdict. Agreed
+ * requests seal by themselves (by their `from` and `toward`), so the marks only bridge step 1-3.
+ */
+async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, answer: { by: Types.ObjectId; at: Date; comment: string }): Promise<DiffRequestDoc> {
+  const { Record, DiffRequest } = deps.models;
+  const records = [request.from, request.toward];
+  // Sealing is no activity of the record's owner: `updated` stays as it is.
+  await Record.updateMany({ _id: { $in: records } }, { $addToSet: { seals: request._id }, $inc: { rev: 1 } }, { timestamps: false });
+  const basis = basisOf(request);
+  if (basis) {
+    const current = await Record.find({ _id: { $in: records } }).lean<RecordDoc[]>();
+    for (const [side, expected] of [
+      ['from', basis.from],
+      ['toward', basis.toward],
+    ] as const) {
+      const record = current.find((candidate) => candidate._id.equals(request[side]));
+      if (!record || sealedDigest(record) !== expected.sealed) {
+        // The request stays proposed but may not seal: its marks go.
+        await Record.updateMany({ _id: { $in: records } }, { $pull: { seals: request._id } }, { timestamps: false });
+        throw new AppError(
+          409,
+          'evidence_outdated',
+          `Record "${expected.label}" changed after this request was made, so its evidence no longer describes it and it cannot be agreed. ` +
+            'Deny it, or ask the sender to withdraw it and send a new one.',
+          { record: expected.record, side },
+        );
+      }
+    }
+  }
+  const updated = await DiffRequest.findOneAndUpdate(
+    { _id: request._id, targetOwner: actor.id, status: 'proposed' },
+    { $set: { status: 'agreed', answer } },
+    { returnDocument: 'after' },
+  ).lean<DiffRequestDoc>();
+  if (!updated) {
+    await unmarkSeals(deps, records, [request._id]);
+    throw alreadyClosed(await DiffRequest.findById(request._id, { status: 1 }).lean());
+  }
   return updated;
 }
 

@@ -14,5 +14,6 @@ export * from './record-deletion.js';
 export * from './record-replacement.js';
 export * from './records.js';
 export * from './reproducibility.js';
+export * from './seals.js';
 export * from './idempotency.js';
 export * from './sweep.js';

@@ -5,6 +5,7 @@ import type { Actor, Deps } from './context.js';
 import { releaseIfUnreferenced } from './files.js';
 import { resolveProject, touchProject } from './projects.js';
 import { resolveRecord, type ProjectRecord } from './records.js';
+import { guardNoSealed, UNSEALED } from './seals.js';
 
 /** What a deletion removed. */
 export interface DeletionReport {
@@ -42,18 +43,27 @@ export async function releaseFiles(deps: Deps, fileIds: Types.ObjectId[]): Promi
  * Requests go first, so that no request is left pointing at a missing record, and once more after
  * the records, for a request made in between. Project counts are computed from the records
  * themselves, so they stay right.
+ *
+ * A sealed record (an agreed verdict is about it) is never deleted: 409 record_sealed, and nothing
+ * is deleted. Agreed requests and records marked by an agreement under way are left out of the
+ * deletions too, so an agreement racing with the deletion keeps both its records.
  */
 export async function deleteRecordsWithRequests(deps: Deps, actor: Actor, project: ProjectDoc, ids: Types.ObjectId[]): Promise<DeletionReport> {
   const report: DeletionReport = { records: 0, containers: 0, diffRequests: 0, files: 0 };
   if (ids.length === 0) return report;
   const { Record, DiffRequest } = deps.models;
   const owned = scoped<RecordDoc>(Scope.owner(actor.id), { project: project._id, _id: { $in: ids } });
-  const records = await Record.find(owned, { _id: 1, inputs: 1, outputs: 1 }).lean<Array<Pick<RecordDoc, '_id' | 'inputs' | 'outputs'>>>();
+  const records = await Record.find(owned, { _id: 1, label: 1, seals: 1, inputs: 1, outputs: 1 }).lean<
+    Array<Pick<RecordDoc, '_id' | 'label' | 'seals' | 'inputs' | 'outputs'>>
+  >();
   if (records.length === 0) return report;
+  await guardNoSealed(deps, records);
   const recordIds = records.map((record) => record._id);
-  const touching = { $or: [{ from: { $in: recordIds } }, { toward: { $in: recordIds } }] };
+  const touching = { $or: [{ from: { $in: recordIds } }, { toward: { $in: recordIds } }], status: { $ne: 'agreed' as const } };
   report.diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
-  report.records = (await Record.deleteMany(scoped<RecordDoc>(Scope.owner(actor.id), { project: project._id, _id: { $in: recordIds } }))).deletedCount;
+  report.records = (
+    await Record.deleteMany(scoped<RecordDoc>(Scope.owner(actor.id), { $and: [{ project: project._id, _id: { $in: recordIds } }, UNSEALED] }))
+  ).deletedCount;
   report.diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
   if (report.records > 0) await touchProject(deps, project._id);
   report.files = await releaseFiles(deps, filesOfRecords(records));

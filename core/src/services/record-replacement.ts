@@ -9,6 +9,7 @@ import type { Actor, Deps } from './context.js';
 import { touchProject } from './projects.js';
 import { followProjectPrivacy, normalizeFileRefs } from './records.js';
 import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
+import { guardSealedChange } from './seals.js';
 
 /** Every field a whole-record replacement sets: nothing is optional, nothing of the old record survives but its identity. */
 export interface RecordReplacement {
@@ -103,6 +104,8 @@ export async function replaceRecord(
       outputs: keepUploads(current.outputs, outputs),
     };
     if (input.status !== current.status) set.statusHistory = nextHistory(current, input.status, now);
+    // A whole-record save of a sealed record passes when it changes no sealed field (a re-save after tagging).
+    await guardSealedChange(deps, current, set);
     let updated: RecordDoc | null;
     try {
       updated = await Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: current._id, rev: current.rev }), { $set: set, $inc: { rev: 1 } }, {

@@ -12,6 +12,7 @@ import type { Actor, Deps } from './context.js';
 import { escapeRegex, toId } from './ids.js';
 import { resolveProject, touchProject } from './projects.js';
 import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
+import { guardSealedChange } from './seals.js';
 
 /** A record with the project it belongs to (responses show the project's name). */
 export interface ProjectRecord {
@@ -249,7 +250,9 @@ export async function updateRecord(
 
 /**
  * Applies a read-modify-write update to a record atomically: the write is conditional on the
- * revision that was read, and retried when another update got there first.
+ * revision that was read, and retried when another update got there first. An update that would
+ * change a sealed field of a sealed record is refused (409 record_sealed); the condition on the
+ * revision makes that check hold against a seal placed in between (see seals.ts).
  */
 export async function updateWithRetry(
   deps: Deps,
@@ -263,6 +266,7 @@ export async function updateWithRetry(
     if (attempt > 0) await backOff(attempt);
     const record = await resolveRecord(deps, owner, project, recordRef);
     const update = build(record);
+    await guardSealedChange(deps, record, (update.$set ?? {}) as Record<string, unknown>);
     const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: record._id, rev: record.rev }), update, {
       returnDocument: 'after',
       runValidators: true,

@@ -20,23 +20,34 @@ export function emptyTally(): Tally {
 
 /**
  * Tallies the agreed diff requests toward a project's records: the owner of the project confirmed
- * each of them. One $match + $group, which both MongoDB and FerretDB run.
+ * each of them. A pair of records counts once (duplicates agreed before one request per pair was
+ * enforced included). Such old duplicates could make different propositions about one pair: the
+ * pair then counts under the first of them in table order (repeated, reproduced, non-repeated,
+ * non-reproduced). One $match + $group with $sum (FerretDB 1.24 has no $min/$first accumulators).
  */
 export async function reproducibilityOf(deps: Deps, project: ProjectDoc): Promise<Reproducibility> {
-  const groups = await deps.models.DiffRequest.aggregate<{ _id: { toward: Types.ObjectId; proposition: Proposition }; n: number }>([
+  const groups = await deps.models.DiffRequest.aggregate<{ _id: { toward: Types.ObjectId; from: Types.ObjectId; proposition: Proposition }; n: number }>([
     { $match: { towardProject: project._id, status: 'agreed' } },
-    { $group: { _id: { toward: '$toward', proposition: '$proposition' }, n: { $sum: 1 } } },
+    { $group: { _id: { toward: '$toward', from: '$from', proposition: '$proposition' }, n: { $sum: 1 } } },
   ]);
-  const tally = emptyTally();
-  const perRecord = new Map<string, { record: Types.ObjectId; tally: Tally }>();
+  const pairs = new Map<string, { toward: Types.ObjectId; proposition: Proposition }>();
   for (const group of groups) {
     if (!PROPOSITIONS.includes(group._id.proposition)) continue;
-    const key = group._id.toward.toHexString();
-    const entry = perRecord.get(key) ?? { record: group._id.toward, tally: emptyTally() };
-    entry.tally[group._id.proposition] += group.n;
-    entry.tally.total += group.n;
-    tally[group._id.proposition] += group.n;
-    tally.total += group.n;
+    const key = `${group._id.from.toHexString()}:${group._id.toward.toHexString()}`;
+    const known = pairs.get(key);
+    if (!known || PROPOSITIONS.indexOf(group._id.proposition) < PROPOSITIONS.indexOf(known.proposition)) {
+      pairs.set(key, { toward: group._id.toward, proposition: group._id.proposition });
+    }
+  }
+  const tally = emptyTally();
+  const perRecord = new Map<string, { record: Types.ObjectId; tally: Tally }>();
+  for (const pair of pairs.values()) {
+    const key = pair.toward.toHexString();
+    const entry = perRecord.get(key) ?? { record: pair.toward, tally: emptyTally() };
+    entry.tally[pair.proposition] += 1;
+    entry.tally.total += 1;
+    tally[pair.proposition] += 1;
+    tally.total += 1;
     perRecord.set(key, entry);
   }
   // Without agreed requests there is nothing to look up (FerretDB would scan every record for an empty $in).

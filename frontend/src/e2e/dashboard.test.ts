@@ -261,6 +261,12 @@ describe('the dashboard, end to end', () => {
 
   it('lets the target owner agree from the inbox, and the tally changes', async () => {
     const { page } = person('ada');
+    // Before the answer, Ada's record page shows the claim as pending, and no seal.
+    await page.goto(`${stack.origin}/records/${need(ids.adaRecord, 'Ada’s record')}`);
+    const claim = page.locator(`[data-verdict="${need(ids.request, 'the request id')}"]`);
+    await claim.waitFor();
+    expect(await claim.textContent()).toMatch(/Claimed: Repeated by again-1.*proposed/);
+    expect(await page.locator('[data-sealed-by]').count()).toBe(0);
     await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
     await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('0');
     // A fresh load: the home page and the menu show the request waiting for an answer.
@@ -283,6 +289,26 @@ describe('the dashboard, end to end', () => {
     const bob = person('bob');
     await bob.page.goto(`${stack.origin}/requests?box=outbox&status=agreed`);
     await bob.page.locator('.diff-row').first().waitFor();
+
+    // Both records are sealed by the verdict, and each record page links to the other through it.
+    const request = need(ids.request, 'the request id');
+    for (const [who, record, other, phrase] of [
+      [page, need(ids.adaRecord, 'Ada’s record'), need(ids.bobRecord, 'Bob’s record'), 'Repeated by again-1'],
+      [bob.page, need(ids.bobRecord, 'Bob’s record'), need(ids.adaRecord, 'Ada’s record'), 'Repeats run-42'],
+    ] as const) {
+      await who.goto(`${stack.origin}/records/${record}`);
+      const seal = who.locator(`[data-sealed-by="${request}"]`);
+      await seal.waitFor();
+      expect(await seal.textContent()).toContain('Sealed by the agreed verdict “repeated”');
+      expect(await seal.getByRole('link').getAttribute('href')).toBe(`/requests/${request}`);
+      const verdict = who.locator(`[data-verdict="${request}"]`);
+      expect(await verdict.textContent()).toMatch(new RegExp(`^${phrase}`));
+      expect(await verdict.getByRole('link').first().getAttribute('href')).toBe(`/records/${other}`);
+      // The owner may still edit annotations, but neither delete the record nor attach files to it.
+      await who.getByRole('button', { name: 'Edit' }).waitFor();
+      expect(await who.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    }
+    await screenshot(page, 'record-sealed');
   });
 
   it('keeps a private project invisible: its URL is a 404 for another user and for visitors', async () => {

@@ -35,6 +35,7 @@ export const keys = {
   record: (id: string) => ['record', id] as const,
   comparison: (a: string, b: string, tolerance: number) => ['compare', a, b, tolerance] as const,
   diffs: (query: object) => ['diffs', query] as const,
+  recordDiffs: (id: string) => ['diffs', 'record', id] as const,
   diff: (id: string) => ['diff', id] as const,
 };
 
@@ -141,6 +142,11 @@ export function useComparison(a: string, b: string, tolerance: number) {
 /** One page of diff requests. */
 export function useDiffs(query: DiffListQuery) {
   return useQuery({ queryKey: keys.diffs(query), queryFn: ({ signal }) => cloud.diffs.list(query, { signal }), placeholderData: keepPreviousData });
+}
+
+/** The diff requests about a record that the viewer may see (the first page: a record has few). */
+export function useRecordDiffs(id: string) {
+  return useQuery({ queryKey: keys.recordDiffs(id), queryFn: ({ signal }) => cloud.records.diffs(id, { limit: 100 }, { signal }) });
 }
 
 /** One diff request. */

@@ -3,10 +3,27 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Container, RecordAtom, Schemas } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
-import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useWrites } from '../api/hooks';
+import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useRecordDiffs, useWrites } from '../api/hooks';
 import { AttachFiles } from '../components/attach-files';
 import { CompareIcon, DownloadIcon } from '../components/icons';
-import { Card, CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Fields, FormMessage, Loading, PageHeader, PrivacyBadge, Spinner, StatusBadge, Tags, TimeAgo } from '../components/ui';
+import {
+  Card,
+  CodeBlock,
+  ConfirmButton,
+  DiffStatusBadge,
+  Digest,
+  Empty,
+  ErrorBox,
+  Fields,
+  FormMessage,
+  Loading,
+  PageHeader,
+  PrivacyBadge,
+  Spinner,
+  StatusBadge,
+  Tags,
+  TimeAgo,
+} from '../components/ui';
 import { formatBytes, formatDate, formatDuration, plural, shellLine } from '../lib/format';
 import { pullSnippet } from '../lib/snippets';
 import { useTitle } from '../lib/title';
@@ -14,6 +31,49 @@ import { parseTags } from './project-form';
 import { NotFoundPage } from './errors';
 
 type FileRef = Schemas['FileRef'];
+type DiffSummary = Schemas['DiffRequestSummary'];
+type Proposition = DiffSummary['proposition'];
+
+/** How a verdict reads on the page of its target record ("repeated by …") and of its sender's ("repeats …"). */
+const VERDICT_WORDS: Record<Proposition, { toward: string; from: string }> = {
+  repeated: { toward: 'Repeated by', from: 'Repeats' },
+  reproduced: { toward: 'Reproduced by', from: 'Reproduces' },
+  'non-repeated': { toward: 'Not repeated by', from: 'Does not repeat' },
+  'non-reproduced': { toward: 'Not reproduced by', from: 'Does not reproduce' },
+};
+
+/** The other record of a request, linked when the viewer may see it. */
+function OtherRecord({ side }: { side: DiffSummary['from'] }) {
+  if (!side.visible) return <span className="muted">a private record</span>;
+  return (
+    <>
+      <Link to={`/records/${side.id}`}>{side.label}</Link> <span className="muted small">({side.projectName})</span>
+    </>
+  );
+}
+
+/** The requests about a record: verdicts agreed, and claims pending, denied or withdrawn. */
+function Verdicts({ recordId, requests }: { recordId: string; requests: DiffSummary[] }) {
+  if (requests.length === 0) return <p className="muted">No diff requests involve this record.</p>;
+  return (
+    <ul className="verdicts">
+      {requests.map((request) => {
+        const isTarget = request.toward.id === recordId;
+        const words = VERDICT_WORDS[request.proposition];
+        const phrase = isTarget ? words.toward : words.from;
+        return (
+          <li key={request.id} data-verdict={request.id}>
+            {request.status === 'agreed' ? null : <span className="muted">Claimed: </span>}
+            {phrase} <OtherRecord side={isTarget ? request.from : request.toward} /> <DiffStatusBadge status={request.status} />{' '}
+            <Link to={`/requests/${request.id}`} className="small">
+              {request.status === 'agreed' ? 'verdict' : 'request'}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 /** Free-form JSON, pretty-printed as text (never as HTML). */
 function Json({ value }: { value: unknown }) {
@@ -292,6 +352,7 @@ export function RecordPage() {
   const record = useRecord(id);
   const me = useMe();
   const project = useProject(record.data?.project ?? '', Boolean(record.data));
+  const diffs = useRecordDiffs(id);
   const { deleteRecord } = useWrites();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
@@ -303,6 +364,9 @@ export function RecordPage() {
   const containers = project.data?.containers ?? [];
   const index = containers.findIndex((container) => container.id === data.container);
   const container = index >= 0 ? (containers[index] ?? null) : null;
+  const requests = diffs.data?.data ?? [];
+  // The oldest agreed verdict is the one the service names when it refuses a change.
+  const seal = requests.filter((request) => request.status === 'agreed').at(-1);
 
   return (
     <div className="page">
@@ -332,19 +396,33 @@ export function RecordPage() {
                 <button type="button" className="btn" onClick={() => setEditing((value) => !value)}>
                   {editing ? 'Close editor' : 'Edit'}
                 </button>
-                <ConfirmButton
-                  label="Delete"
-                  title={`Delete record “${data.label}”?`}
-                  confirmLabel="Delete record"
-                  onConfirm={() => deleteRecord.mutateAsync(data.id).then(() => navigate(`/projects/${data.project}`))}
-                >
-                  <p>The record, its diff requests and its files (when no other record uses them) are deleted for good.</p>
-                </ConfirmButton>
+                {seal ? null : (
+                  <ConfirmButton
+                    label="Delete"
+                    title={`Delete record “${data.label}”?`}
+                    confirmLabel="Delete record"
+                    onConfirm={() => deleteRecord.mutateAsync(data.id).then(() => navigate(`/projects/${data.project}`))}
+                  >
+                    <p>The record, its diff requests and its files (when no other record uses them) are deleted for good.</p>
+                  </ConfirmButton>
+                )}
               </>
             ) : null}
           </>
         }
       />
+      {seal ? (
+        <div className="alert alert-sealed" role="status" data-sealed-by={seal.id}>
+          <div>
+            <strong>Sealed</strong> by the agreed{' '}
+            <Link to={`/requests/${seal.id}`}>verdict “{seal.proposition}”</Link>
+            <p className="small">
+              Its program, parameters, inputs, outputs, container, dependencies and system are the evidence of that verdict and can no longer
+              change, and it cannot be deleted; tags, reason and outcome stay editable.
+            </p>
+          </div>
+        </div>
+      ) : null}
       <div className="record-grid">
         <Card title="Summary" className="span-2">
           {editing ? (
@@ -374,7 +452,10 @@ export function RecordPage() {
         <Card title={`Outputs (${data.outputs?.length ?? 0})`} className="span-2">
           <FileTable files={data.outputs ?? []} recordId={data.id} kind="outputs" />
         </Card>
-        {mine ? <AttachFiles record={data} /> : null}
+        <Card title={`Verdicts (${requests.length})`} className="span-2" id="verdicts">
+          {diffs.isPending ? <Loading /> : diffs.isError ? <ErrorBox error={diffs.error} onRetry={() => void diffs.refetch()} /> : <Verdicts recordId={data.id} requests={requests} />}
+        </Card>
+        {mine && !seal ? <AttachFiles record={data} /> : null}
         <Card title="Container">
           {project.isPending ? <Loading /> : <ContainerInfo container={container} record={data} />}
         </Card>
