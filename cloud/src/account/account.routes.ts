@@ -38,7 +38,7 @@ export function accountRouter(deps: CloudDeps): Router {
     const since = await changePassword(models, actor.id, body.currentPassword, body.newPassword, passwordParams);
     await limiter.succeededLogin(email);
     // Every other session just ended; this one continues as a new session.
-    setSessionCookie(res, config, signSession(deps.jwtSecret, actor.id, { authTime: Math.floor(since.getTime() / 1000) }));
+    setSessionCookie(res, config, signSession(deps.jwtSecret, actor.id, { authMs: since.getTime() }));
     issueCsrfToken(res, config);
     res.status(204).end();
   });
