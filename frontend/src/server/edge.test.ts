@@ -13,11 +13,11 @@ beforeAll(async () => {
   ensureAppBuilt();
   const mongodbUri = db.uri.replace(/\/[^/?]*(\?|$)/, `/${db.name}$1`);
   [api, cloud] = await Promise.all([
-    startServiceProcess('api', { mongodbUri }),
-    startServiceProcess('cloud', { mongodbUri, env: { PUBLIC_URL: ORIGIN, JWT_SECRET: 'e'.repeat(48) } }),
+    startServiceProcess('api', { mongodbUri, readyTimeoutMs: 90_000 }),
+    startServiceProcess('cloud', { mongodbUri, readyTimeoutMs: 90_000, env: { PUBLIC_URL: ORIGIN, JWT_SECRET: 'e'.repeat(48) } }),
   ]);
-  web = await startServiceProcess('web', { env: { API_URL: api.url, CLOUD_URL: cloud.url, PUBLIC_URL: ORIGIN } });
-}, 120_000);
+  web = await startServiceProcess('web', { readyTimeoutMs: 90_000, env: { API_URL: api.url, CLOUD_URL: cloud.url, PUBLIC_URL: ORIGIN } });
+}, 300_000);
 afterAll(async () => {
   await Promise.all([web, api, cloud].filter(Boolean).map((service) => service.stop()));
 });
@@ -76,6 +76,53 @@ describe('API tokens in request URLs', () => {
       expect(output, `${name} logged requests`).toContain('project/search');
       expect(output.includes(secret), `${name} logged the token`).toBe(false);
       expect(output.toLowerCase().includes(secret.toLowerCase()), `${name} logged the token in another case`).toBe(false);
+    }
+  });
+});
+
+/** Registers a new account through `base` from `localAddress`, claiming `forwardedFor` if given; the status. */
+async function register(base: string, localAddress: string, forwardedFor?: string): Promise<number> {
+  const csrf = await send(base, '/cloud/v1/auth/csrf', { localAddress });
+  const cookie = (csrf.headers['set-cookie'] ?? []).map((line) => line.split(';')[0]).join('; ');
+  const token = (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken;
+  const email = `edge-${Math.random().toString(36).slice(2)}@example.org`;
+  const res = await send(base, '/cloud/v1/auth/register', {
+    method: 'POST',
+    localAddress,
+    headers: {
+      'Content-Type': 'application/json',
+      Origin: ORIGIN,
+      Cookie: cookie,
+      'X-CSRF-Token': token,
+      ...(forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}),
+    },
+    body: JSON.stringify({ email, password: 'a long enough password 1', name: 'Edge' }),
+  });
+  return res.status;
+}
+
+/** The default: 10 registrations per client address an hour. */
+const REGISTRATIONS = 10;
+
+describe('client addresses behind the dashboard', () => {
+  it('limits registrations per real client through the dashboard, whatever X-Forwarded-For the client sends', { timeout: 120_000 }, async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= REGISTRATIONS; i += 1) statuses.push(await register(web.url, '127.0.0.2', `203.0.113.${i}`));
+    expect(statuses).toEqual([...Array<number>(REGISTRATIONS).fill(201), 429]);
+    // Another client behind the same dashboard has its own budget.
+    expect(await register(web.url, '127.0.0.3')).toBe(201);
+  });
+
+  it('ignores X-Forwarded-For from a client that TRUST_PROXY does not name', { timeout: 120_000 }, async () => {
+    const mongodbUri = db.uri.replace(/\/[^/?]*(\?|$)/, `/${db.name}$1`);
+    // Only the dashboard's address is trusted; the client at 127.0.0.2 talks to the service directly.
+    const strict = await startServiceProcess('cloud', { mongodbUri, readyTimeoutMs: 90_000, env: { PUBLIC_URL: ORIGIN, JWT_SECRET: 'e'.repeat(48), TRUST_PROXY: '127.0.0.1' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i <= REGISTRATIONS; i += 1) statuses.push(await register(strict.url, '127.0.0.2', `198.51.100.${i}`));
+      expect(statuses).toEqual([...Array<number>(REGISTRATIONS).fill(201), 429]);
+    } finally {
+      await strict.stop();
     }
   });
 });
