@@ -51,6 +51,7 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TRUST_PROXY: trustList.default(['loopback']),
+  WEB_TRUST_PROXY: trustList.default([]),
 });
 
 /** Reprise's configuration, parsed once at start-up. */
@@ -89,6 +90,11 @@ export interface Config {
    * empty: none). The client address of the per-address limits comes from the nearest untrusted hop.
    */
   readonly trustProxy: readonly string[];
+  /**
+   * The same for the dashboard's server: the reverse proxies in front of it (a TLS terminator)
+   * whose X-Forwarded-For names the client it forwards. Empty by default: the dashboard is the edge.
+   */
+  readonly webTrustProxy: readonly string[];
 }
 
 /** Thrown when the environment holds a bad value; start-up prints it and stops. */
@@ -134,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: c.METRICS_TOKEN,
     idleTimeoutSeconds: c.IDLE_TIMEOUT_SECONDS,
     trustProxy: Object.freeze([...c.TRUST_PROXY]),
+    webTrustProxy: Object.freeze([...c.WEB_TRUST_PROXY]),
   });
 }
 
