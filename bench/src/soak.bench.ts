@@ -126,7 +126,7 @@ const benchmark: Benchmark = {
     await connection.close();
 
     const dataDir = mkdtempSync(path.join(tmpdir(), 'reprise-soak-'));
-    const api = await startApiService(uri, { PUSH_RATE_LIMIT: '600' });
+    const api = await startApiService(uri, { PUSH_RATE_LIMIT: '20000' });
     const cloud = await startService('cloud', { mongodbUri: uri, env: { DATA_DIR: dataDir, JWT_SECRET: randomBytes(36).toString('base64') } });
     const services = { api, cloud };
     try {

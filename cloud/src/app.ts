@@ -19,9 +19,9 @@ export function createCloudApp(deps: CloudDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  // The service sits behind the dashboard's proxy (loopback, or a private network with docker compose):
-  // take the client address from X-Forwarded-For as that proxy sets it, for the per-address rate limits.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The service sits behind the dashboard's proxy: req.ip (the per-address limits' client) comes from
+  // X-Forwarded-For only when the connection is from a proxy TRUST_PROXY names; anyone else's is ignored.
+  app.set('trust proxy', config.trustProxy.length > 0 ? [...config.trustProxy] : false);
   const metrics = serviceMetrics('cloud', { token: config.metricsToken });
   app.use(metrics.observe);
   app.use(requestLogger(logger));

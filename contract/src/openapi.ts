@@ -425,7 +425,7 @@ export interface paths {
         put?: never;
         /**
          * Change the password
-         * @description The current password must be given (403 `wrong_password` otherwise); the new one follows the registration rules (422). Every other session of the user ends; this one continues with a new session cookie and CSRF token.
+         * @description The current password must be given (403 `wrong_password` otherwise); the new one follows the registration rules (422). Every other session of the user ends; this one continues with a new session cookie and CSRF token. Each attempt counts as a sign-in attempt, on the same limits (per client address and per account, failures forgotten after a success); past them, 429 with `Retry-After`, before the current password is checked.
          */
         post: operations["changePassword"];
         delete?: never;
@@ -3053,6 +3053,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -9,6 +10,24 @@ const byteSize = z
   .trim()
   .regex(/^\d+(\.\d+)?\s*([kmgt]i?b?|b)?$/i, 'expected a size such as 1048576, 512MiB or 2GiB')
   .transform(parseByteSize);
+
+/** The names Express (proxy-addr) knows for address ranges. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a subnet in CIDR notation, or a range name. */
+function isTrustEntry(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const trustList = z
+  .string()
+  .trim()
+  .transform((text) => (text.toLowerCase() === 'none' ? [] : text.split(',').map((entry) => entry.trim().toLowerCase())))
+  .refine((entries) => entries.every(isTrustEntry), 'expected "none" or a comma-separated list of addresses, CIDR subnets, loopback, linklocal or uniquelocal');
 
 const schema = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
@@ -28,9 +47,11 @@ const schema = z.object({
   MAX_FILES_PER_UPLOAD: z.coerce.number().int().min(1).max(1000).default(100),
   SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PUSH_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  PUSH_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  TRUST_PROXY: trustList.default(['loopback']),
+  WEB_TRUST_PROXY: trustList.default([]),
 });
 
 /** Reprise's configuration, parsed once at start-up. */
@@ -55,12 +76,25 @@ export interface Config {
   /** How often the API service removes unreferenced blobs and files (0: never). */
   readonly sweepIntervalMinutes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Pushes (POST requests) per API token per minute, across every API instance; 0 turns the limit off. */
+  /**
+   * Pushes (POST requests) per API token per minute, across every API instance; 0 turns the limit off.
+   * The default lets a sweep of 64 parallel one-second runs through (5 pushes each: 19,200 a minute).
+   */
   readonly pushRateLimit: number;
   /** Bearer token that /metrics requires; without it, /metrics answers loopback clients only. */
   readonly metricsToken: string | undefined;
   /** A connection that sends nothing for this long (slow headers, a stalled upload) is closed. */
   readonly idleTimeoutSeconds: number;
+  /**
+   * The proxies whose X-Forwarded-For the cloud service believes (addresses, subnets, range names;
+   * empty: none). The client address of the per-address limits comes from the nearest untrusted hop.
+   */
+  readonly trustProxy: readonly string[];
+  /**
+   * The same for the dashboard's server: the reverse proxies in front of it (a TLS terminator)
+   * whose X-Forwarded-For names the client it forwards. Empty by default: the dashboard is the edge.
+   */
+  readonly webTrustProxy: readonly string[];
 }
 
 /** Thrown when the environment holds a bad value; start-up prints it and stops. */
@@ -105,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pushRateLimit: c.PUSH_RATE_LIMIT,
     metricsToken: c.METRICS_TOKEN,
     idleTimeoutSeconds: c.IDLE_TIMEOUT_SECONDS,
+    trustProxy: Object.freeze([...c.TRUST_PROXY]),
+    webTrustProxy: Object.freeze([...c.WEB_TRUST_PROXY]),
   });
 }
 

@@ -90,6 +90,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ CLOUD_URL: 'ftp://cloud' })).toThrow(/CLOUD_URL/);
     expect(() => loadConfig({ API_URL: 'not a url' })).toThrow(/API_URL/);
   });
+  it('trusts X-Forwarded-For from loopback only unless TRUST_PROXY names other proxies, or none', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.7, 172.16.0.0/12 ,uniquelocal,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.7', '172.16.0.0/12', 'uniquelocal', '::1', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: 'none' }).trustProxy).toEqual([]);
+    expect(loadConfig({}).webTrustProxy).toEqual([]);
+    expect(loadConfig({ WEB_TRUST_PROXY: '127.0.0.1' }).webTrustProxy).toEqual(['127.0.0.1']);
+    expect(() => loadConfig({ WEB_TRUST_PROXY: 'everyone' })).toThrow(/WEB_TRUST_PROXY/);
+    for (const bad of ['true', '1', '*', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1,', '::1/129', '10.0.0.0/8/8']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
   it('reads sizes with binary units', () => {
     expect(parseByteSize('512MiB')).toBe(512 * 1024 ** 2);
     expect(parseByteSize('2GB')).toBe(2 * 1024 ** 3);

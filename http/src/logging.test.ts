@@ -8,10 +8,21 @@ describe('redactUrl', () => {
     expect(redactUrl('/api/v1/record/display/p')).toBe('/api/v1/record/display/p');
   });
 
+  it('finds the path token whatever the case of /api/v1, and token-shaped text once decoded, in any case, anywhere', () => {
+    const secret = 'A'.repeat(43);
+    expect(redactUrl(`/API/V1/%72pr_${secret}/project/search`)).toBe('/API/V1/[token]/project/search');
+    expect(redactUrl(`/api/v1/project/search/rpr%5F${secret}`)).toBe('/api/v1/project/search/rpr_[redacted]');
+    expect(redactUrl(`/x/%2572pr_${secret}?a=RPR_${secret}#Rpr_${secret}`)).toBe('/x/rpr_[redacted]?a=rpr_[redacted]#rpr_[redacted]');
+    expect(redactUrl(`http://host/API/v1/rpr_${secret}/project/search?q=%72pr_${secret}`)).toBe('http://host/API/v1/[token]/project/search?q=rpr_[redacted]');
+    expect(redactUrl(`http://u:rpr_${secret}@host/x`)).toBe('http://u:rpr_[redacted]@host/x');
+    expect(redactUrl('/api/v1/project/search?q=caf%C3%A9%20bar')).toBe('/api/v1/project/search?q=caf%C3%A9%20bar');
+  });
+
   it('redacts the values of query parameters named like credentials, and keeps the others', () => {
     expect(redactUrl('/cloud/v1/x?password=hunter2&limit=5')).toBe('/cloud/v1/x?password=[redacted]&limit=5');
     expect(redactUrl('/x?api_key=abc&access_token=def&session=ghi&q=token')).toBe('/x?api_key=[redacted]&access_token=[redacted]&session=[redacted]&q=token');
     expect(redactUrl('/x?JWT=a.b.c#frag')).toBe('/x?JWT=[redacted]#frag');
     expect(redactUrl('/x?monkey=1')).toBe('/x?monkey=1');
+    expect(redactUrl('/x?pass%77ord=hunter2')).toBe('/x?pass%77ord=[redacted]');
   });
 });

@@ -3,15 +3,62 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 
+/** First path segments under /api/v1 that name a resource; the API takes any other first segment for a token. */
+export const API_RESOURCE_WORDS: ReadonlySet<string> = new Set(['project', 'container', 'record', 'file', 'openapi.yaml']);
+
+/** An API token's shape (`rpr_` and base64url), in any letter case: a wrong-cased token is still most of a secret. */
+const TOKEN_LIKE = /rpr_[A-Za-z0-9_-]*/gi;
+/** Query parameters named like credentials (a client may put them there by mistake). */
+const CREDENTIAL_NAME = /^(?:.*[-_.])?(?:token|password|passwd|secret|session|csrf|key|auth|jwt)(?:[-_.].*)?$/i;
+/** Express matches mount paths without regard to case, so /API/V1/<token>/ reaches the API too. */
+const API_PATH_TOKEN = /^(\/api\/v1\/)([^/]+)/i;
+
+/** Decodes ASCII %xx escapes until none is left (a token may be encoded twice over to slip past a pattern). */
+function decodeAscii(text: string): string {
+  let previous = text;
+  for (;;) {
+    const next = previous.replace(/%([0-7][0-9a-f])/gi, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (next === previous) return next;
+    previous = next;
+  }
+}
+
+/** A piece of a URL (between separators) as it is, or decoded with its token-shaped parts redacted. */
+function redactPiece(piece: string): string {
+  const decoded = decodeAscii(piece);
+  const redacted = decoded.replace(TOKEN_LIKE, 'rpr_[redacted]');
+  return redacted === decoded ? piece : redacted;
+}
+
 /**
- * Replaces anything secret-like in a URL: the /api/v1/<token>/ segment, any rpr_… string, and the
- * values of query parameters named like credentials (a client may put them there by mistake).
+ * Replaces anything secret-like in a URL as a request line carries it (origin-form or absolute-form):
+ * the /api/v1/<token>/ segment, anything token-shaped once decoded (path, query, fragment, authority),
+ * and the values of query parameters named like credentials.
  */
 export function redactUrl(url: string): string {
-  return url
-    .replace(/^(\/api\/v1\/)(?!(?:project|container|record|file|openapi\.yaml)(?:[/?]|$))[^/?]+/, '$1[token]')
-    .replace(/rpr_[A-Za-z0-9_-]+/g, 'rpr_[redacted]')
-    .replace(/([?&](?:[^=&]*[-_.])?(?:token|password|passwd|secret|session|csrf|key|auth|jwt)(?:[-_.][^=&]*)?=)[^&#]*/gi, '$1[redacted]');
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? '';
+  let rest = url.slice(origin.length);
+  const hashAt = rest.indexOf('#');
+  const fragment = hashAt < 0 ? undefined : rest.slice(hashAt + 1);
+  if (hashAt >= 0) rest = rest.slice(0, hashAt);
+  const queryAt = rest.indexOf('?');
+  const query = queryAt < 0 ? undefined : rest.slice(queryAt + 1);
+  const path = queryAt < 0 ? rest : rest.slice(0, queryAt);
+
+  const pathToken = API_PATH_TOKEN.exec(path);
+  const tokenless = pathToken?.[1] && pathToken[2] && !API_RESOURCE_WORDS.has(pathToken[2]) ? `${pathToken[1]}[token]${path.slice(pathToken[0].length)}` : path;
+  let redacted = redactPiece(origin) + tokenless.split('/').map(redactPiece).join('/');
+  if (query !== undefined) {
+    const pairs = query.split('&').map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) return redactPiece(pair);
+      const name = pair.slice(0, equals);
+      return `${redactPiece(name)}=${CREDENTIAL_NAME.test(decodeAscii(name)) ? '[redacted]' : redactPiece(pair.slice(equals + 1))}`;
+    });
+    redacted += `?${pairs.join('&')}`;
+  }
+  if (fragment !== undefined) redacted += `#${redactPiece(fragment)}`;
+  return redacted;
 }
 
 /** The service logger: JSON lines, with credentials redacted wherever they could appear. */

@@ -1,9 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Types } from 'mongoose';
 import { errors, hashToken, type Models } from '@reprise/core';
-
-/** First path segments under /api/v1 that name a resource; any other first segment is a token. */
-const RESOURCE_WORDS = new Set(['project', 'container', 'record', 'file', 'openapi.yaml']);
+import { API_RESOURCE_WORDS } from '@reprise/http';
 
 /** For validate(): the {token} path parameter is checked by authenticate(), not by the schema. */
 export const byToken = { skipParams: ['token'] };
@@ -18,7 +16,7 @@ const LAST_USED_PRECISION_MS = 60_000;
 export function extractPathToken(req: Request, res: Response, next: NextFunction): void {
   const match = /^\/([^/?]+)(\/.*)?$/.exec(req.url);
   const first = match?.[1];
-  if (first !== undefined && !RESOURCE_WORDS.has(first)) {
+  if (first !== undefined && !API_RESOURCE_WORDS.has(first)) {
     res.locals.pathToken = safeDecode(first);
     req.url = match?.[2] ?? '/';
   }

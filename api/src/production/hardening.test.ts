@@ -8,8 +8,8 @@ import { bearer, useApi } from '../test/harness.js';
 
 const api = useApi({ PUSH_RATE_LIMIT: '5' });
 
-/** A second API instance on the same database, as behind a load balancer. */
-function secondInstance(env: Record<string, string> = {}) {
+/** A second API instance on the same database, as behind a load balancer (an undefined variable takes its default). */
+function secondInstance(env: Record<string, string | undefined> = {}) {
   const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   return createApp({
     models: api.db.models,
@@ -78,6 +78,34 @@ describe('push rate limit', () => {
     // Reads go on; another token has its own budget.
     await other.get('/api/v1/record/display/p').set(bearer(alice.token)).expect(200);
     await api.request().post('/api/v1/project/push/q').set(bearer(bob.token)).send({}).expect(201);
+  });
+
+  it('lets a parameter sweep through by default: 64 parallel one-second runs, a create and three updates each, for a minute', { timeout: 120_000 }, async () => {
+    const alice = await api.user();
+    const defaults = supertest(secondInstance({ PUSH_RATE_LIMIT: undefined }));
+    const RUNS = 64;
+    // The first 59 seconds of the sweep, counted where every instance counts pushes; the last one runs for real.
+    await api.db.models.Counter.create({ _id: `push:${alice.user._id.toHexString()}`, count: RUNS * 4 * 59, expires: new Date(Date.now() + 60_000) });
+    await defaults.post('/api/v1/project/push/sweep').set(bearer(alice.token)).send({}).expect(201);
+    const statuses = await Promise.all(
+      Array.from({ length: RUNS }, async (_, run) => {
+        const seen = [(await defaults.post('/api/v1/record/push/sweep').set(bearer(alice.token)).send({ label: `run-${run}`, parameters: { seed: run } })).status];
+        for (const status of ['started', 'running', 'finished']) {
+          seen.push((await defaults.post(`/api/v1/record/push/sweep/run-${run}`).set(bearer(alice.token)).send({ status })).status);
+        }
+        return seen;
+      }),
+    );
+    expect(statuses.flat().filter((status) => status === 429)).toEqual([]);
+    expect(await api.db.models.Record.countDocuments({ status: 'finished' })).toBe(RUNS);
+    // Above the default, the limit still holds.
+    const limit = Number((await defaults.post('/api/v1/record/push/sweep/run-0').set(bearer(alice.token)).send({ status: 'finished' }).expect(200)).headers['ratelimit-limit']);
+    expect(limit).toBeGreaterThanOrEqual(RUNS * 4 * 60 + 1);
+    await api.db.models.Counter.updateOne({ _id: `push:${alice.user._id.toHexString()}` }, { $set: { count: limit } });
+    const refused = await defaults.post('/api/v1/record/push/sweep').set(bearer(alice.token)).send({ label: 'one-too-many' });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toContain(`more than ${limit} times in a minute`);
+    expect(await api.db.models.Record.countDocuments({ label: 'one-too-many' })).toBe(0);
   });
 
   it('counts nothing when PUSH_RATE_LIMIT is 0', async () => {

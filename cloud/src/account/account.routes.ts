@@ -3,6 +3,7 @@ import type { Schemas } from '@reprise/contract';
 import { AppError, changePassword, presentAccount, renameUser, renewToken, revokeToken, type UserDoc } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { issueCsrfToken } from '../auth/csrf.js';
+import { authLimiter } from '../auth/limits.js';
 import { requireSession, setSessionCookie, signSession } from '../auth/session.js';
 import { actorOf, settingsOf, type CloudDeps } from '../http/context.js';
 
@@ -10,7 +11,8 @@ import { actorOf, settingsOf, type CloudDeps } from '../http/context.js';
 export function accountRouter(deps: CloudDeps): Router {
   const router = Router();
   const { models, spec, config } = deps;
-  const { passwordParams } = settingsOf(deps);
+  const { passwordParams, limits } = settingsOf(deps);
+  const limiter = authLimiter(models, limits);
 
   const account = async (id: UserDoc['_id']) => {
     const user = await models.User.findById(id).lean<UserDoc>();
@@ -28,12 +30,15 @@ export function accountRouter(deps: CloudDeps): Router {
     res.json(presentAccount(user));
   });
 
-  router.post('/account/password', requireSession, ...jsonBody(config), validate(spec, 'changePassword'), async (_req, res) => {
+  router.post('/account/password', requireSession, ...jsonBody(config), validate(spec, 'changePassword'), async (req, res) => {
     const { body } = inputOf<never, never, Schemas['PasswordChange']>(res);
     const actor = actorOf(res);
+    const { email } = await account(actor.id);
+    await limiter.beforePasswordCheck(req, email);
     const since = await changePassword(models, actor.id, body.currentPassword, body.newPassword, passwordParams);
+    await limiter.succeededLogin(email);
     // Every other session just ended; this one continues as a new session.
-    setSessionCookie(res, config, signSession(deps.jwtSecret, actor.id, { authTime: Math.floor(since.getTime() / 1000) }));
+    setSessionCookie(res, config, signSession(deps.jwtSecret, actor.id, { authMs: since.getTime() }));
     issueCsrfToken(res, config);
     res.status(204).end();
   });

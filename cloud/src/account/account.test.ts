@@ -110,11 +110,30 @@ describe('account details', () => {
     const { browser, email } = await cloud.signUp();
     const elsewhere = await cloud.browser();
     await elsewhere.post('/cloud/v1/auth/login', { email, password: PASSWORD }).expect(200);
-    // Sessions count from whole seconds: make the other sign-in clearly older than the change.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     await browser.post('/cloud/v1/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }).expect(204);
     await elsewhere.get('/cloud/v1/auth/me').expect(401);
     await browser.get('/cloud/v1/auth/me').expect(200);
     await browser.patch('/cloud/v1/account', { name: 'Still here' }).expect(200);
+  });
+
+  it('ends a session that signed in earlier in the same second as the password change, and keeps one that signs in after it', async () => {
+    let sameSecond = 0;
+    for (let attempt = 0; attempt < 5 && sameSecond === 0; attempt += 1) {
+      const { browser, email } = await cloud.signUp();
+      const [earlier, later] = [await cloud.browser(), await cloud.browser()];
+      // From the start of a second, so that the sign-ins and the change fall within it.
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+      const start = Date.now();
+      await earlier.post('/cloud/v1/auth/login', { email, password: PASSWORD }).expect(200);
+      await browser.post('/cloud/v1/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }).expect(204);
+      await later.post('/cloud/v1/auth/login', { email, password: 'a brand new passphrase' }).expect(200);
+      // A slow machine that crossed into the next second tries again: that case is the test above.
+      if (Math.floor(Date.now() / 1000) !== Math.floor(start / 1000)) continue;
+      sameSecond += 1;
+      await earlier.get('/cloud/v1/auth/me').expect(401);
+      await later.get('/cloud/v1/auth/me').expect(200);
+      await browser.get('/cloud/v1/auth/me').expect(200);
+    }
+    expect(sameSecond).toBe(1);
   });
 });

@@ -199,7 +199,7 @@ describe('session tokens', () => {
   it('never lets a renewed session outlive 30 days after sign-in', async () => {
     const { id } = await cloud.signUp();
     const now = Math.floor(Date.now() / 1000);
-    const token = signSession(TEST_JWT_SECRET, new Types.ObjectId(id), { sid: 'cap', authTime: now - 29 * 86400 });
+    const token = signSession(TEST_JWT_SECRET, new Types.ObjectId(id), { sid: 'cap', authMs: (now - 29 * 86400) * 1000 });
     const claims = jwt.decode(token) as { exp: number };
     expect(claims.exp).toBeLessThanOrEqual(now - 29 * 86400 + 30 * 86400);
   });

@@ -118,3 +118,43 @@ describe('registration rate limit', () => {
     expect(await cloud.db.models.User.countDocuments({ email: 'reg-3@example.org' })).toBe(0);
   });
 });
+
+describe('password change rate limits', () => {
+  /** A signed-in browser at `address`, and its account's email. */
+  async function signedIn(address: string): Promise<{ browser: Browser; email: string }> {
+    const email = await account(`${address}0`);
+    const browser = await from(address);
+    await browser.post('/cloud/v1/auth/login', { email, password: PASSWORD }).expect(200);
+    return { browser, email };
+  }
+  const change = (browser: Browser, currentPassword: string) => browser.post('/cloud/v1/account/password', { currentPassword, newPassword: 'a brand new passphrase' });
+
+  it('refuses guesses at the current password past the per-account limit with 429 and Retry-After, sharing it with sign-in', async () => {
+    const { browser, email } = await signedIn('10.0.8.1');
+    for (let i = 0; i < 3; i += 1) expect((await change(browser, `wrong password ${i}`)).status).toBe(403);
+    const limited = await change(browser, PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('too_many_requests');
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(WINDOW_MS / 1000);
+    expect(limited.body.error.details.retryAfter).toBe(retryAfter);
+    // Nothing changed, and the session gave no extra guesses: signing in is refused as well.
+    await (await from('10.0.8.9')).post('/cloud/v1/auth/login', { email, password: PASSWORD }).expect(429);
+    await cloud.db.models.Counter.updateMany({}, { $set: { expires: new Date(Date.now() - 1000) } });
+    await (await from('10.0.8.9')).post('/cloud/v1/auth/login', { email, password: PASSWORD }).expect(200);
+  });
+
+  it('limits attempts per client across accounts, and other clients are not affected', async () => {
+    const sessions = [await signedIn('10.0.9.1'), await signedIn('10.0.9.2'), await signedIn('10.0.9.3'), await signedIn('10.0.9.4')];
+    await cloud.db.models.Counter.deleteMany({});
+    // Every browser moves to one client address: two attempts on each of three accounts use its six.
+    for (const { browser } of sessions) browser.agent.set('X-Forwarded-For', '10.0.9.100');
+    for (const { browser } of sessions.slice(0, 3)) for (let i = 0; i < 2; i += 1) expect((await change(browser, 'wrong wrong wrong')).status).toBe(403);
+    const [, , , fourth] = sessions;
+    if (!fourth) throw new Error('four sessions');
+    expect((await change(fourth.browser, PASSWORD)).status).toBe(429);
+    fourth.browser.agent.set('X-Forwarded-For', '10.0.9.101');
+    expect((await change(fourth.browser, PASSWORD)).status).toBe(204);
+  });
+});

@@ -28,6 +28,14 @@ export function authLimiter(models: Models, limits: AuthLimits) {
       await countOrRefuse(models, `login:address:${addressOf(req)}`, limits.loginPerAddress, 'Too many sign-in attempts from your address');
       await countOrRefuse(models, accountKey(email), limits.failedLoginsPerAccount, 'Too many failed sign-in attempts for this account');
     },
+    /**
+     * Counts a check of the current password (a password change) as a sign-in attempt, on the same
+     * counters: holding a session gives no more guesses at the password than signing in does.
+     */
+    async beforePasswordCheck(req: Request, email: string): Promise<void> {
+      await countOrRefuse(models, `login:address:${addressOf(req)}`, limits.loginPerAddress, 'Too many password attempts from your address');
+      await countOrRefuse(models, accountKey(email), limits.failedLoginsPerAccount, 'Too many wrong passwords for this account');
+    },
     /** Forgets the failed logins of an account after a successful one. */
     async succeededLogin(email: string): Promise<void> {
       await resetCounter(models, accountKey(email));

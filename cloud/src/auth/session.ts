@@ -28,6 +28,12 @@ export interface SessionClaims {
   sid: string;
   /** When the user signed in (seconds since the epoch). */
   auth_time: number;
+  /**
+   * The same in milliseconds, compared with the time of the last password change: a session that
+   * signed in earlier in the same second as the change must end with it. Missing from sessions
+   * made before it existed.
+   */
+  auth_time_ms?: number;
   iat: number;
   exp: number;
 }
@@ -45,12 +51,19 @@ function cookieBase(config: Config): CookieOptions {
   return { sameSite: 'strict', secure: config.publicUrl.startsWith('https:'), path: SESSION_PATH };
 }
 
-/** Makes a session token for a user; `authTime` (seconds) is kept when a session is renewed. */
-export function signSession(secret: string, userId: Types.ObjectId, session: { sid?: string; authTime?: number } = {}): string {
-  const now = Math.floor(Date.now() / 1000);
-  const authTime = session.authTime ?? now;
+/** When a session signed in, in milliseconds; for a session without `auth_time_ms`, the latest it can have been. */
+export function signedInAtMs(claims: Pick<SessionClaims, 'auth_time' | 'auth_time_ms'>): number {
+  return typeof claims.auth_time_ms === 'number' ? claims.auth_time_ms : claims.auth_time * 1000 + 999;
+}
+
+/** Makes a session token for a user; the sign-in time `authMs` (milliseconds) is kept when a session is renewed. */
+export function signSession(secret: string, userId: Types.ObjectId, session: { sid?: string; authMs?: number } = {}): string {
+  const nowMs = Date.now();
+  const now = Math.floor(nowMs / 1000);
+  const authMs = session.authMs ?? nowMs;
+  const authTime = Math.floor(authMs / 1000);
   const expiresIn = Math.max(1, Math.min(SESSION_TTL_SECONDS, authTime + SESSION_MAX_AGE_SECONDS - now));
-  return jwt.sign({ sid: session.sid ?? randomBytes(16).toString('base64url'), auth_time: authTime }, secret, {
+  return jwt.sign({ sid: session.sid ?? randomBytes(16).toString('base64url'), auth_time: authTime, auth_time_ms: authMs }, secret, {
     algorithm: 'HS256',
     subject: userId.toHexString(),
     issuer: ISSUER,
@@ -98,7 +111,8 @@ export function configurePassport(models: Models, secret: string, passwordParams
         audience: AUDIENCE,
       },
       (claims: SessionClaims, done: VerifiedCallback) => {
-        if (!Types.ObjectId.isValid(claims.sub) || typeof claims.sid !== 'string' || typeof claims.auth_time !== 'number') {
+        const badTimes = typeof claims.auth_time !== 'number' || (claims.auth_time_ms !== undefined && typeof claims.auth_time_ms !== 'number');
+        if (!Types.ObjectId.isValid(claims.sub) || typeof claims.sid !== 'string' || badTimes) {
           done(null, false);
           return;
         }
@@ -108,7 +122,7 @@ export function configurePassport(models: Models, secret: string, passwordParams
         ]).then(
           ([user, revoked]) => {
             // A password change ends the sessions that signed in before it.
-            const outdated = user?.sessionsNotBefore ? claims.auth_time * 1000 < user.sessionsNotBefore.getTime() : false;
+            const outdated = user?.sessionsNotBefore ? signedInAtMs(claims) < user.sessionsNotBefore.getTime() : false;
             done(null, user && !revoked && !outdated ? ({ actor: { id: user._id, name: user.name }, claims } satisfies SessionUser) : false);
           },
           (error: unknown) => done(error),
@@ -146,7 +160,7 @@ export function readSession(instance: passport.Authenticator, config: Config, se
       res.locals.session = user.claims;
       const now = Math.floor(Date.now() / 1000);
       if (now - user.claims.iat >= SESSION_RENEW_AFTER_SECONDS && user.claims.auth_time + SESSION_MAX_AGE_SECONDS > now + 60) {
-        setSessionCookie(res, config, signSession(secret, user.actor.id, { sid: user.claims.sid, authTime: user.claims.auth_time }));
+        setSessionCookie(res, config, signSession(secret, user.actor.id, { sid: user.claims.sid, authMs: signedInAtMs(user.claims) }));
       }
       next();
     })(req, res, next);

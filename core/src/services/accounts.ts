@@ -110,8 +110,8 @@ export async function changePassword(
   const weak = passwordProblem(next, { email: user.email, name: user.name });
   if (weak) throw errors.unprocessable('weak_password', weak, { field: 'newPassword' });
   const passwordHash = await hashPassword(next, params);
-  // Whole seconds, the precision of a session's sign-in time.
-  const sessionsNotBefore = new Date(Math.floor(Date.now() / 1000) * 1000);
+  // To the millisecond, as sessions record their sign-in: one made earlier in the same second ends too.
+  const sessionsNotBefore = new Date();
   // Conditional on the hash that was checked, so that two concurrent changes cannot both pass the check.
   const updated = await models.User.findOneAndUpdate({ _id: userId, passwordHash: user.passwordHash }, { $set: { passwordHash, sessionsNotBefore } });
   if (!updated) throw errors.conflict('The password was changed by another request meanwhile; sign in again.');

@@ -37,12 +37,14 @@ export function createWebApp(deps: WebDeps): WebApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // req.ip, the client the services are told about: the connecting address, unless it is a proxy WEB_TRUST_PROXY names.
+  app.set('trust proxy', config.webTrustProxy.length > 0 ? [...config.webTrustProxy] : false);
   app.use(requestLogger(logger));
 
   // Before anything that could read a body: proxied bodies stream straight through.
-  app.use('/cloud', (req, res) => cloud.handle(req, res));
-  app.use('/api', (req, res) => api.handle(req, res));
-  app.use('/sumatra', (req, res) => api.handle(req, res));
+  app.use('/cloud', (req, res) => cloud.handle(req, res, req.ip));
+  app.use('/api', (req, res) => api.handle(req, res, req.ip));
+  app.use('/sumatra', (req, res) => api.handle(req, res, req.ip));
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });

@@ -19,7 +19,8 @@ export interface Upstream {
 
 /** A reverse proxy to one upstream: a request handler and a way to close its idle connections. */
 export interface Proxy {
-  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Forwards a request; `client` is the address to report (the connecting one when not given). */
+  handle: (req: IncomingMessage, res: ServerResponse, client?: string) => void;
   close: () => void;
 }
 
@@ -39,8 +40,8 @@ function forwardable(headers: IncomingHttpHeaders | OutgoingHttpHeaders): Record
  * Forwards requests to an upstream service with node:http, streaming both bodies (a multi-GiB
  * upload or download passes through in constant memory, with backpressure both ways). The path,
  * the query, cookies, Origin, Host and every end-to-end header go through unchanged; the proxy
- * sets X-Forwarded-For to the client's address (what clients claim there is not kept: this server
- * is the edge), X-Forwarded-Proto and X-Forwarded-Host. An upstream that cannot be reached is a
+ * sets X-Forwarded-For to the client's address alone (what a client claims there is not kept: the
+ * services rate-limit by it), X-Forwarded-Proto and X-Forwarded-Host. An upstream that cannot be reached is a
  * 503 in the services' error shape.
  */
 export function createProxy(upstream: Upstream, logger: Logger): Proxy {
@@ -51,10 +52,10 @@ export function createProxy(upstream: Upstream, logger: Logger): Proxy {
   const agent = new transport.Agent({ keepAlive: true, maxSockets: 256, timeout: IDLE_SOCKET_MS });
   const prefix = target.pathname.replace(/\/+$/, '');
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, client?: string) => {
     const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
     const headers = forwardable(req.headers);
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    headers['x-forwarded-for'] = client ?? req.socket.remoteAddress ?? '';
     headers['x-forwarded-proto'] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
     if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
     const bodiless = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
