@@ -4,10 +4,10 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ApiClient } from '../api-client.js';
-import { ApiError, AuthenticationError, NetworkError, RepriseError, ServerError } from '../errors.js';
-import type { Container, ContainerPush, Project, ProjectPush, RecordAtom, RecordStatus, RecordSummary } from '../types.js';
+import { ApiError, AuthenticationError, isRetryable, NetworkError, NotFoundError, RepriseError, ServerError } from '../errors.js';
+import type { Container, ContainerPush, Project, ProjectDetail, ProjectPush, RecordAtom, RecordStatus, RecordSummary } from '../types.js';
 import { readUserConfig, resolveSettings, writeUserConfig, type Settings } from '../node/config.js';
-import { gitState } from '../node/detect.js';
+import { gitState, type GitState } from '../node/detect.js';
 import { hashFile, isFile, mediaTypeOf, saveDownload } from '../node/files.js';
 import { DurableQueue, type QueuedOperation, type QueueEntry } from '../node/queue.js';
 import { recordRun } from '../node/run.js';
@@ -137,6 +137,10 @@ const COMMANDS: Command[] = [
     details:
       'The record is created (started) before the command starts, then updated (running, heartbeats)\n' +
       'and ended finished (exit 0), crashed (non-zero exit or signal) or aborted (interrupted).\n' +
+      'When the server refuses the record (a label the project already has, a project that does not\n' +
+      'exist) the command does not run and reprise exits 1.\n' +
+      "The record's container is the one given with --container, else the project's latest container\n" +
+      'built from the git commit checked out here (same repository when both know it), else none.\n' +
       'Inputs with .json/.yaml/.yml/.toml/.ini/.cfg/.param extensions are read as parameters.\n' +
       'Outputs are the files created or changed under the output directories during the run.\n' +
       "The command's stdout and stderr go to the terminal as usual (with --json, its stdout goes to\n" +
@@ -145,7 +149,8 @@ const COMMANDS: Command[] = [
     passthrough: true,
     options: {
       project: PROJECT,
-      label: { type: 'string', description: 'The record label (default: a timestamp label).', value: 'LABEL' },
+      label: { type: 'string', description: 'The record label, new in the project (default: a timestamp label).', value: 'LABEL' },
+      container: { type: 'string', description: "The container (an id of the project's) the run happens in.", value: 'ID' },
       input: { type: 'string', short: 'i', multiple: true, description: 'An input file (repeatable).', value: 'FILE' },
       'output-dir': { type: 'string', short: 'o', multiple: true, description: 'Where outputs appear (repeatable; default .).', value: 'DIR' },
       param: { type: 'string', multiple: true, description: 'A parameter key=value (repeatable; JSON values allowed).', value: 'K=V' },
@@ -537,6 +542,7 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     if (!info?.isDirectory()) throw new CliError(`The output directory ${dir} does not exist.`, EXIT.usage);
   }
   const client = clientOf(context);
+  const container = values.container !== undefined ? (values.container as string) : await matchingContainer(client, project, await gitState(process.cwd()));
   const queue = new DurableQueue(context.settings.queueDir);
   const problems: string[] = [];
   const store = new RecordStore({
@@ -553,6 +559,7 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     project,
     command: rest,
     ...(values.label ? { label: values.label as string } : {}),
+    container,
     inputs: (values.input as string[] | undefined) ?? [],
     parameters,
     outputDirs: (values['output-dir'] as string[] | undefined) ?? [],
@@ -566,6 +573,9 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     stdout: context.json ? context.terminal.stderr : context.terminal.stdout,
     stderr: context.terminal.stderr,
     onWarning: (message) => context.terminal.stderr.write(`reprise: ${message}\n`),
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw refusalOf(error, project, values.label as string | undefined);
   });
   const bar = new ProgressBar(context.terminal, 'uploading', !context.json);
   const drained = await store.drain(wait * 1000, { onProgress: (_entry, sent, total) => bar.update(sent, total) });
@@ -578,6 +588,7 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     exitCode: result.exitCode,
     signal: result.signal,
     duration: result.duration,
+    container,
     inputs: result.inputs.map((input) => input.name ?? path.basename(input.file)),
     outputs: result.outputs.map((output) => output.path ?? output.name ?? output.file),
     delivered: drained.pending === 0 && problems.length === 0,
@@ -585,12 +596,58 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     failed: problems,
   };
   if (context.json) context.terminal.stdout.write(`${JSON.stringify(summary)}\n`);
-  else context.terminal.stderr.write(`reprise: recorded ${result.project}/${result.label}: ${result.status}, ${formatDuration(result.duration)}, ${result.outputs.length} output(s).\n`);
+  else {
+    const where = container ? `container ${container}` : 'no container';
+    context.terminal.stderr.write(`reprise: recorded ${result.project}/${result.label}: ${result.status}, ${formatDuration(result.duration)}, ${result.outputs.length} output(s), ${where}.\n`);
+  }
   for (const problem of problems) context.terminal.stderr.write(`reprise: warning: ${problem}\n`);
   if (drained.pending > 0) {
     context.terminal.stderr.write(`reprise: warning: the server did not take ${drained.pending} write(s) of this record yet; they are queued in ${queue.dir}: run \`reprise sync\`.\n`);
   }
   return result.exitCode;
+}
+
+/**
+ * The container a run here happens in: the project's latest one whose source is the commit
+ * checked out here (and the same repository, when both know it); null when none is, when the
+ * working directory is not under git, or when the server cannot be reached to tell.
+ */
+async function matchingContainer(client: ApiClient, project: string, git: GitState | null): Promise<string | null> {
+  let detail: ProjectDetail;
+  try {
+    detail = await client.projects.pull(project);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw refusalOf(error, project, undefined);
+    if (isRetryable(error)) return null;
+    throw error;
+  }
+  if (!git?.commit) return null;
+  const matches = detail.containers.filter((item) => item.version.commit === git.commit && sameRepository(item.version.repository ?? null, git.repository));
+  return matches.at(-1)?.id ?? null;
+}
+
+/** Two remotes of the same repository (https, ssh or scp-like forms, with or without .git); unknown matches anything. */
+function sameRepository(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const normal = (url: string) =>
+    url
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z+]+:\/\//, '')
+      .replace(/^[^@/]+@/, '')
+      .replace(/^([^/:]+):(?!\d)/, '$1/')
+      .replace(/\.git\/?$|\/+$/, '');
+  return normal(a) === normal(b);
+}
+
+/** What to tell the user when the server refused a run's record before the command ran. */
+function refusalOf(error: unknown, project: string, label: string | undefined): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const nothing = 'Nothing was run and nothing changed on the server.';
+  if (error.code === 'label_taken') return new CliError(`Project "${project}" already has a record labelled "${label ?? ''}"; choose another --label. ${nothing}`, EXIT.failed);
+  if (error instanceof NotFoundError) return new CliError(`Project "${project}" does not exist (or is not yours); create it with \`reprise project push ${project}\`. Nothing was run.`, EXIT.failed);
+  if (error instanceof AuthenticationError) return error;
+  return new CliError(`${error.message} ${nothing}`, EXIT.failed);
 }
 
 function numberOption(value: unknown, name: string, fallback: number): number {
