@@ -371,6 +371,27 @@ describe('reprise exit codes and output', () => {
 });
 
 describe('reprise login', () => {
+  it('takes an API URL given with /api/v1 at its end, and tells a URL that is no Reprise API from a wrong token', async () => {
+    const { token } = await server.user();
+    const suffixed = await cli(['login', '--url', `${server.url}/api/v1/`, '--token', token], { env: home.env() });
+    expect(suffixed.stderr).toBe('');
+    expect(suffixed.code).toBe(0);
+    expect(JSON.parse(readFileSync(home.configFile, 'utf8'))).toEqual({ url: server.url, token });
+
+    const elsewhere = await cli(['login', '--url', `${server.url}/reprise`, '--token', token], { env: home.env() });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain(`${server.url}/reprise is not a Reprise API`);
+    expect(elsewhere.stderr).not.toContain('token');
+    const nobody = await cli(['login', '--url', 'http://127.0.0.1:9', '--token', token], { env: home.env() });
+    expect(nobody.code).toBe(4);
+    expect(nobody.stderr).toContain('Cannot reach http://127.0.0.1:9');
+    expect(nobody.stderr).not.toContain('token');
+    const wrong = await cli(['login', '--url', server.url, '--token', 'rpr_not_a_token'], { env: home.env() });
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toContain('token');
+    expect(JSON.parse(readFileSync(home.configFile, 'utf8'))).toEqual({ url: server.url, token });
+  });
+
   it('checks the token and stores it in a config file only its owner can read', async () => {
     const { token } = await server.user();
     const res = await cli(['login', '--url', server.url, '--token', token, '--json'], { env: home.env() });

@@ -385,18 +385,42 @@ const QUEUED = Symbol('queued');
 async function login(context: Context, values: Record<string, unknown>): Promise<number> {
   const file = context.settings.configFile;
   const current = await readUserConfig(file);
-  const url = ((values.url as string | undefined) ?? current.url ?? context.settings.url).replace(/\/+$/, '');
+  // The API's address is its origin (and base path): a URL copied with the /api/v1 the routes start with means the same service.
+  const url = ((values.url as string | undefined) ?? current.url ?? context.settings.url).replace(/\/+$/, '').replace(/\/api\/v1$/, '');
   if (!/^https?:\/\/[^/]+/.test(url)) throw new CliError(`--url must be an http(s) URL (got "${url}").`, EXIT.usage);
   let token = (values.token as string | undefined)?.trim();
   if (!token) token = await readToken(context.terminal);
   if (!token) throw new CliError('No token given.', EXIT.usage);
   if (!values['no-verify']) {
+    // Only a 401 from a Reprise API means the token is wrong: ask the URL what it is first.
+    await checkIsApi(url);
     const client = createNodeClient({ url, token });
     await client.search.projects({ mine: true, limit: 1 });
   }
   await writeUserConfig(file, { ...current, url, token });
   print(context, { url, configFile: file, verified: !values['no-verify'] }, () => `Logged in to ${url}; the token is in ${file} (readable by you only).`);
   return EXIT.ok;
+}
+
+/** Throws a clear error unless `url` answers as a Reprise API (its OpenAPI document needs no token). */
+async function checkIsApi(url: string): Promise<void> {
+  const spec = `${url}/api/v1/openapi.yaml`;
+  let response: Response;
+  try {
+    response = await fetch(spec, { signal: AbortSignal.timeout(30_000), headers: { Accept: 'application/yaml, */*' } });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new CliError(`Cannot reach ${url} (${cause}): is the Reprise API running there? Check --url.`, EXIT.unreachable);
+  }
+  const text = response.ok ? await response.text().catch(() => '') : '';
+  if (!response.ok) await response.body?.cancel().catch(() => undefined);
+  if (!/^openapi:/m.test(text) || !/^ {2}title: Reprise\b/m.test(text)) {
+    const what = response.ok ? 'something else' : `${response.status} ${response.statusText}`.trim();
+    throw new CliError(
+      `${url} is not a Reprise API (${spec} answered ${what}). Give --url the API service's address, e.g. http://localhost:5100 (not the dashboard's).`,
+      EXIT.usage,
+    );
+  }
 }
 
 async function readToken(terminal: Terminal): Promise<string> {
