@@ -101,6 +101,18 @@ describe('DurableQueue', () => {
     expect(await server.db.models.Record.findOne({ label: 'taken' }).lean()).toMatchObject({ stdout: 'theirs\n', duration: 9 });
   });
 
+  it('delivers only the chosen operations when asked, and those still wait behind a push of their project', async () => {
+    const { client, queue } = await setup();
+    const backlog = await queue.enqueue({ kind: 'updateRecord', project: 'sim', record: 'older', body: { duration: 1 } });
+    const create = await queue.enqueue({ kind: 'createRecord', project: 'sim', record: 'now', body: {} });
+    const first = await queue.flush(client, { only: (entry) => entry.id === create.id });
+    expect(first.deliveries).toEqual([{ id: create.id, state: 'delivered', result: expect.objectContaining({ label: 'now' }) }]);
+    expect((await queue.pending()).map((entry) => entry.id)).toEqual([backlog.id]);
+    await queue.enqueue({ kind: 'pushProject', project: 'sim', body: {} });
+    const behind = await queue.enqueue({ kind: 'createRecord', project: 'sim', record: 'later', body: {} });
+    expect((await queue.flush(client, { only: (entry) => entry.id === behind.id })).deliveries).toEqual([]);
+  });
+
   it('holds back the records of a project while a push of that project waits for its retry', async () => {
     const { client, queue } = await setup();
     const push = await queue.enqueue({ kind: 'pushProject', project: 'later', body: {} });

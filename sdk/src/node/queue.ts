@@ -62,6 +62,8 @@ export interface FlushOptions {
   onDelivery?: (entry: QueueEntry, delivery: Delivery) => void;
   /** How long to wait for another process's flush to finish (ms, default 0: skip when busy). */
   waitForLockMs?: number;
+  /** Deliver only these operations (the others stay queued, and still hold back what comes after them). */
+  only?: (entry: QueueEntry) => boolean;
 }
 
 /** Tuning of the retry schedule. */
@@ -170,7 +172,7 @@ export class DurableQueue {
         let progressed = false;
         for (const entry of await this.pending()) {
           const groups = groupsOf(entry.operation);
-          if (tried.has(entry.id) || groups.some((group) => blocked.has(group))) {
+          if (tried.has(entry.id) || groups.some((group) => blocked.has(group)) || (options.only && !options.only(entry))) {
             blocked.add(groups[groups.length - 1] ?? '');
             continue;
           }

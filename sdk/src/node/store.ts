@@ -115,7 +115,8 @@ export class RecordStore {
   /** Sends a queued creation now: true when delivered, false when it waits; throws the server's refusal. */
   private async confirm(create: QueueEntry): Promise<boolean> {
     await this.flushing;
-    const { deliveries } = await this.queue.flush(this.client, { ...this.flushOptions(), ignoreBackoff: true, waitForLockMs: 30_000 });
+    // Only the creation: a backlog of earlier uploads must not hold up the start of the run.
+    const { deliveries } = await this.queue.flush(this.client, { ...this.flushOptions(), ignoreBackoff: true, waitForLockMs: 30_000, only: (entry) => entry.id === create.id });
     const mine = deliveries.find((delivery) => delivery.id === create.id);
     if (mine?.state === 'failed') {
       // The caller reports it now; nothing of this run is left queued.
