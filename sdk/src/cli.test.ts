@@ -169,7 +169,7 @@ describe('reprise run', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ delivered: 0 });
   });
 
-  it('refuses to run for a project that does not exist, saying how to create it, and exits 1 with nothing recorded or queued', async () => {
+  it('refuses to run for a project that does not exist, saying how to create it, and exits 1 with nothing recorded or queued; --create-project creates it first', async () => {
     const { env } = await loggedIn();
     const run = await cli(['run', '--project', 'no-such-proj', '--', process.execPath, '-e', "require('fs').writeFileSync('ran', '')"], { env, cwd: home.work });
     expect(run.code).toBe(1);
@@ -182,6 +182,14 @@ describe('reprise run', () => {
     const synced = await cli(['sync', '--json'], { env, cwd: home.work });
     expect(synced.code).toBe(0);
     expect(JSON.parse(synced.stdout)).toMatchObject({ delivered: 0, pending: [], failed: [] });
+    const created = await cli(['run', '--project', 'no-such-proj', '--create-project', '--no-deps', '--json', '--', process.execPath, '-e', "require('fs').writeFileSync('ran', '')"], {
+      env,
+      cwd: home.work,
+    });
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ project: 'no-such-proj', status: 'finished', delivered: true });
+    expect(existsSync(path.join(home.work, 'ran'))).toBe(true);
+    expect(await server.db.models.Project.findOne({ name: 'no-such-proj' }).lean()).toMatchObject({ private: true });
   });
 
   it('refuses a label the project already has before running the command, and changes nothing on the server', async () => {

@@ -138,7 +138,7 @@ const COMMANDS: Command[] = [
       'The record is created (started) before the command starts, then updated (running, heartbeats)\n' +
       'and ended finished (exit 0), crashed (non-zero exit or signal) or aborted (interrupted).\n' +
       'When the server refuses the record (a label the project already has, a project that does not\n' +
-      'exist) the command does not run and reprise exits 1.\n' +
+      'exist, unless --create-project) the command does not run and reprise exits 1.\n' +
       "The record's container is the one given with --container, else the project's latest container\n" +
       'built from the git commit checked out here (same repository when both know it), else none.\n' +
       'Inputs with .json/.yaml/.yml/.toml/.ini/.cfg/.param extensions are read as parameters.\n' +
@@ -151,6 +151,7 @@ const COMMANDS: Command[] = [
       project: PROJECT,
       label: { type: 'string', description: 'The record label, new in the project (default: a timestamp label).', value: 'LABEL' },
       container: { type: 'string', description: "The container (an id of the project's) the run happens in.", value: 'ID' },
+      'create-project': { type: 'boolean', description: 'Create the project (private) when it does not exist yet.' },
       input: { type: 'string', short: 'i', multiple: true, description: 'An input file (repeatable).', value: 'FILE' },
       'output-dir': { type: 'string', short: 'o', multiple: true, description: 'Where outputs appear (repeatable; default .).', value: 'DIR' },
       param: { type: 'string', multiple: true, description: 'A parameter key=value (repeatable; JSON values allowed).', value: 'K=V' },
@@ -566,8 +567,18 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     if (!info?.isDirectory()) throw new CliError(`The output directory ${dir} does not exist.`, EXIT.usage);
   }
   const client = clientOf(context);
-  const container = values.container !== undefined ? (values.container as string) : await matchingContainer(client, project, await gitState(process.cwd()));
   const queue = new DurableQueue(context.settings.queueDir);
+  if (values['create-project']) {
+    // Through the queue: when the server is away, the record's creation waits behind this push.
+    const push = await queue.enqueue({ kind: 'pushProject', project, body: {} });
+    const { deliveries } = await queue.flush(client, { ignoreBackoff: true, waitForLockMs: 30_000, only: (entry) => entry.id === push.id });
+    const mine = deliveries.find((delivery) => delivery.id === push.id);
+    if (mine?.state === 'failed') {
+      await queue.forgetFailed(push.id);
+      throw mine.error;
+    }
+  }
+  const container = values.container !== undefined ? (values.container as string) : await matchingContainer(client, project, await gitState(process.cwd()));
   const problems: string[] = [];
   const store = new RecordStore({
     client,
@@ -669,7 +680,9 @@ function refusalOf(error: unknown, project: string, label: string | undefined): 
   if (!(error instanceof ApiError)) return error;
   const nothing = 'Nothing was run and nothing changed on the server.';
   if (error.code === 'label_taken') return new CliError(`Project "${project}" already has a record labelled "${label ?? ''}"; choose another --label. ${nothing}`, EXIT.failed);
-  if (error instanceof NotFoundError) return new CliError(`Project "${project}" does not exist (or is not yours); create it with \`reprise project push ${project}\`. Nothing was run.`, EXIT.failed);
+  if (error instanceof NotFoundError) {
+    return new CliError(`Project "${project}" does not exist (or is not yours); create it with \`reprise project push ${project}\` or give --create-project. Nothing was run.`, EXIT.failed);
+  }
   if (error instanceof AuthenticationError) return error;
   return new CliError(`${error.message} ${nothing}`, EXIT.failed);
 }
