@@ -257,7 +257,7 @@ describe('reprise run', () => {
     const synced = await cli(['sync', '--json'], { env, cwd: home.work });
     expect(synced.code).toBe(0);
     expect(JSON.parse(synced.stdout)).toMatchObject({ pending: [], failed: [] });
-  }, 60_000);
+  }, 90_000);
 
   it("credits a run to the project's container built from the commit checked out here, in the same repository, and to none otherwise", async () => {
     const { env } = await loggedIn();

@@ -17,8 +17,8 @@ export const PARAMETER_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', 
 /** Directories never searched for outputs. */
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', '.mypy_cache', '.pytest_cache', '.tox', '.reprise']);
 const MAX_SCANNED_FILES = 200_000;
-/** How long the end of a run waits for the dependency probe still going (its probes have their own limits). */
-const PROBE_WAIT_MS = 15_000;
+/** How long the end of a run waits for the dependency probe still going: as long as its slowest probe (conda) may take. */
+const PROBE_WAIT_MS = 30_000;
 
 /** What `reprise run` records. */
 export interface RunOptions {
