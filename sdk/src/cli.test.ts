@@ -111,7 +111,7 @@ describe('reprise CLI: the paper workflow', () => {
 
     const output = await cli(['pull', '--project', 'dla', summary.label, '--file', 'data.csv', '--output', '-'], { env, cwd: work });
     expect(output.stdout).toBe(data.toString('utf8'));
-  });
+  }, 60_000);
 });
 
 describe('reprise run', () => {
