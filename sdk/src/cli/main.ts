@@ -418,7 +418,7 @@ async function checkIsApi(url: string): Promise<void> {
   if (!/^openapi:/m.test(text) || !/^ {2}title: Reprise\b/m.test(text)) {
     const what = response.ok ? 'something else' : `${response.status} ${response.statusText}`.trim();
     throw new CliError(
-      `${url} is not a Reprise API (${spec} answered ${what}). Give --url the API service's address, e.g. http://localhost:5100 (not the dashboard's).`,
+      `${url} is not a Reprise API (${spec} answered ${what}). Give --url the address of the Reprise API or of its dashboard, e.g. http://localhost:5100.`,
       EXIT.usage,
     );
   }
