@@ -96,7 +96,8 @@ export interface paths {
         /**
          * Create a record
          * @description Creates a record in one of the caller's projects. The record runs in the container named by
-         *     `container`, or else in the last container of the project's history at this moment. Without
+         *     `container`, in no container when `container` is `null`, or else in the last container of
+         *     the project's history at this moment. Without
          *     a `label`, a timestamp label is given. Labels are unique per project (409).
          *     Inputs and outputs may be declared here with their digests and uploaded later with
          *     `file/push`.
@@ -1278,7 +1279,12 @@ export interface components {
             source?: string | null;
         };
         RecordFields: {
-            container?: components["schemas"]["Id"];
+            /**
+             * @description The container the run happened in (one of the project's). On creation, `null` says it
+             *     ran in none of them (a laptop run, say) and the record gets no container; omitting it
+             *     means the project's latest container. Updates leave the container as it is.
+             */
+            container?: components["schemas"]["Id"] | null;
             program?: components["schemas"]["Program"];
             parameters?: components["schemas"]["Freeform"];
             inputs?: components["schemas"]["FileRefInput"][];

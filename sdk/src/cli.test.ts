@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ensureBuilt, useApiServer, useCliHome, type CliHome } from './test/harness.js';
@@ -111,7 +111,7 @@ describe('reprise CLI: the paper workflow', () => {
 
     const output = await cli(['pull', '--project', 'dla', summary.label, '--file', 'data.csv', '--output', '-'], { env, cwd: work });
     expect(output.stdout).toBe(data.toString('utf8'));
-  });
+  }, 60_000);
 });
 
 describe('reprise run', () => {
@@ -169,18 +169,137 @@ describe('reprise run', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ delivered: 0 });
   });
 
-  it('reports writes the server refused for good through `reprise sync`, which exits 1', async () => {
+  it('refuses to run for a project that does not exist, saying how to create it, and exits 1 with nothing recorded or queued; --create-project creates it first', async () => {
     const { env } = await loggedIn();
-    const run = await cli(['run', '--project', 'no-such-project', '--wait', '5', '--', process.execPath, '-e', '0'], { env, cwd: home.work });
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/warning: Project "no-such-project" not found/);
-    const synced = await cli(['sync'], { env, cwd: home.work });
+    const run = await cli(['run', '--project', 'no-such-proj', '--', process.execPath, '-e', "require('fs').writeFileSync('ran', '')"], { env, cwd: home.work });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Project "no-such-proj" does not exist');
+    expect(run.stderr).toContain('reprise project push no-such-proj');
+    expect(run.stderr).not.toContain('recorded');
+    expect(existsSync(path.join(home.work, 'ran'))).toBe(false);
+    expect(await server.db.models.Record.countDocuments()).toBe(0);
+    expect(await server.db.models.Project.countDocuments({ name: 'no-such-proj' })).toBe(0);
+    const synced = await cli(['sync', '--json'], { env, cwd: home.work });
+    expect(synced.code).toBe(0);
+    expect(JSON.parse(synced.stdout)).toMatchObject({ delivered: 0, pending: [], failed: [] });
+    const created = await cli(['run', '--project', 'no-such-proj', '--create-project', '--no-deps', '--json', '--', process.execPath, '-e', "require('fs').writeFileSync('ran', '')"], {
+      env,
+      cwd: home.work,
+    });
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ project: 'no-such-proj', status: 'finished', delivered: true });
+    expect(existsSync(path.join(home.work, 'ran'))).toBe(true);
+    expect(await server.db.models.Project.findOne({ name: 'no-such-proj' }).lean()).toMatchObject({ private: true });
+  });
+
+  it('refuses a label the project already has before running the command, and changes nothing on the server', async () => {
+    const { env } = await loggedIn();
+    await cli(['project', 'push', 'sim'], { env, cwd: home.work });
+    const first = await cli(['run', '--project', 'sim', '--label', 'baseline', '--no-deps', '--', process.execPath, '-e', "console.log('original')"], { env, cwd: home.work });
+    expect(first.code).toBe(0);
+    const before = await server.db.models.Record.findOne({ label: 'baseline' }).lean();
+    const again = await cli(['run', '--project', 'sim', '--label', 'baseline', '--', process.execPath, '-e', "require('fs').writeFileSync('ran', ''); console.log('second')"], {
+      env,
+      cwd: home.work,
+    });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already has a record labelled "baseline"');
+    expect(again.stderr).not.toContain('recorded');
+    expect(existsSync(path.join(home.work, 'ran'))).toBe(false);
+    expect(await server.db.models.Record.find({ label: 'baseline' }).lean()).toEqual([before]);
+    const synced = await cli(['sync', '--json'], { env, cwd: home.work });
+    expect(synced.code).toBe(0);
+    expect(JSON.parse(synced.stdout)).toMatchObject({ pending: [], failed: [] });
+  }, 60_000);
+
+  it('never turns a run queued offline into an update of the record holding its label: `reprise sync` reports the refusal and exits 1', async () => {
+    const { env } = await loggedIn();
+    await cli(['project', 'push', 'sim'], { env, cwd: home.work });
+    await cli(['run', '--project', 'sim', '--label', 'baseline', '--no-deps', '--', process.execPath, '-e', "console.log('original')"], { env, cwd: home.work });
+    const before = await server.db.models.Record.findOne({ label: 'baseline' }).lean();
+    await server.stop();
+    try {
+      const offline = await cli(['run', '--project', 'sim', '--label', 'baseline', '--no-deps', '--wait', '0', '--', process.execPath, '-e', "console.log('second')"], { env, cwd: home.work });
+      expect(offline.code).toBe(0);
+      expect(offline.stderr).toMatch(/queued .*reprise sync/);
+    } finally {
+      await server.start();
+    }
+    const synced = await cli(['sync', '--json'], { env, cwd: home.work });
     expect(synced.code).toBe(1);
-    expect(synced.stdout).toMatch(/failed: createRecord no-such-project\//);
+    const report = JSON.parse(synced.stdout) as { pending: unknown[]; failed: Array<{ operation: string; error: { code: string } }> };
+    expect(report.pending).toEqual([]);
+    expect(report.failed[0]).toMatchObject({ operation: 'createRecord', error: { code: 'label_taken' } });
+    expect(report.failed.slice(1).map((entry) => entry.error.code)).toEqual(report.failed.slice(1).map(() => 'record_not_created'));
+    expect(report.failed.length).toBeGreaterThan(1);
+    expect(await server.db.models.Record.find({ label: 'baseline' }).lean()).toEqual([before]);
+    const human = await cli(['sync'], { env, cwd: home.work });
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/failed: createRecord sim\/baseline: .*already has a record labelled "baseline"/);
     const cleared = await cli(['sync', '--clear-failed', '--json'], { env, cwd: home.work });
     expect(cleared.code).toBe(0);
     expect(JSON.parse(cleared.stdout)).toMatchObject({ failed: [] });
-  });
+  }, 60_000);
+
+  it('records the dependencies of a run shorter than the dependency probe in the same record, and leaves nothing failed in the queue', async () => {
+    const { env } = await loggedIn();
+    await cli(['project', 'push', 'sim'], { env, cwd: home.work });
+    // An npm project: `npm ls` takes longer than the run itself.
+    writeFileSync(path.join(home.work, 'package.json'), JSON.stringify({ name: 'sim', version: '1.0.0', dependencies: { 'left-pad': '1.3.0' } }));
+    mkdirSync(path.join(home.work, 'node_modules', 'left-pad'), { recursive: true });
+    writeFileSync(path.join(home.work, 'node_modules', 'left-pad', 'package.json'), JSON.stringify({ name: 'left-pad', version: '1.3.0' }));
+    const run = await cli(['run', '--project', 'sim', '--label', 'quick', '--json', '--', process.execPath, '-e', '0'], { env, cwd: home.work });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'finished', delivered: true, pending: 0, failed: [] });
+    const record = await server.db.models.Record.findOne({ label: 'quick' }).lean();
+    expect(record?.status).toBe('finished');
+    expect(record?.dependencies).toEqual([expect.objectContaining({ name: 'left-pad', version: '1.3.0', manager: 'npm' })]);
+    const synced = await cli(['sync', '--json'], { env, cwd: home.work });
+    expect(synced.code).toBe(0);
+    expect(JSON.parse(synced.stdout)).toMatchObject({ pending: [], failed: [] });
+  }, 90_000);
+
+  it("credits a run to the project's container built from the commit checked out here, in the same repository, and to none otherwise", async () => {
+    const { env } = await loggedIn();
+    const work = home.work;
+    simulationRepo(work);
+    const first = git(work, 'rev-parse', 'HEAD').trim();
+    git(work, 'remote', 'add', 'origin', 'https://example.org/lab/dla.git');
+    await cli(['project', 'push', 'dla'], { env, cwd: work });
+    const push = async (system: string) => JSON.parse((await cli(['container', 'push', '--project', 'dla', '--system', system, '--json'], { env, cwd: work })).stdout).id as string;
+    const docker = await push('docker');
+    writeFileSync(path.join(work, 'notes.txt'), 'v2\n');
+    git(work, 'add', '.');
+    git(work, 'commit', '-q', '-m', 'v2');
+    const singularity = await push('singularity');
+    const run = async (...extra: string[]) => {
+      const result = await cli(['run', '--project', 'dla', '--no-deps', ...extra, '--json', '--', process.execPath, '-e', '0'], { env, cwd: work });
+      expect(result.code, result.stderr).toBe(0);
+      const summary = JSON.parse(result.stdout) as { label: string; container: string | null };
+      const record = await server.db.models.Record.findOne({ label: summary.label }).lean();
+      expect(record?.container?.toString() ?? null).toBe(summary.container);
+      return summary.container;
+    };
+
+    // The same repository by another of its URLs.
+    git(work, 'remote', 'set-url', 'origin', 'git@example.org:lab/dla.git');
+    git(work, 'checkout', '-q', first);
+    expect(await run()).toBe(docker);
+    // A laptop commit no container was built from: no container, not the project's latest one.
+    git(work, 'checkout', '-q', 'main');
+    writeFileSync(path.join(work, 'notes.txt'), 'laptop\n');
+    git(work, 'commit', '-q', '-am', 'laptop');
+    const laptop = await cli(['run', '--project', 'dla', '--no-deps', '--label', 'laptop', '--', process.execPath, '-e', '0'], { env, cwd: work });
+    expect(laptop.code).toBe(0);
+    expect(laptop.stderr).toContain('recorded dla/laptop: finished');
+    expect(laptop.stderr).toContain(', no container.');
+    expect((await server.db.models.Record.findOne({ label: 'laptop' }).lean())?.container).toBeNull();
+    expect(await run('--container', singularity)).toBe(singularity);
+    // The same commit in another repository is another program.
+    git(work, 'checkout', '-q', first);
+    git(work, 'remote', 'set-url', 'origin', 'git@example.org:other/dla.git');
+    expect(await run()).toBeNull();
+  }, 120_000);
 });
 
 describe('reprise exit codes and output', () => {
@@ -260,6 +379,27 @@ describe('reprise exit codes and output', () => {
 });
 
 describe('reprise login', () => {
+  it('takes an API URL given with /api/v1 at its end, and tells a URL that is no Reprise API from a wrong token', async () => {
+    const { token } = await server.user();
+    const suffixed = await cli(['login', '--url', `${server.url}/api/v1/`, '--token', token], { env: home.env() });
+    expect(suffixed.stderr).toBe('');
+    expect(suffixed.code).toBe(0);
+    expect(JSON.parse(readFileSync(home.configFile, 'utf8'))).toEqual({ url: server.url, token });
+
+    const elsewhere = await cli(['login', '--url', `${server.url}/reprise`, '--token', token], { env: home.env() });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain(`${server.url}/reprise is not a Reprise API`);
+    expect(elsewhere.stderr).not.toContain('token');
+    const nobody = await cli(['login', '--url', 'http://127.0.0.1:9', '--token', token], { env: home.env() });
+    expect(nobody.code).toBe(4);
+    expect(nobody.stderr).toContain('Cannot reach http://127.0.0.1:9');
+    expect(nobody.stderr).not.toContain('token');
+    const wrong = await cli(['login', '--url', server.url, '--token', 'rpr_not_a_token'], { env: home.env() });
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toContain('token');
+    expect(JSON.parse(readFileSync(home.configFile, 'utf8'))).toEqual({ url: server.url, token });
+  });
+
   it('checks the token and stores it in a config file only its owner can read', async () => {
     const { token } = await server.user();
     const res = await cli(['login', '--url', server.url, '--token', token, '--json'], { env: home.env() });

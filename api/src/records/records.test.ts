@@ -80,6 +80,16 @@ describe('record push', () => {
     expect(foreign.body.error.code).toBe('unknown_container');
   });
 
+  it('runs a record in no container when the tool says container: null, though the project has some', async () => {
+    const { alice } = await setup();
+    await api.request().post('/api/v1/container/push/sim').set(bearer(alice.token)).send({ system: 'singularity', version: { commit: 'other' } }).expect(201);
+    const none = await api.request().post('/api/v1/record/push/sim').set(bearer(alice.token)).send({ label: 'laptop', container: null }).expect(201);
+    expect(none.body.container).toBeNull();
+    const pulled = await api.request().get('/api/v1/record/pull/sim/laptop').set(bearer(alice.token));
+    expect(pulled.status).toBe(404);
+    expect(pulled.body.error.code).toBe('no_container');
+  });
+
   it('refuses unsafe file names and duplicate names with 400, writing nothing', async () => {
     const { alice } = await setup();
     for (const bad of [{ name: '../etc/passwd' }, { name: 'a/b' }, { name: 'ok', path: '/abs/path' }, { name: 'ok', path: 'a/../../b' }, { name: 'nul\u0000' }]) {

@@ -147,7 +147,7 @@ function recordFieldsSet(input: Schemas['RecordFields']): Record<string, unknown
   return set;
 }
 
-/** Creates a record in one of the actor's projects, in the named container or the project's latest. */
+/** Creates a record in one of the actor's projects, in the named container, in none (null), or else the project's latest. */
 export async function createRecord(deps: Deps, actor: Actor, projectRef: string, input: Schemas['RecordPush']): Promise<ProjectRecord> {
   const project = await resolveProject(deps, actor, projectRef, { write: true });
   const container = await containerFor(deps, project, input.container);
@@ -202,7 +202,9 @@ export async function followProjectPrivacy(deps: Deps, project: ProjectDoc, reco
   }
 }
 
-async function containerFor(deps: Deps, project: ProjectDoc, ref: string | undefined): Promise<Types.ObjectId | null> {
+/** The container of a new record: the one named, none when the tool says null, else the project's latest. */
+async function containerFor(deps: Deps, project: ProjectDoc, ref: string | null | undefined): Promise<Types.ObjectId | null> {
+  if (ref === null) return null;
   if (ref === undefined) return project.history.at(-1) ?? null;
   const id = toId(ref);
   const container = id ? await deps.models.Container.findOne({ _id: id, project: project._id }, { _id: 1 }).lean<ContainerDoc>() : null;

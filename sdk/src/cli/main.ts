@@ -4,10 +4,10 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ApiClient } from '../api-client.js';
-import { ApiError, AuthenticationError, NetworkError, RepriseError, ServerError } from '../errors.js';
-import type { Container, ContainerPush, Project, ProjectPush, RecordAtom, RecordStatus, RecordSummary } from '../types.js';
+import { ApiError, AuthenticationError, isRetryable, NetworkError, NotFoundError, RepriseError, ServerError } from '../errors.js';
+import type { Container, ContainerPush, Project, ProjectDetail, ProjectPush, RecordAtom, RecordStatus, RecordSummary } from '../types.js';
 import { readUserConfig, resolveSettings, writeUserConfig, type Settings } from '../node/config.js';
-import { gitState } from '../node/detect.js';
+import { gitState, type GitState } from '../node/detect.js';
 import { hashFile, isFile, mediaTypeOf, saveDownload } from '../node/files.js';
 import { DurableQueue, type QueuedOperation, type QueueEntry } from '../node/queue.js';
 import { recordRun } from '../node/run.js';
@@ -137,6 +137,10 @@ const COMMANDS: Command[] = [
     details:
       'The record is created (started) before the command starts, then updated (running, heartbeats)\n' +
       'and ended finished (exit 0), crashed (non-zero exit or signal) or aborted (interrupted).\n' +
+      'When the server refuses the record (a label the project already has, a project that does not\n' +
+      'exist, unless --create-project) the command does not run and reprise exits 1.\n' +
+      "The record's container is the one given with --container, else the project's latest container\n" +
+      'built from the git commit checked out here (same repository when both know it), else none.\n' +
       'Inputs with .json/.yaml/.yml/.toml/.ini/.cfg/.param extensions are read as parameters.\n' +
       'Outputs are the files created or changed under the output directories during the run.\n' +
       "The command's stdout and stderr go to the terminal as usual (with --json, its stdout goes to\n" +
@@ -145,7 +149,9 @@ const COMMANDS: Command[] = [
     passthrough: true,
     options: {
       project: PROJECT,
-      label: { type: 'string', description: 'The record label (default: a timestamp label).', value: 'LABEL' },
+      label: { type: 'string', description: 'The record label, new in the project (default: a timestamp label).', value: 'LABEL' },
+      container: { type: 'string', description: "The container (an id of the project's) the run happens in.", value: 'ID' },
+      'create-project': { type: 'boolean', description: 'Create the project (private) when it does not exist yet.' },
       input: { type: 'string', short: 'i', multiple: true, description: 'An input file (repeatable).', value: 'FILE' },
       'output-dir': { type: 'string', short: 'o', multiple: true, description: 'Where outputs appear (repeatable; default .).', value: 'DIR' },
       param: { type: 'string', multiple: true, description: 'A parameter key=value (repeatable; JSON values allowed).', value: 'K=V' },
@@ -380,18 +386,42 @@ const QUEUED = Symbol('queued');
 async function login(context: Context, values: Record<string, unknown>): Promise<number> {
   const file = context.settings.configFile;
   const current = await readUserConfig(file);
-  const url = ((values.url as string | undefined) ?? current.url ?? context.settings.url).replace(/\/+$/, '');
+  // The API's address is its origin (and base path): a URL copied with the /api/v1 the routes start with means the same service.
+  const url = ((values.url as string | undefined) ?? current.url ?? context.settings.url).replace(/\/+$/, '').replace(/\/api\/v1$/, '');
   if (!/^https?:\/\/[^/]+/.test(url)) throw new CliError(`--url must be an http(s) URL (got "${url}").`, EXIT.usage);
   let token = (values.token as string | undefined)?.trim();
   if (!token) token = await readToken(context.terminal);
   if (!token) throw new CliError('No token given.', EXIT.usage);
   if (!values['no-verify']) {
+    // Only a 401 from a Reprise API means the token is wrong: ask the URL what it is first.
+    await checkIsApi(url);
     const client = createNodeClient({ url, token });
     await client.search.projects({ mine: true, limit: 1 });
   }
   await writeUserConfig(file, { ...current, url, token });
   print(context, { url, configFile: file, verified: !values['no-verify'] }, () => `Logged in to ${url}; the token is in ${file} (readable by you only).`);
   return EXIT.ok;
+}
+
+/** Throws a clear error unless `url` answers as a Reprise API (its OpenAPI document needs no token). */
+async function checkIsApi(url: string): Promise<void> {
+  const spec = `${url}/api/v1/openapi.yaml`;
+  let response: Response;
+  try {
+    response = await fetch(spec, { signal: AbortSignal.timeout(30_000), headers: { Accept: 'application/yaml, */*' } });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new CliError(`Cannot reach ${url} (${cause}): is the Reprise API running there? Check --url.`, EXIT.unreachable);
+  }
+  const text = response.ok ? await response.text().catch(() => '') : '';
+  if (!response.ok) await response.body?.cancel().catch(() => undefined);
+  if (!/^openapi:/m.test(text) || !/^ {2}title: Reprise\b/m.test(text)) {
+    const what = response.ok ? 'something else' : `${response.status} ${response.statusText}`.trim();
+    throw new CliError(
+      `${url} is not a Reprise API (${spec} answered ${what}). Give --url the address of the Reprise API or of its dashboard, e.g. http://localhost:5100.`,
+      EXIT.usage,
+    );
+  }
 }
 
 async function readToken(terminal: Terminal): Promise<string> {
@@ -538,6 +568,17 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
   }
   const client = clientOf(context);
   const queue = new DurableQueue(context.settings.queueDir);
+  if (values['create-project']) {
+    // Through the queue: when the server is away, the record's creation waits behind this push.
+    const push = await queue.enqueue({ kind: 'pushProject', project, body: {} });
+    const { deliveries } = await queue.flush(client, { ignoreBackoff: true, waitForLockMs: 30_000, only: (entry) => entry.id === push.id });
+    const mine = deliveries.find((delivery) => delivery.id === push.id);
+    if (mine?.state === 'failed') {
+      await queue.forgetFailed(push.id);
+      throw mine.error;
+    }
+  }
+  const container = values.container !== undefined ? (values.container as string) : await matchingContainer(client, project, await gitState(process.cwd()));
   const problems: string[] = [];
   const store = new RecordStore({
     client,
@@ -553,6 +594,7 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     project,
     command: rest,
     ...(values.label ? { label: values.label as string } : {}),
+    container,
     inputs: (values.input as string[] | undefined) ?? [],
     parameters,
     outputDirs: (values['output-dir'] as string[] | undefined) ?? [],
@@ -566,6 +608,9 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     stdout: context.json ? context.terminal.stderr : context.terminal.stdout,
     stderr: context.terminal.stderr,
     onWarning: (message) => context.terminal.stderr.write(`reprise: ${message}\n`),
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw refusalOf(error, project, values.label as string | undefined);
   });
   const bar = new ProgressBar(context.terminal, 'uploading', !context.json);
   const drained = await store.drain(wait * 1000, { onProgress: (_entry, sent, total) => bar.update(sent, total) });
@@ -578,6 +623,7 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     exitCode: result.exitCode,
     signal: result.signal,
     duration: result.duration,
+    container,
     inputs: result.inputs.map((input) => input.name ?? path.basename(input.file)),
     outputs: result.outputs.map((output) => output.path ?? output.name ?? output.file),
     delivered: drained.pending === 0 && problems.length === 0,
@@ -585,12 +631,60 @@ async function runCommand(context: Context, values: Record<string, unknown>, pos
     failed: problems,
   };
   if (context.json) context.terminal.stdout.write(`${JSON.stringify(summary)}\n`);
-  else context.terminal.stderr.write(`reprise: recorded ${result.project}/${result.label}: ${result.status}, ${formatDuration(result.duration)}, ${result.outputs.length} output(s).\n`);
+  else {
+    const where = container ? `container ${container}` : 'no container';
+    context.terminal.stderr.write(`reprise: recorded ${result.project}/${result.label}: ${result.status}, ${formatDuration(result.duration)}, ${result.outputs.length} output(s), ${where}.\n`);
+  }
   for (const problem of problems) context.terminal.stderr.write(`reprise: warning: ${problem}\n`);
   if (drained.pending > 0) {
     context.terminal.stderr.write(`reprise: warning: the server did not take ${drained.pending} write(s) of this record yet; they are queued in ${queue.dir}: run \`reprise sync\`.\n`);
   }
   return result.exitCode;
+}
+
+/**
+ * The container a run here happens in: the project's latest one whose source is the commit
+ * checked out here (and the same repository, when both know it); null when none is, when the
+ * working directory is not under git, or when the server cannot be reached to tell.
+ */
+async function matchingContainer(client: ApiClient, project: string, git: GitState | null): Promise<string | null> {
+  let detail: ProjectDetail;
+  try {
+    detail = await client.projects.pull(project);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw refusalOf(error, project, undefined);
+    if (isRetryable(error)) return null;
+    throw error;
+  }
+  if (!git?.commit) return null;
+  const matches = detail.containers.filter((item) => item.version.commit === git.commit && sameRepository(item.version.repository ?? null, git.repository));
+  return matches.at(-1)?.id ?? null;
+}
+
+/** Two remotes of the same repository (https, ssh or scp-like forms, with or without .git); unknown matches anything. */
+function sameRepository(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const normal = (url: string) =>
+    url
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z+]+:\/\//, '')
+      .replace(/^[^@/]+@/, '')
+      .replace(/^([^/:]+):(?!\d)/, '$1/')
+      .replace(/\.git\/?$|\/+$/, '');
+  return normal(a) === normal(b);
+}
+
+/** What to tell the user when the server refused a run's record before the command ran. */
+function refusalOf(error: unknown, project: string, label: string | undefined): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const nothing = 'Nothing was run and nothing changed on the server.';
+  if (error.code === 'label_taken') return new CliError(`Project "${project}" already has a record labelled "${label ?? ''}"; choose another --label. ${nothing}`, EXIT.failed);
+  if (error instanceof NotFoundError) {
+    return new CliError(`Project "${project}" does not exist (or is not yours); create it with \`reprise project push ${project}\` or give --create-project. Nothing was run.`, EXIT.failed);
+  }
+  if (error instanceof AuthenticationError) return error;
+  return new CliError(`${error.message} ${nothing}`, EXIT.failed);
 }
 
 function numberOption(value: unknown, name: string, fallback: number): number {

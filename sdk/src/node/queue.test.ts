@@ -88,6 +88,31 @@ describe('DurableQueue', () => {
     expect((await queue.pending()).map((entry) => entry.id)).toEqual([failed?.id]);
   });
 
+  it('reports a retried create whose label another record holds, and never sends the writes queued after it', async () => {
+    const { client, queue } = await setup();
+    await client.records.push('sim', { label: 'taken', status: 'finished', stdout: 'theirs\n', duration: 9 });
+    const create = await queue.enqueue({ kind: 'createRecord', project: 'sim', record: 'taken', body: { status: 'started' } });
+    // An earlier attempt failed on the network: the retry is the first the server sees of it.
+    writeFileSync(path.join(queue.dir, `${create.id}.json`), JSON.stringify({ ...create, attempts: 1 }));
+    await queue.enqueue({ kind: 'updateRecord', project: 'sim', record: 'taken', body: { status: 'finished', stdout: 'mine\n', duration: 1 } }, undefined, { after: create.id });
+    const { deliveries } = await queue.flush(client);
+    expect(deliveries.map((delivery) => delivery.state)).toEqual(['failed', 'failed']);
+    expect((await queue.failed()).map((entry) => entry.lastError?.code)).toEqual(['label_taken', 'record_not_created']);
+    expect(await server.db.models.Record.findOne({ label: 'taken' }).lean()).toMatchObject({ stdout: 'theirs\n', duration: 9 });
+  });
+
+  it('delivers only the chosen operations when asked, and those still wait behind a push of their project', async () => {
+    const { client, queue } = await setup();
+    const backlog = await queue.enqueue({ kind: 'updateRecord', project: 'sim', record: 'older', body: { duration: 1 } });
+    const create = await queue.enqueue({ kind: 'createRecord', project: 'sim', record: 'now', body: {} });
+    const first = await queue.flush(client, { only: (entry) => entry.id === create.id });
+    expect(first.deliveries).toEqual([{ id: create.id, state: 'delivered', result: expect.objectContaining({ label: 'now' }) }]);
+    expect((await queue.pending()).map((entry) => entry.id)).toEqual([backlog.id]);
+    await queue.enqueue({ kind: 'pushProject', project: 'sim', body: {} });
+    const behind = await queue.enqueue({ kind: 'createRecord', project: 'sim', record: 'later', body: {} });
+    expect((await queue.flush(client, { only: (entry) => entry.id === behind.id })).deliveries).toEqual([]);
+  });
+
   it('holds back the records of a project while a push of that project waits for its retry', async () => {
     const { client, queue } = await setup();
     const push = await queue.enqueue({ kind: 'pushProject', project: 'later', body: {} });
@@ -133,5 +158,30 @@ describe('RecordStore', () => {
       outputs: [{ name: 'step-1.csv', path: 'out/step-1.csv', file: expect.any(String) }],
     });
     expect(record.statusHistory.map((change) => change.status)).toEqual(['started', 'running', 'finished']);
+  });
+
+  it('queues the writes of a run in the order they are made and drops heartbeats after its end, so its status never moves back', async () => {
+    const { client, queue } = await setup();
+    const store = new RecordStore({ client, queue });
+    const run = await store.start({ project: 'sim', label: 'late-beat' }, { confirm: true });
+    expect(run.confirmed).toBe(true);
+    const early = run.heartbeat({ duration: 0.1 });
+    const end = run.finish({ duration: 1, stdout: 'done\n' });
+    expect(await run.heartbeat({ duration: 5, stdout: 'stale\n' })).toBeNull();
+    await Promise.all([early, end]);
+    expect(await store.drain(10_000)).toEqual({ pending: 0, failed: 0 });
+    await store.close();
+    expect(await statuses('late-beat')).toEqual([['started', 'running', 'finished']]);
+    expect(await server.db.models.Record.findOne({ label: 'late-beat' }).lean()).toMatchObject({ duration: 1, stdout: 'done\n' });
+  });
+
+  it('with confirm, throws the refusal of the creation before the run starts and leaves nothing queued', async () => {
+    const { client, queue } = await setup();
+    const store = new RecordStore({ client, queue });
+    await client.records.push('sim', { label: 'first' });
+    await expect(store.start({ project: 'sim', label: 'first' }, { confirm: true })).rejects.toMatchObject({ status: 409, code: 'label_taken' });
+    await store.close();
+    expect(await queue.pending()).toEqual([]);
+    expect(await queue.failed()).toEqual([]);
   });
 });

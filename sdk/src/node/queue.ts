@@ -5,7 +5,7 @@ import path from 'node:path';
 import { newIdempotencyKey, type ApiClient } from '../api-client.js';
 import { ApiError, isRetryable, RepriseError } from '../errors.js';
 import type { ContainerPush, ProjectPush, RecordPush, RecordUpdate } from '../types.js';
-import { fileUpload } from './files.js';
+import { fileUpload, isFile } from './files.js';
 
 /** A file an operation uploads, read from disk when the operation is delivered. */
 export interface QueuedFile {
@@ -39,6 +39,11 @@ export interface QueueEntry {
   nextAttemptAt: string;
   lastError: { status: number | null; code: string; message: string } | null;
   operation: QueuedOperation;
+  /**
+   * The id of the createRecord entry this write belongs to: when that creation is refused for
+   * good, this write is never sent (it would change another record of the same label).
+   */
+  after?: string;
 }
 
 /** What happened to one operation in a flush. */
@@ -57,6 +62,8 @@ export interface FlushOptions {
   onDelivery?: (entry: QueueEntry, delivery: Delivery) => void;
   /** How long to wait for another process's flush to finish (ms, default 0: skip when busy). */
   waitForLockMs?: number;
+  /** Deliver only these operations (the others stay queued, and still hold back what comes after them). */
+  only?: (entry: QueueEntry) => boolean;
 }
 
 /** Tuning of the retry schedule. */
@@ -76,7 +83,8 @@ let sequence = 0;
  * order (one waiting for a retry holds back the later ones of its record, or of its project when
  * it is a project or container push), so that each reaches the server exactly once and in order.
  * Network errors, 5xx, 429 and 409 idempotency_in_progress are retried with exponential backoff
- * and jitter; other 4xx are final and move the operation to `failed/` with the error.
+ * and jitter; other 4xx are final and move the operation to `failed/` with the error, and the
+ * writes queued `after` a record creation that was refused follow it there without being sent.
  */
 export class DurableQueue {
   readonly dir: string;
@@ -91,13 +99,14 @@ export class DurableQueue {
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60 * 1000;
   }
 
-  /** Stores an operation; it is on disk when this resolves. */
-  async enqueue(operation: QueuedOperation, key: string = newIdempotencyKey()): Promise<QueueEntry> {
+  /** Stores an operation (`after`: the createRecord entry it depends on); it is on disk when this resolves. */
+  async enqueue(operation: QueuedOperation, key: string = newIdempotencyKey(), options: { after?: string } = {}): Promise<QueueEntry> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const now = new Date();
     sequence += 1;
     const id = `${String(now.getTime()).padStart(15, '0')}-${String(process.pid).padStart(7, '0')}-${String(sequence).padStart(6, '0')}-${randomBytes(3).toString('hex')}`;
     const entry: QueueEntry = { version: 1, id, key, created: now.toISOString(), attempts: 0, nextAttemptAt: now.toISOString(), lastError: null, operation };
+    if (options.after !== undefined) entry.after = options.after;
     await writeAtomically(path.join(this.dir, `${id}.json`), entry);
     return entry;
   }
@@ -163,7 +172,7 @@ export class DurableQueue {
         let progressed = false;
         for (const entry of await this.pending()) {
           const groups = groupsOf(entry.operation);
-          if (tried.has(entry.id) || groups.some((group) => blocked.has(group))) {
+          if (tried.has(entry.id) || groups.some((group) => blocked.has(group)) || (options.only && !options.only(entry))) {
             blocked.add(groups[groups.length - 1] ?? '');
             continue;
           }
@@ -190,13 +199,18 @@ export class DurableQueue {
 
   private async attempt(client: ApiClient, entry: QueueEntry, options: FlushOptions): Promise<Delivery> {
     const file = path.join(this.dir, `${entry.id}.json`);
+    if (entry.after !== undefined && (await isFile(path.join(this.failedDir, `${entry.after}.json`)))) {
+      const record = 'record' in entry.operation ? entry.operation.record : '';
+      const error = new RepriseError(`Not sent: the creation of record "${record}" was refused, so this write would change another record (or none).`);
+      return await this.fail(file, entry, { status: null, code: 'record_not_created', message: error.message }, error);
+    }
     try {
       const result = await deliver(client, entry, (sent, total) => options.onProgress?.(entry, sent, total));
       await rm(file, { force: true });
       return { id: entry.id, state: 'delivered', result };
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      if (alreadyApplied(entry, err)) {
+      if (alreadyApplied(err)) {
         await rm(file, { force: true });
         return { id: entry.id, state: 'delivered', result: null };
       }
@@ -208,11 +222,15 @@ export class DurableQueue {
         await writeAtomically(file, { ...entry, attempts, lastError, nextAttemptAt: new Date(Date.now() + delay).toISOString() });
         return { id: entry.id, state: 'pending', error: err };
       }
-      await mkdir(this.failedDir, { recursive: true, mode: 0o700 });
-      await writeAtomically(path.join(this.failedDir, `${entry.id}.json`), { ...entry, attempts: entry.attempts + 1, lastError });
-      await rm(file, { force: true });
-      return { id: entry.id, state: 'failed', error: err };
+      return await this.fail(file, entry, lastError, err);
     }
+  }
+
+  private async fail(file: string, entry: QueueEntry, lastError: NonNullable<QueueEntry['lastError']>, error: Error): Promise<Delivery> {
+    await mkdir(this.failedDir, { recursive: true, mode: 0o700 });
+    await writeAtomically(path.join(this.failedDir, `${entry.id}.json`), { ...entry, attempts: entry.attempts + 1, lastError });
+    await rm(file, { force: true });
+    return { id: entry.id, state: 'failed', error };
   }
 
   private async lock(waitMs: number): Promise<{ refresh: () => Promise<void>; release: () => Promise<void> } | null> {
@@ -260,13 +278,13 @@ function groupsOf(operation: QueuedOperation): string[] {
 }
 
 /**
- * Answers that mean "this already took effect": a create whose client-chosen label exists (its
- * key expired after an earlier, successful attempt), or a success whose response was not kept.
+ * Answers that mean "this already took effect": a success whose response was not kept. A create
+ * answered `label_taken` is not one of them, even on a retry: within the key's lifetime the
+ * server replays our own success, so the label belongs to another record, and taking it for ours
+ * would send this run's updates to that record.
  */
-function alreadyApplied(entry: QueueEntry, error: Error): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.code === 'idempotency_response_unavailable') return true;
-  return entry.operation.kind === 'createRecord' && error.code === 'label_taken' && entry.attempts > 0;
+function alreadyApplied(error: Error): boolean {
+  return error instanceof ApiError && error.code === 'idempotency_response_unavailable';
 }
 
 async function deliver(client: ApiClient, entry: QueueEntry, onProgress: (sent: number, total: number) => void): Promise<unknown> {

@@ -17,6 +17,8 @@ export const PARAMETER_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', 
 /** Directories never searched for outputs. */
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', '.mypy_cache', '.pytest_cache', '.tox', '.reprise']);
 const MAX_SCANNED_FILES = 200_000;
+/** How long the end of a run waits for the dependency probe still going: as long as its slowest probe (conda) may take. */
+const PROBE_WAIT_MS = 30_000;
 
 /** What `reprise run` records. */
 export interface RunOptions {
@@ -25,6 +27,8 @@ export interface RunOptions {
   /** The program and its arguments. */
   command: string[];
   label?: string;
+  /** The container the run happens in: an id of the project's, null for none, omitted for the project's latest. */
+  container?: string | null;
   /** Input files (digests recorded, uploaded unless `upload` is false); parameter files among them are parsed. */
   inputs?: string[];
   /** Parameters given on the command line (merged over the parameter files). */
@@ -116,17 +120,23 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
   const before = await snapshot(outputDirs, excluded, warn);
 
   const [git, system, parameters] = await Promise.all([gitState(cwd), hostSystem(), readParameters(inputs, options.parameters, warn)]);
-  const run = await options.store.start({
-    project: options.project,
-    ...(options.label ? { label: options.label } : {}),
-    program: programOf(options.command, cwd, git),
-    ...(parameters !== undefined ? { parameters } : {}),
-    inputs,
-    system,
-    ...(options.tags?.length ? { tags: options.tags } : {}),
-    ...(options.reason ? { reason: options.reason } : {}),
-    uploadInputs: options.upload !== false,
-  });
+  // The creation is sent before the command starts: a refused one (label taken, unknown project)
+  // stops here, with nothing run; an unreachable server leaves it queued and the run goes on.
+  const run = await options.store.start(
+    {
+      project: options.project,
+      ...(options.label ? { label: options.label } : {}),
+      ...(options.container !== undefined ? { container: options.container } : {}),
+      program: programOf(options.command, cwd, git),
+      ...(parameters !== undefined ? { parameters } : {}),
+      inputs,
+      system,
+      ...(options.tags?.length ? { tags: options.tags } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+      uploadInputs: options.upload !== false,
+    },
+    { confirm: true },
+  );
 
   const stdout = new TailBuffer(MAX_LOG_BYTES);
   const stderr = new TailBuffer(MAX_LOG_BYTES);
@@ -158,11 +168,15 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
   });
 
   void run.heartbeat({ duration: 0 });
-  if (options.detectDependencies !== false) {
-    void detectDependencies(cwd, options.command, options.env ?? process.env)
-      .then(({ dependencies }) => (dependencies.length > 0 ? run.heartbeat({ dependencies: sanitizeDependencies(dependencies), duration: seconds() }) : undefined))
-      .catch(() => undefined);
-  }
+  // The probe often outlasts a short run: what it finds goes out with a heartbeat while the run
+  // lasts, and with the final update in any case (heartbeats after the end are dropped).
+  const probe =
+    options.detectDependencies === false
+      ? Promise.resolve<Dependency[]>([])
+      : detectDependencies(cwd, options.command, options.env ?? process.env)
+          .then(({ dependencies }) => sanitizeDependencies(dependencies))
+          .catch(() => []);
+  void probe.then((dependencies) => (dependencies.length > 0 ? run.heartbeat({ dependencies, duration: seconds() }) : undefined));
   const beat = setInterval(() => {
     void run.heartbeat({ duration: seconds(), stdout: stdout.text(HEARTBEAT_LOG_BYTES), stderr: stderr.text(HEARTBEAT_LOG_BYTES) });
   }, Math.max(1, options.heartbeatSeconds ?? 30) * 1000);
@@ -186,13 +200,16 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
     outcome = `exited with code ${exitCode}`;
   }
   const status: RunResult['status'] = interrupted && exitCode !== 0 ? 'aborted' : exitCode === 0 ? 'finished' : 'crashed';
+  const dependencies = await within(probe, PROBE_WAIT_MS);
+  if (dependencies === undefined) warn(`the dependency probe did not finish within ${PROBE_WAIT_MS / 1000} s of the end of the run; the record has the dependencies found before that, if any`);
 
   const outputs = await changedFiles(before, await snapshot(outputDirs, excluded, warn), cwd);
   if (outputs.length > 0) {
     if (options.upload !== false) await run.output(outputs);
-    else await options.store.update(options.project, run.label, { outputs: await declareOnly(outputs) });
+    else await run.output([], { outputs: await declareOnly(outputs) });
   }
   const final: RecordUpdate = {
+    ...(dependencies?.length ? { dependencies } : {}),
     duration,
     stdout: stdout.text(),
     stderr: stderr.text(),
@@ -207,6 +224,19 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
   };
   await run.end(status, final);
   return { project: options.project, label: run.label, status, exitCode, signal: exit.signal, duration, inputs, outputs };
+}
+
+/** What the promise resolves to, or undefined when it takes longer than `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function programOf(command: string[], cwd: string, git: GitState | null): Record<string, unknown> {

@@ -29,8 +29,8 @@ export interface RunStart {
   tags?: string[];
   reason?: string;
   custom?: unknown;
-  /** A container id of the project (default: its latest). */
-  container?: string;
+  /** A container id of the project; null: none; omitted: the project's latest. */
+  container?: string | null;
   /** Upload the input files (default true); otherwise only their digests are recorded. */
   uploadInputs?: boolean;
 }
@@ -67,8 +67,13 @@ export class RecordStore {
     this.queue = options.queue;
   }
 
-  /** Creates the record (status `started`) and returns the handle to report the rest of the run. */
-  async start(run: RunStart): Promise<RunHandle> {
+  /**
+   * Creates the record (status `started`) and returns the handle to report the rest of the run.
+   * With `confirm`, the creation is sent now and a refusal (label taken, unknown project, bad
+   * token, …) is thrown, so the caller can stop before the run starts; when the server cannot be
+   * reached the creation stays queued and `handle.confirmed` is false.
+   */
+  async start(run: RunStart, options: { confirm?: boolean } = {}): Promise<RunHandle> {
     const label = run.label ?? newRunLabel();
     const inputs = await Promise.all((run.inputs ?? []).map(describe));
     const body: RecordPush = { label, status: 'started', inputs: inputs.map(declared) };
@@ -80,30 +85,45 @@ export class RecordStore {
     if (run.reason !== undefined) body.reason = run.reason;
     if (run.custom !== undefined) body.custom = run.custom;
     if (run.container !== undefined) body.container = run.container;
-    await this.queue.enqueue({ kind: 'createRecord', project: run.project, record: label, body });
+    const create = await this.queue.enqueue({ kind: 'createRecord', project: run.project, record: label, body });
+    const confirmed = options.confirm ? await this.confirm(create) : false;
     if (inputs.length > 0 && run.uploadInputs !== false) {
-      await this.queue.enqueue({ kind: 'pushFiles', project: run.project, record: label, inputs, outputs: [] });
+      await this.queue.enqueue({ kind: 'pushFiles', project: run.project, record: label, inputs, outputs: [] }, undefined, { after: create.id });
     }
     this.kick();
-    return new RunHandle(this, run.project, label);
+    return new RunHandle(this, run.project, label, create.id, confirmed);
   }
 
-  /** Queues an update of a record and starts delivering it. */
-  async update(project: string, record: string, body: RecordUpdate): Promise<QueueEntry> {
-    const entry = await this.queue.enqueue({ kind: 'updateRecord', project, record, body });
+  /** Queues an update of a record (`after`: the creation it depends on) and starts delivering it. */
+  async update(project: string, record: string, body: RecordUpdate, options: { after?: string } = {}): Promise<QueueEntry> {
+    const entry = await this.queue.enqueue({ kind: 'updateRecord', project, record, body }, undefined, options);
     this.kick();
     return entry;
   }
 
   /** Queues the upload of files of a record and starts delivering it. */
-  async attach(project: string, record: string, files: { inputs?: LocalFile[]; outputs?: LocalFile[] }): Promise<QueuedFile[]> {
+  async attach(project: string, record: string, files: { inputs?: LocalFile[]; outputs?: LocalFile[] }, options: { after?: string } = {}): Promise<QueuedFile[]> {
     const inputs = await Promise.all((files.inputs ?? []).map(describe));
     const outputs = await Promise.all((files.outputs ?? []).map(describe));
     if (inputs.length + outputs.length > 0) {
-      await this.queue.enqueue({ kind: 'pushFiles', project, record, inputs, outputs });
+      await this.queue.enqueue({ kind: 'pushFiles', project, record, inputs, outputs }, undefined, options);
       this.kick();
     }
     return [...inputs, ...outputs];
+  }
+
+  /** Sends a queued creation now: true when delivered, false when it waits; throws the server's refusal. */
+  private async confirm(create: QueueEntry): Promise<boolean> {
+    await this.flushing;
+    // Only the creation: a backlog of earlier uploads must not hold up the start of the run.
+    const { deliveries } = await this.queue.flush(this.client, { ...this.flushOptions(), ignoreBackoff: true, waitForLockMs: 30_000, only: (entry) => entry.id === create.id });
+    const mine = deliveries.find((delivery) => delivery.id === create.id);
+    if (mine?.state === 'failed') {
+      // The caller reports it now; nothing of this run is left queued.
+      await this.queue.forgetFailed(create.id);
+      throw mine.error;
+    }
+    return mine?.state === 'delivered';
   }
 
   /** Starts a delivery in the background (or after the one running now). */
@@ -180,28 +200,49 @@ export class RecordStore {
   }
 }
 
-/** The record of one run in progress. */
+/**
+ * The record of one run in progress. Its writes are queued in the order they are made (each waits
+ * for the one before), and once the run has ended a heartbeat is dropped: a late `running` would
+ * be refused after the end, and its fields would overwrite the final ones.
+ */
 export class RunHandle {
+  private last: Promise<unknown> = Promise.resolve();
+  private ended = false;
+
   constructor(
     private readonly store: RecordStore,
     readonly project: string,
     readonly label: string,
+    /** The queue entry of the record's creation. */
+    readonly createId: string,
+    /** The server has the record (false: its creation waits in the queue). */
+    readonly confirmed: boolean,
   ) {}
 
-  /** Reports that the run is going on (`running`), with whatever changed (duration, logs so far, …). */
-  async heartbeat(fields: RecordUpdate = {}): Promise<QueueEntry> {
-    return await this.store.update(this.project, this.label, { ...fields, status: 'running' });
+  /** Reports that the run is going on (`running`), with whatever changed (duration, logs so far, …); null once the run has ended. */
+  async heartbeat(fields: RecordUpdate = {}): Promise<QueueEntry | null> {
+    if (this.ended) return null;
+    return await this.inOrder(() => this.store.update(this.project, this.label, { ...fields, status: 'running' }, { after: this.createId }));
   }
 
   /** Declares outputs with their digests and uploads them (call it as they appear). */
   async output(files: LocalFile[], fields: RecordUpdate = {}): Promise<void> {
-    await this.store.attach(this.project, this.label, { outputs: files });
-    if (Object.keys(fields).length > 0) await this.store.update(this.project, this.label, fields);
+    await this.inOrder(async () => {
+      await this.store.attach(this.project, this.label, { outputs: files }, { after: this.createId });
+      if (Object.keys(fields).length > 0) await this.store.update(this.project, this.label, fields, { after: this.createId });
+    });
   }
 
   /** Ends the run: `finished`, `crashed` or `aborted`, with its final fields (logs, duration, outcome). */
   async end(status: Extract<RecordStatus, 'finished' | 'crashed' | 'aborted'>, fields: RecordUpdate = {}): Promise<QueueEntry> {
-    return await this.store.update(this.project, this.label, { ...fields, status });
+    this.ended = true;
+    return await this.inOrder(() => this.store.update(this.project, this.label, { ...fields, status }, { after: this.createId }));
+  }
+
+  private inOrder<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.last.catch(() => undefined).then(write);
+    this.last = next;
+    return next;
   }
 
   /** Ends the run as `finished`. */
