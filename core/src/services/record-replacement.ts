@@ -10,6 +10,9 @@ import { touchProject } from './projects.js';
 import { followProjectPrivacy, normalizeFileRefs } from './records.js';
 import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
 
+/** An input or output of a replacement: a declared entry, with the sha1 a record store such as Sumatra's reports. */
+export type ReplacementFileRef = Schemas['FileRefInput'] & { sha1?: string | null };
+
 /** Every field a whole-record replacement sets: nothing is optional, nothing of the old record survives but its identity. */
 export interface RecordReplacement {
   status: RecordStatus;
@@ -17,8 +20,8 @@ export interface RecordReplacement {
   parameters: JsonValue | null;
   system: JsonValue | null;
   custom: JsonValue | null;
-  inputs: Schemas['FileRefInput'][];
-  outputs: Schemas['FileRefInput'][];
+  inputs: ReplacementFileRef[];
+  outputs: ReplacementFileRef[];
   dependencies: Dependency[];
   tags: string[];
   reason: string;
@@ -51,8 +54,8 @@ export async function replaceRecord(
   const problem = labelProblem(label);
   if (problem) throw new AppError(400, 'invalid_label', problem, { label });
   if (!project.owner.equals(actor.id)) throw errors.notFound('Project', project.name);
-  const inputs = normalizeFileRefs(input.inputs, 'inputs') ?? [];
-  const outputs = normalizeFileRefs(input.outputs, 'outputs') ?? [];
+  const inputs = withSha1(normalizeFileRefs(input.inputs, 'inputs') ?? [], input.inputs);
+  const outputs = withSha1(normalizeFileRefs(input.outputs, 'outputs') ?? [], input.outputs);
   const fields = {
     program: encodeOrNull(input.program),
     parameters: encodeOrNull(input.parameters),
@@ -118,6 +121,14 @@ export async function replaceRecord(
     }
   }
   throw errors.conflict(`Record "${label}" is being written by other requests at the same time; retry.`);
+}
+
+/** Adds each declared entry's sha1 (lowercase hex; anything else is dropped, as unknown) to its normalized entry. */
+function withSha1(entries: FileRef[], declared: ReplacementFileRef[]): FileRef[] {
+  return entries.map((entry, index) => {
+    const sha1 = declared[index]?.sha1?.toLowerCase();
+    return sha1 && /^[0-9a-f]{40}$/.test(sha1) ? { ...entry, sha1 } : entry;
+  });
 }
 
 function encodeOrNull(value: JsonValue | null): string | null {
