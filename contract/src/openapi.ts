@@ -1926,7 +1926,8 @@ export interface components {
         };
         /**
          * @description A rule is violated (a digest that does not match the bytes, a status moving backwards, an
-         *     `Idempotency-Key` used before for a different request, …).
+         *     `Idempotency-Key` used before for a different request, a new project name or record label
+         *     that has the form of an id (`name_shadows_id`), …).
          */
         Unprocessable: {
             headers: {
@@ -3141,6 +3142,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3240,6 +3242,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -4048,6 +4051,7 @@ export interface operations {
             401: components["responses"]["SumatraUnauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -4191,6 +4195,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

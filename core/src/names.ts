@@ -1,8 +1,32 @@
+import { AppError } from './errors.js';
+
 /** Project names: a letter or digit, then up to 99 letters, digits, ".", "_" or "-". */
 export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** Record labels: printable text without control characters, at most 200 characters. */
 export const LABEL_PATTERN = /^[^\u0000-\u001f\u007f]{1,200}$/u;
+
+/** Ids are 24 hex digits, in any case. */
+const ID_FORM = /^[0-9a-f]{24}$/i;
+
+/**
+ * True when a project name or record label has the form of an id. Paths take a name or an id
+ * (a label or an id), so such a name would shadow the project (record) whose id it is: reads by
+ * id would find the name instead. New ones are refused; existing ones stay readable.
+ */
+export function hasIdForm(value: string): boolean {
+  return ID_FORM.test(value);
+}
+
+/** The 422 `name_shadows_id` refusing a new project name or record label that has the form of an id. */
+export function nameShadowsId(kind: 'project name' | 'record label', value: string): AppError {
+  return new AppError(
+    422,
+    'name_shadows_id',
+    `A ${kind} cannot have the form of an id (24 hex digits): "${value}" would shadow the id where a ${kind} or an id is accepted. Choose another ${kind}.`,
+    { [kind === 'project name' ? 'name' : 'label']: value },
+  );
+}
 
 /** Explains why a project name is refused, or returns undefined when it is valid. */
 export function projectNameProblem(name: string): string | undefined {

@@ -217,6 +217,41 @@ describe('odd Unicode and traversal in labels and file names', () => {
   });
 });
 
+describe('names that have the form of an id', () => {
+  it("refuses a new project named after another user's project id with 422, so reads by that id keep finding that project", async () => {
+    const alice = await api.user('Alice');
+    const mallory = await api.user('Mallory');
+    const id = (await api.request().post('/api/v1/project/push/lattice').set(bearer(alice.token)).send({ private: false }).expect(201)).body.id as string;
+    for (const name of [id, id.toUpperCase()]) {
+      const res = await api.request().post(`/api/v1/project/push/${name}`).set(bearer(mallory.token)).send({ description: 'mine now' });
+      expect(res.status, name).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'name_shadows_id', details: { name } });
+    }
+    expect(await api.db.models.Project.countDocuments({ owner: mallory.user._id })).toBe(0);
+    const pulled = await api.request().get(`/api/v1/project/pull/${id}`).set(bearer(mallory.token)).expect(200);
+    expect(pulled.body).toMatchObject({ id, name: 'lattice' });
+  });
+
+  it('refuses a new record label of 24 hex digits with 422, while names and labels stored so before stay readable and writable', async () => {
+    const alice = await setUp();
+    for (const label of ['0123456789abcdef01234567', '0123456789ABCDEF01234567']) {
+      const res = await api.request().post('/api/v1/record/push/p').set(bearer(alice.token)).send({ label });
+      expect(res.status, label).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'name_shadows_id', details: { label } });
+    }
+    expect(await api.db.models.Record.countDocuments()).toBe(1);
+
+    // A database written before the rule may hold such names: they keep working.
+    const legacy = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+    await api.db.models.Project.updateOne({ owner: alice.user._id, name: 'p' }, { $set: { name: legacy } });
+    await api.db.models.Record.updateOne({ label: 'r1' }, { $set: { label: legacy } });
+    await api.request().post(`/api/v1/project/push/${legacy}`).set(bearer(alice.token)).send({ description: 'still mine' }).expect(200);
+    await api.request().post(`/api/v1/record/push/${legacy}/${legacy}`).set(bearer(alice.token)).send({ reason: 'still here' }).expect(200);
+    const shown = await api.request().get(`/api/v1/record/display/${legacy}/${legacy}`).set(bearer(alice.token)).expect(200);
+    expect(shown.body).toMatchObject({ label: legacy, reason: 'still here' });
+  });
+});
+
 describe('payloads aimed at a browser', () => {
   const payloads = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "{{constructor.constructor('alert(1)')()}}", '</textarea><svg onload=alert(1)>'];
 

@@ -410,6 +410,25 @@ describe('Sumatra store records', () => {
   });
 });
 
+describe('Sumatra names that have the form of an id', () => {
+  it('refuses a new project or record label of 24 hex digits with 422 and creates nothing', async () => {
+    const alice = await api.user();
+    const hex = '0123456789abcdef01234567';
+    const project = await api.request().put(`/sumatra/${hex}/`).auth(alice.user.email, alice.token).set('Content-Type', 'application/vnd.sumatra.project-v4+json').send('{}');
+    expect(project.status).toBe(422);
+    expect(project.body.error.code).toBe('name_shadows_id');
+    const intoNewProject = await put(alice, `${hex}/20261122-071323/`, sumatraRecord('20261122-071323'));
+    expect(intoNewProject.status).toBe(422);
+    const record = await put(alice, `p/${hex}/`, sumatraRecord(hex));
+    expect(record.status).toBe(422);
+    expect(record.body.error).toMatchObject({ code: 'name_shadows_id', details: { label: hex } });
+    // Sumatra's own labels are timestamps: saved as usual.
+    await put(alice, 'p/20261122-071323/', sumatraRecord('20261122-071323')).expect(201);
+    expect((await api.db.models.Project.find().lean()).map((p) => p.name)).toEqual(['p']);
+    expect(await api.db.models.Record.countDocuments()).toBe(1);
+  });
+});
+
 describe('Sumatra records in Reprise', () => {
   it('maps program, parameters, inputs, outputs, dependencies, system, tags and output into the Reprise record', async () => {
     const alice = await api.user();

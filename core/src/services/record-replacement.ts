@@ -2,7 +2,7 @@ import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange, SumatraState } from '../models/index.js';
-import { labelProblem } from '../names.js';
+import { hasIdForm, labelProblem, nameShadowsId } from '../names.js';
 import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
@@ -78,6 +78,8 @@ export async function replaceRecord(
     const current = await Record.findOne(scoped<RecordDoc>(owner, { project: project._id, label })).lean<RecordDoc>();
     const now = new Date();
     if (!current) {
+      // Only a new label is refused: a record that already has such a label can still be replaced.
+      if (hasIdForm(label)) throw nameShadowsId('record label', label);
       try {
         const created = await Record.create({
           ...fields,

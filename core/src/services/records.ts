@@ -4,7 +4,7 @@ import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
-import { filePathProblem, labelProblem, timestampLabel } from '../names.js';
+import { filePathProblem, hasIdForm, labelProblem, nameShadowsId, timestampLabel } from '../names.js';
 import { afterCursor, paginate, type SortOrder } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
@@ -153,6 +153,7 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
   if (input.label !== undefined) {
     const problem = labelProblem(input.label);
     if (problem) throw new AppError(400, 'invalid_label', problem, { label: input.label });
+    if (hasIdForm(input.label)) throw nameShadowsId('record label', input.label);
   }
   const status: RecordStatus = input.status ?? 'unknown';
   const now = new Date();
