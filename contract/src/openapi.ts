@@ -1206,9 +1206,9 @@ export interface components {
             [key: string]: unknown;
         };
         FileRefInput: {
-            /** @description The file's name (no "/", no control characters). */
+            /** @description The file's name (no "/", no control characters, no bidirectional override or isolate characters); stored in NFC. */
             name: string;
-            /** @description Relative path in the run's working directory (no "..", no leading "/"). */
+            /** @description Relative path in the run's working directory (no "..", no leading "/"); stored in NFC. */
             path?: string | null;
             /** @description The sha256 of the content in lowercase hex, when the client knows it. */
             sha256?: string | null;
@@ -1255,7 +1255,10 @@ export interface components {
             custom?: components["schemas"]["Freeform"];
         };
         RecordPush: {
-            /** @description Unique in the project; a timestamp label is given when omitted. */
+            /**
+             * @description Unique in the project; a timestamp label is given when omitted. Stored in NFC; no control
+             *     or bidirectional override/isolate characters, and not 24 hex digits (`name_shadows_id`).
+             */
             label?: string;
             status?: components["schemas"]["RecordStatus"];
         } & components["schemas"]["RecordFields"];

@@ -124,7 +124,7 @@ export function repriseTags(tags: string[]): string[] {
 function relativePath(path: string): string | null {
   const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
   if (segments.length === 0 || segments.includes('..')) return null;
-  const joined = segments.join('/');
+  const joined = segments.join('/').normalize('NFC');
   return filePathProblem(joined) ? null : joined;
 }
 
@@ -150,7 +150,9 @@ export function mapDataKeys(value: JsonValue | undefined): MappedDataKeys {
     const originalPath = stringOf(key?.path);
     if (!key || originalPath === undefined) continue;
     const path = relativePath(originalPath);
-    const base = clip((path ?? originalPath).split('/').filter(Boolean).at(-1)?.replace(/[\u0000-\u001f\u007f\\]/gu, '_') ?? '', 240);
+    // Control and bidirectional override/isolate characters are replaced, as Reprise refuses them in names.
+    const last = (path ?? originalPath).split('/').filter(Boolean).at(-1)?.normalize('NFC');
+    const base = clip(last?.replace(/[\u0000-\u001f\u007f\\\u202a-\u202e\u2066-\u2069]/gu, '_') ?? '', 240);
     const stem = base === '' || base === '.' || base === '..' ? 'file' : base;
     let name = stem;
     for (let n = 2; taken.has(name); n += 1) name = `${stem} (${n})`;

@@ -429,6 +429,28 @@ describe('Sumatra names that have the form of an id', () => {
   });
 });
 
+describe('Sumatra labels and file names in odd Unicode', () => {
+  it('stores an NFD label in NFC and finds the record by either form; output names lose bidirectional controls', async () => {
+    const alice = await api.user();
+    const nfd = 'cafe\u0301-run';
+    const nfc = 'caf\u00e9-run';
+    const outputs = [{ path: 'report\u202Etxt.exe', digest: '0ac921c1d42e8ba1bc2b0e3e0fe9f3c4b7e8a5d2', metadata: { size: 2 }, creation: null }];
+    await put(alice, `p/${encodeURIComponent(nfd)}/`, sumatraRecord(nfd, { output_data: outputs })).expect(201);
+    for (const form of [nfd, nfc]) {
+      const got = await get(alice, `p/${encodeURIComponent(form)}/`);
+      expect(got.status, form).toBe(200);
+      // Sumatra gets its own document back, label as it sent it.
+      expect(JSON.parse(got.text).label).toBe(nfd);
+    }
+    const stored = await api.db.models.Record.findOne().lean();
+    expect(stored?.label).toBe(nfc);
+    expect(stored?.outputs.map((output) => [output.name, output.path])).toEqual([['report_txt.exe', null]]);
+    // Saving it again by its NFD label replaces the same record.
+    await put(alice, `p/${encodeURIComponent(nfd)}/`, sumatraRecord(nfd, { reason: 'again' })).expect(200);
+    expect(await api.db.models.Record.countDocuments()).toBe(1);
+  });
+});
+
 describe('Sumatra records in Reprise', () => {
   it('maps program, parameters, inputs, outputs, dependencies, system, tags and output into the Reprise record', async () => {
     const alice = await api.user();

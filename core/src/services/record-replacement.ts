@@ -2,7 +2,7 @@ import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange, SumatraState } from '../models/index.js';
-import { hasIdForm, labelProblem, nameShadowsId } from '../names.js';
+import { hasIdForm, labelProblem, nameShadowsId, normalizeName } from '../names.js';
 import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
@@ -48,9 +48,11 @@ export async function replaceRecord(
   deps: Deps,
   actor: Actor,
   project: ProjectDoc,
-  label: string,
+  givenLabel: string,
   input: RecordReplacement,
 ): Promise<{ record: RecordDoc; created: boolean }> {
+  // NFC, so that an NFD label is the record the NFC one it looks like names.
+  const label = normalizeName(givenLabel);
   const problem = labelProblem(label);
   if (problem) throw new AppError(400, 'invalid_label', problem, { label });
   if (!project.owner.equals(actor.id)) throw errors.notFound('Project', project.name);
