@@ -491,7 +491,8 @@ async function compareOutputs(a: RecordDoc, b: RecordDoc, context: OutputContext
         : `All ${pairs.length} output(s) are identical or within the tolerance of ${context.tolerance} edit(s) (${measured} by text distance).`;
   } else {
     reason = `${differing.length} of ${pairs.length} output(s) differ: ${listed(differing)}`;
-    reason += notComparable.length > 0 ? `; ${notComparable.length} cannot be compared: ${listed(notComparable)}.` : '.';
+    const names = notComparable.slice(0, 5).map((pair) => `"${pair.name}"`).join(', ');
+    reason += notComparable.length > 0 ? `; ${notComparable.length} cannot be compared (${names}${notComparable.length > 5 ? ', …' : ''}).` : '.';
   }
   return { same, comparable, reason, tolerance: context.tolerance, textLimitBytes: context.textLimitBytes, pairs };
 }
