@@ -1253,9 +1253,9 @@ export interface components {
             [key: string]: unknown;
         };
         FileRefInput: {
-            /** @description The file's name (no "/", no control characters). */
+            /** @description The file's name (no "/", no control characters, no bidirectional override or isolate characters); stored in NFC. */
             name: string;
-            /** @description Relative path in the run's working directory (no "..", no leading "/"). */
+            /** @description Relative path in the run's working directory (no "..", no leading "/"); stored in NFC. */
             path?: string | null;
             /** @description The sha256 of the content in lowercase hex, when the client knows it. */
             sha256?: string | null;
@@ -1266,6 +1266,11 @@ export interface components {
             name: string;
             path: string | null;
             sha256: string | null;
+            /**
+             * @description The content's sha1 as Sumatra reports it (records written through the Sumatra record store);
+             *     absent when unknown. The assessment compares it when a side has no sha256.
+             */
+            sha1?: string;
             size: number | null;
             mediaType: string | null;
             /** @description The uploaded file's id, or null while only declared. */
@@ -1302,7 +1307,10 @@ export interface components {
             custom?: components["schemas"]["Freeform"];
         };
         RecordPush: {
-            /** @description Unique in the project; a timestamp label is given when omitted. */
+            /**
+             * @description Unique in the project; a timestamp label is given when omitted. Stored in NFC; no control
+             *     or bidirectional override/isolate characters, and not 24 hex digits (`name_shadows_id`).
+             */
             label?: string;
             status?: components["schemas"]["RecordStatus"];
         } & components["schemas"]["RecordFields"];
@@ -1456,10 +1464,14 @@ export interface components {
         /**
          * @description The cell of the assessment table (paper table 1) the evidence falls in: outputs same →
          *     repeatable (code & inputs same) or reproducible; outputs different → non-repeatable (code &
-         *     inputs same) or unknown.
+         *     inputs same) or unknown. `not-comparable`: the outputs could not be compared (some output
+         *     pair has no digest both sides have, and no pair differs), so the pair is in no cell of the
+         *     table: method `default` accepts no proposition, while `visual` and `custom` (the requester
+         *     judges the outputs) accept what code & inputs allow (`repeated`/`non-repeated` when both are
+         *     the same, else `reproduced`/`non-reproduced`).
          * @enum {string}
          */
-        AssessmentCell: "repeatable" | "reproducible" | "non-repeatable" | "unknown";
+        AssessmentCell: "repeatable" | "reproducible" | "non-repeatable" | "unknown" | "not-comparable";
         JsonDifferences: {
             same: boolean;
             /** @description Leaves that differ, by JSON Pointer (at most 200). */
@@ -1477,12 +1489,25 @@ export interface components {
         OutputPair: {
             name: string;
             path: string | null;
-            /** @description A's side: name, path, sha256, size, mediaType, uploaded; null when missing. */
+            /** @description A's side: name, path, sha256, sha1 (Sumatra's, or null), size, mediaType, uploaded; null when missing. */
             a: unknown;
             /** @description B's side, likewise. */
             b: unknown;
-            /** @enum {string} */
-            result: "identical" | "text-distance" | "different-binary" | "different-unmeasured" | "unknown" | "missing-a" | "missing-b";
+            /**
+             * @description Outputs compare by a digest both sides have: sha256, else sha1 (Sumatra's). `identical`: that
+             *     digest is equal; `text-distance`, `different-binary`, `different-unmeasured`: it differs (a
+             *     Levenshtein distance is measured for uploaded text); `not-comparable`: no digest both sides
+             *     have (none on a side, or sha256 on one and only sha1 on the other), so the pair is neither
+             *     the same nor different; `unknown`: evidence of version 1 only, where such a pair counted as
+             *     different; `missing-a`/`missing-b`: the output exists on one side only.
+             * @enum {string}
+             */
+            result: "identical" | "text-distance" | "different-binary" | "different-unmeasured" | "not-comparable" | "unknown" | "missing-a" | "missing-b";
+            /**
+             * @description The digest the pair was compared by; absent when it has none in common.
+             * @enum {string}
+             */
+            digest?: "sha256" | "sha1";
             /** @description Identical, or a text distance within the tolerance. */
             same: boolean;
             /** @description Levenshtein distance in UTF-16 code units (an upper bound when `exact` is false). */
@@ -1502,7 +1527,7 @@ export interface components {
          *     differences for reviewers. Contains no client-chosen object keys.
          */
         Evidence: {
-            /** @description Version of this shape. */
+            /** @description Version of this shape: 2 since outputs without a common digest are not comparable (1 counted them as different). */
             version: number;
             a: {
                 record: components["schemas"]["Id"];
@@ -1532,6 +1557,7 @@ export interface components {
                 reason: string;
                 digests: {
                     same: boolean;
+                    /** @description Digests matched on both sides: sha256, else (40 hex digits) sha1. */
                     common: string[];
                     onlyA: string[];
                     onlyB: string[];
@@ -1540,8 +1566,16 @@ export interface components {
                 };
                 parameters: components["schemas"]["JsonDifferences"];
             };
+            /**
+             * @description The outputs are the same when every pair is identical or within the tolerance, and
+             *     different when a pair differs or is missing on one side. When no pair differs but a pair
+             *     is `not-comparable`, they are neither: `comparable` is false, `same` false, `reason` names
+             *     the pairs, and `cell` is `not-comparable`.
+             */
             outputs: {
                 same: boolean;
+                /** @description False when the comparison cannot tell whether the outputs are the same (absent in version 1 evidence, which had no such case). */
+                comparable?: boolean;
                 reason: string;
                 tolerance: number;
                 textLimitBytes: number;
@@ -1607,7 +1641,7 @@ export interface components {
             tolerance: number;
             evidence: components["schemas"]["Evidence"];
             cell: components["schemas"]["AssessmentCell"];
-            /** @description The propositions a request from `a` toward `b` may make, per method. */
+            /** @description The propositions a request from `a` toward `b` may make, per method (`default` is empty when the cell is `not-comparable`). */
             propositions: {
                 default: components["schemas"]["Proposition"][];
                 visual: components["schemas"]["Proposition"][];
@@ -1698,6 +1732,8 @@ export interface components {
             name: string;
             path: string | null;
             sha256: string | null;
+            /** @description Sumatra's sha1 (null when the entry has none; absent on requests made before it was kept). */
+            sha1?: string | null;
             size: number | null;
         };
         DiffRequestPage: {
@@ -1982,7 +2018,8 @@ export interface components {
         };
         /**
          * @description A rule is violated (a digest that does not match the bytes, a status moving backwards, an
-         *     `Idempotency-Key` used before for a different request, …).
+         *     `Idempotency-Key` used before for a different request, a new project name or record label
+         *     that has the form of an id (`name_shadows_id`), …).
          */
         Unprocessable: {
             headers: {
@@ -3198,6 +3235,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3298,6 +3336,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -4145,6 +4184,7 @@ export interface operations {
             401: components["responses"]["SumatraUnauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -4289,6 +4329,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

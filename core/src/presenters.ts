@@ -73,6 +73,7 @@ function presentFileRef(entry: FileRef): Schemas['FileRef'] {
     name: entry.name,
     path: entry.path,
     sha256: entry.sha256,
+    ...(entry.sha1 ? { sha1: entry.sha1 } : {}),
     size: entry.size,
     mediaType: entry.mediaType,
     file: entry.file?.toHexString() ?? null,

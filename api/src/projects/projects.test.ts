@@ -100,9 +100,10 @@ describe('project push', () => {
     const bob = await api.user();
     const project = await api.request().post('/api/v1/project/push/mine').set(bearer(alice.token)).send({ private: false }).expect(201);
     const res = await api.request().post(`/api/v1/project/push/${project.body.id}`).set(bearer(bob.token)).send({ description: 'hijack' });
-    // Bob's namespace gets a project named like the id: Alice's stays untouched.
-    expect(res.status).toBe(201);
-    expect(res.body.id).not.toBe(project.body.id);
+    // A project named like the id would shadow Alice's for Bob: refused, and Alice's stays untouched.
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('name_shadows_id');
+    expect(await api.db.models.Project.countDocuments({ owner: bob.user._id })).toBe(0);
     const alices = await api.request().get('/api/v1/project/pull/mine').set(bearer(alice.token));
     expect(alices.body.description).toBe('');
   });

@@ -34,20 +34,21 @@ describe('Sumatra tags', () => {
 describe('Sumatra data keys and dependencies', () => {
   it('names entries after the file, unique within the list, with relative paths or none', () => {
     const mapped = mapDataKeys([
-      { path: '/abs/dir/a.txt', digest: 'd1', metadata: { size: 3, mimetype: 'text/plain' } },
+      { path: '/abs/dir/a.txt', digest: 'A9993E364706816ABA3E25717850C26C9CD0D89D', metadata: { size: 3, mimetype: 'text/plain' } },
       { path: 'x/a.txt', digest: 'd2', metadata: {} },
       { path: 'up/../../b.txt', digest: 'd3', metadata: { size: -1 } },
       { path: 'ctl\u0001.txt', digest: 'd4', metadata: {} },
       { digest: 'no path' },
     ]);
     expect(mapped.refs).toEqual([
-      { name: 'a.txt', path: 'abs/dir/a.txt', sha256: null, size: 3, mediaType: 'text/plain' },
-      { name: 'a.txt (2)', path: 'x/a.txt', sha256: null, size: null, mediaType: null },
-      { name: 'b.txt', path: null, sha256: null, size: null, mediaType: null },
-      { name: 'ctl_.txt', path: null, sha256: null, size: null, mediaType: null },
+      // A sha1 is kept (lowercase) as the entry's digest; anything that is not one is unknown.
+      { name: 'a.txt', path: 'abs/dir/a.txt', sha256: null, sha1: 'a9993e364706816aba3e25717850c26c9cd0d89d', size: 3, mediaType: 'text/plain' },
+      { name: 'a.txt (2)', path: 'x/a.txt', sha256: null, sha1: null, size: null, mediaType: null },
+      { name: 'b.txt', path: null, sha256: null, sha1: null, size: null, mediaType: null },
+      { name: 'ctl_.txt', path: null, sha256: null, sha1: null, size: null, mediaType: null },
     ]);
     expect(mapped.details.map((detail) => [detail.name, detail.sha1, detail.path])).toEqual([
-      ['a.txt', 'd1', '/abs/dir/a.txt'],
+      ['a.txt', 'A9993E364706816ABA3E25717850C26C9CD0D89D', '/abs/dir/a.txt'],
       ['a.txt (2)', 'd2', 'x/a.txt'],
       ['b.txt', 'd3', 'up/../../b.txt'],
       ['ctl_.txt', 'd4', 'ctl\u0001.txt'],

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Schemas } from '@reprise/contract';
 import {
   decodeFreeform,
   encodeFreeform,
@@ -8,6 +7,7 @@ import {
   type JsonValue,
   type RecordDoc,
   type RecordReplacement,
+  type ReplacementFileRef,
   type RecordStatus,
   type SumatraState,
 } from '@reprise/core';
@@ -124,32 +124,35 @@ export function repriseTags(tags: string[]): string[] {
 function relativePath(path: string): string | null {
   const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
   if (segments.length === 0 || segments.includes('..')) return null;
-  const joined = segments.join('/');
+  const joined = segments.join('/').normalize('NFC');
   return filePathProblem(joined) ? null : joined;
 }
 
 /** What Reprise keeps of one Sumatra data key: its entry, and the Sumatra details under the same name. */
 interface MappedDataKeys {
-  refs: Schemas['FileRefInput'][];
+  refs: ReplacementFileRef[];
   details: JsonObject[];
 }
 
 /**
  * Maps Sumatra data keys ({path, digest, metadata, creation}) to Reprise inputs or outputs. The
- * digest is Sumatra's sha1, so `sha256` stays null (no sha256 is known); the sha1, the creation
- * time and the metadata go to `details`, which names each entry the same way.
+ * digest is Sumatra's sha1: it becomes the entry's `sha1`, which the assessment compares when a
+ * side has no sha256, and `sha256` stays null (no sha256 is known). The sha1, the creation time
+ * and the metadata also go to `details`, which names each entry the same way.
  */
 export function mapDataKeys(value: JsonValue | undefined): MappedDataKeys {
   const keys = Array.isArray(value) ? value : [];
   const taken = new Set<string>();
-  const refs: Schemas['FileRefInput'][] = [];
+  const refs: ReplacementFileRef[] = [];
   const details: JsonObject[] = [];
   for (const item of keys) {
     const key = objectOf(item);
     const originalPath = stringOf(key?.path);
     if (!key || originalPath === undefined) continue;
     const path = relativePath(originalPath);
-    const base = clip((path ?? originalPath).split('/').filter(Boolean).at(-1)?.replace(/[\u0000-\u001f\u007f\\]/gu, '_') ?? '', 240);
+    // Control and bidirectional override/isolate characters are replaced, as Reprise refuses them in names.
+    const last = (path ?? originalPath).split('/').filter(Boolean).at(-1)?.normalize('NFC');
+    const base = clip(last?.replace(/[\u0000-\u001f\u007f\\\u202a-\u202e\u2066-\u2069]/gu, '_') ?? '', 240);
     const stem = base === '' || base === '.' || base === '..' ? 'file' : base;
     let name = stem;
     for (let n = 2; taken.has(name); n += 1) name = `${stem} (${n})`;
@@ -157,10 +160,12 @@ export function mapDataKeys(value: JsonValue | undefined): MappedDataKeys {
     const metadata = objectOf(key.metadata);
     const size = metadata?.size;
     const mimetype = stringOf(metadata?.mimetype);
+    const sha1 = stringOf(key.digest)?.toLowerCase();
     refs.push({
       name,
       path,
       sha256: null,
+      sha1: sha1 && /^[0-9a-f]{40}$/.test(sha1) ? sha1 : null,
       size: typeof size === 'number' && Number.isInteger(size) && size >= 0 ? size : null,
       mediaType: mimetype && mimetype.length <= 255 ? mimetype : null,
     });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowedPropositions, closeLevenshteinWorkers, compareRecords } from '@reprise/core';
 import type { TestUser } from '@reprise/tools/testing';
 import { bearer, useApi } from '../test/harness.js';
 
@@ -80,6 +82,7 @@ beforeAll(async () => {
 }, INSTALL_TIMEOUT_MS + 60_000);
 
 afterAll(async () => {
+  await closeLevenshteinWorkers();
   if (server) {
     server.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
@@ -210,7 +213,9 @@ describe('real Sumatra 0.8.1 (smt) against the Sumatra store', () => {
     expect(record.reason).toBe('test');
     expect(record.outcome).toBe('looks right');
     expect(record.tags.sort()).toEqual(['foo', 't1']);
-    expect(record.outputs).toEqual([expect.objectContaining({ name: 'out.txt', path: 'out.txt', sha256: null, mediaType: 'text/plain', size: 2 })]);
+    expect(record.outputs).toEqual([
+      expect.objectContaining({ name: 'out.txt', path: 'out.txt', sha256: null, sha1: createHash('sha1').update('r\n').digest('hex'), mediaType: 'text/plain', size: 2 }),
+    ]);
     expect(record.custom.sumatra.outputs[0]).toMatchObject({ name: 'out.txt', sha1: expect.stringMatching(/^[0-9a-f]{40}$/) });
     expect(record.parameters).toEqual({ type: 'SimpleParameterSet', content: expect.stringContaining('a = 5') });
     const head = await mustRun('git', ['rev-parse', 'HEAD'], { cwd: work });
@@ -218,5 +223,27 @@ describe('real Sumatra 0.8.1 (smt) against the Sumatra store', () => {
     expect(record.program.entryPoint).toBe('main.py');
     expect(record.system.os).toBe('Linux');
     expect(record.stdout).toContain('a = 5');
+  }, 300_000);
+
+  it('finds two real smt runs of a deterministic script with the same output repeatable, by Sumatra\'s sha1', async () => {
+    const bob = await api.user('Bob');
+    const { Record, Project } = api.db.models;
+    await setUpWorkingCopy();
+    expectOk(await smt(['init', `--store=${storeUrl(bob)}`, '-m', 'main.py', '-e', path.join(BIN, 'python'), 'Deterministic']), 'smt init');
+    expectOk(await smt(['run', '--label', 'first', 'default.param', 'a=5']), 'smt run first');
+    expectOk(await smt(['run', '--label', 'second', 'default.param', 'a=5']), 'smt run second');
+
+    const project = await Project.findOne({ owner: bob.user._id, name: 'Deterministic' }).orFail().lean();
+    const first = await Record.findOne({ project: project._id, label: 'first' }).orFail().lean();
+    const second = await Record.findOne({ project: project._id, label: 'second' }).orFail().lean();
+    expect(first.outputs.map((output) => [output.name, output.sha256, output.sha1])).toEqual([['out.txt', null, createHash('sha1').update('r\n').digest('hex')]]);
+
+    const evidence = await compareRecords({ models: api.db.models, blobs: api.db.blobs }, first, second);
+    expect(evidence.outputs.pairs).toEqual([expect.objectContaining({ name: 'out.txt', result: 'identical', digest: 'sha1', same: true })]);
+    expect(evidence.outputs).toMatchObject({ same: true, comparable: true });
+    expect(evidence.code).toMatchObject({ same: true, basis: 'vcs' });
+    expect(evidence.inputs.same).toBe(true);
+    expect(evidence.cell).toBe('repeatable');
+    expect(allowedPropositions('default', evidence)).toEqual(['repeated']);
   }, 300_000);
 });

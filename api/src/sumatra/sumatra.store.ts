@@ -1,5 +1,5 @@
 import type { QueryFilter } from 'mongoose';
-import { AppError, deleteRecords, errors, Scope, scoped, type Actor, type Deps, type ProjectDoc, type RecordDoc } from '@reprise/core';
+import { AppError, deleteRecords, errors, nameForms, Scope, scoped, type Actor, type Deps, type ProjectDoc, type RecordDoc } from '@reprise/core';
 
 /**
  * The queries of the Sumatra record store. Its namespace is the caller's own projects, and of
@@ -39,9 +39,10 @@ export async function sumatraLabels(deps: Deps, actor: Actor, project: ProjectDo
   return records.map((record) => record.label);
 }
 
-/** The project's Sumatra record of that label, or a 404. */
+/** The project's Sumatra record of that label (as given, else its NFC form, as labels are stored), or a 404. */
 export async function sumatraRecord(deps: Deps, actor: Actor, project: ProjectDoc, label: string): Promise<RecordDoc> {
-  const record = await deps.models.Record.findOne(sumatraRecords(actor, project, { label })).lean<RecordDoc>();
+  const records = await deps.models.Record.find(sumatraRecords(actor, project, { label: { $in: nameForms(label) } })).limit(2).lean<RecordDoc[]>();
+  const record = records.find((candidate) => candidate.label === label) ?? records[0];
   if (!record) throw errors.notFound('Record', label);
   return record;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useCloud } from '../test/harness.js';
-import { makePair, type PairShape } from '../test/pairs.js';
+import { makeProject, makeRecord } from '../test/factories.js';
+import { makePair, TARGET_OUTPUT, type PairShape } from '../test/pairs.js';
 
 const cloud = useCloud();
 
@@ -90,5 +91,32 @@ describe('diff requests are enforced by the assessment table', () => {
     const accepted = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition: 'repeated', tolerance: 1 });
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ tolerance: 1, cell: 'repeatable' });
+  });
+
+  it('offers no default proposition for outputs that cannot be compared, and lets the requester judge them with visual or custom', async () => {
+    const target = await cloud.signUp('Target Owner');
+    const sender = await cloud.signUp('Sender');
+    await makeProject(cloud.db, target, 'original', { private: false });
+    await makeProject(cloud.db, sender, 'rerun');
+    const program = { command: 'python', arguments: ['dla.py'], versionControl: { vcs: 'git', commit: 'a'.repeat(40), dirty: false } };
+    const toward = await makeRecord(cloud.db, target, 'original', { label: 'run-1', program }, { outputs: { 'out.txt': TARGET_OUTPUT } });
+    // Declared without a digest and never uploaded: nothing to compare the target's bytes with.
+    const from = await makeRecord(cloud.db, sender, 'rerun', { label: 'rerun-1', program, outputs: [{ name: 'out.txt' }] });
+
+    const comparison = await sender.browser.get(`/cloud/v1/records/${from._id}/compare/${toward._id}`).expect(200);
+    expect(comparison.body.cell).toBe('not-comparable');
+    expect(comparison.body.evidence.outputs).toMatchObject({ same: false, comparable: false });
+    expect(comparison.body.evidence.outputs.pairs).toEqual([expect.objectContaining({ name: 'out.txt', result: 'not-comparable', same: false })]);
+    expect(comparison.body.propositions).toEqual({ default: [], visual: ['repeated', 'non-repeated'], custom: ['repeated', 'non-repeated'] });
+
+    for (const proposition of PROPOSITIONS) {
+      const refused = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, proposition });
+      expect(refused.status, proposition).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: 'proposition_not_allowed', details: { cell: 'not-comparable', allowed: [] } });
+      expect(refused.body.error.message).toContain('the outputs cannot be compared');
+    }
+    const judged = await sender.browser.post('/cloud/v1/diffs', { from: from._id, toward: toward._id, method: 'visual', proposition: 'repeated', description: 'Same plot.' });
+    expect(judged.status, JSON.stringify(judged.body)).toBe(201);
+    expect(judged.body).toMatchObject({ method: 'visual', proposition: 'repeated', cell: 'not-comparable' });
   });
 });

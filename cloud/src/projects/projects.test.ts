@@ -114,6 +114,27 @@ describe('listing and viewing projects', () => {
   });
 });
 
+describe('names that have the form of an id', () => {
+  it('refuses creating or renaming a project to 24 hex digits, and a record labelled so, with 422 name_shadows_id', async () => {
+    const { browser } = await cloud.signUp();
+    const other = (await browser.post('/cloud/v1/projects', { name: 'other' }).expect(201)).body;
+    for (const name of [other.id, other.id.toUpperCase()]) {
+      const created = await browser.post('/cloud/v1/projects', { name });
+      expect(created.status, name).toBe(422);
+      expect(created.body.error).toMatchObject({ code: 'name_shadows_id', details: { name } });
+      const renamed = await browser.patch(`/cloud/v1/projects/${other.id}`, { name });
+      expect(renamed.status, name).toBe(422);
+      expect(renamed.body.error.code).toBe('name_shadows_id');
+    }
+    const label = 'ABCDEF0123456789abcdef01';
+    const record = await browser.post(`/cloud/v1/projects/${other.id}/records`, { label });
+    expect(record.status).toBe(422);
+    expect(record.body.error).toMatchObject({ code: 'name_shadows_id', details: { label } });
+    expect(await cloud.db.models.Project.find().lean()).toEqual([expect.objectContaining({ name: 'other' })]);
+    expect(await cloud.db.models.Record.countDocuments()).toBe(0);
+  });
+});
+
 describe('editing projects', () => {
   it('changes description, goals, tags and name; a name in use is a 409', async () => {
     const { browser } = await cloud.signUp();

@@ -9,8 +9,10 @@ import { attachFiles } from '../services/attachments.js';
 import { pushContainer } from '../services/containers.js';
 import type { Actor, Deps } from '../services/context.js';
 import { pushProject } from '../services/projects.js';
+import { replaceRecord, type RecordReplacement, type ReplacementFileRef } from '../services/record-replacement.js';
 import { createRecord } from '../services/records.js';
 import { compare, compareRecords, fileSourceOf } from './compare.js';
+import { allowedPropositions, assertProposition } from './table.js';
 import type { Evidence, OutputPair } from './evidence.js';
 import { closeLevenshteinWorkers } from './pool.js';
 
@@ -48,6 +50,33 @@ async function run(label: string, fields: Omit<Schemas['RecordPush'], 'label'> =
   );
   if (parts.length === 0) return record;
   return (await attachFiles(deps, actor, 'simulation', label, parts, undefined)).record;
+}
+
+function sha1(content: string): string {
+  return createHash('sha1').update(content).digest('hex');
+}
+
+/** Writes a whole record the way the Sumatra record store does: inputs and outputs known by Sumatra's sha1 only. */
+async function sumatraRun(label: string, files: { inputs?: ReplacementFileRef[]; outputs?: ReplacementFileRef[] }): Promise<RecordDoc> {
+  const project = await deps.models.Project.findOne({ owner: actor.id, name: 'simulation' }).orFail().lean();
+  const replacement: RecordReplacement = {
+    status: 'finished',
+    program: { command: '/usr/bin/python3', entryPoint: 'main.py', versionControl: { vcs: 'git', commit: 'c'.repeat(40), dirty: false, diff: null } },
+    parameters: { content: 'a = 1', type: 'SimpleParameterSet' },
+    system: null,
+    custom: null,
+    inputs: files.inputs ?? [],
+    outputs: files.outputs ?? [],
+    dependencies: [],
+    tags: [],
+    reason: '',
+    outcome: '',
+    duration: 0.1,
+    stdout: '',
+    stderr: '',
+    sumatra: null,
+  };
+  return (await replaceRecord(deps, actor, project, label, replacement)).record;
 }
 
 async function container(input: Schemas['ContainerPush']): Promise<ContainerDoc> {
@@ -223,12 +252,51 @@ describe('compare()', () => {
         note: 'The digests differ; the bytes were never uploaded on A and B, so no distance was measured.',
       });
       expect(pair(evidence, 'blind.txt')).toMatchObject({
-        result: 'unknown',
+        result: 'not-comparable',
         same: false,
         note: 'Declared without a digest and never uploaded on A and B: it cannot be compared.',
       });
-      expect(evidence.outputs.same).toBe(false);
-      expect(evidence.outputs.reason).toBe('2 of 3 output(s) differ: "changed.txt" has a different digest; "blind.txt" cannot be compared.');
+      // One pair that differs decides: the outputs differ, whatever the pair that cannot be compared holds.
+      expect(evidence.outputs).toMatchObject({ same: false, comparable: true });
+      expect(evidence.outputs.reason).toBe('1 of 3 output(s) differ: "changed.txt" has a different digest; 1 cannot be compared ("blind.txt").');
+    });
+
+    it('compares Sumatra outputs and inputs by their sha1 when neither side has a sha256: the same sha1 is repeatable', async () => {
+      const files = { inputs: [{ name: 'data.csv', path: 'data.csv', sha1: sha1('1,2,3') }], outputs: [{ name: 'out.txt', path: 'Data/out.txt', sha1: sha1('r\n') }] };
+      const evidence = await compareRecords(deps, await sumatraRun('20261129-081000', files), await sumatraRun('20261129-081005', files));
+      expect(pair(evidence, 'out.txt')).toMatchObject({ result: 'identical', digest: 'sha1', same: true, a: { sha256: null, sha1: sha1('r\n') } });
+      expect(evidence.inputs).toMatchObject({ same: true, digests: { common: [sha1('1,2,3')], onlyA: [], onlyB: [], unknownA: [], unknownB: [] } });
+      expect(evidence.outputs).toMatchObject({ same: true, comparable: true });
+      expect(evidence.cell).toBe('repeatable');
+      expect(allowedPropositions('default', evidence)).toEqual(['repeated']);
+    });
+
+    it('finds Sumatra outputs with different sha1 different, by digest only', async () => {
+      const a = await sumatraRun('a', { outputs: [{ name: 'out.txt', sha1: sha1('one') }] });
+      const b = await sumatraRun('b', { outputs: [{ name: 'out.txt', sha1: sha1('two') }] });
+      const evidence = await compareRecords(deps, a, b);
+      expect(pair(evidence, 'out.txt')).toMatchObject({ result: 'different-unmeasured', digest: 'sha1', same: false });
+      expect(evidence.cell).toBe('non-repeatable');
+    });
+
+    it('calls outputs with no digest both sides have not comparable, never different, and puts the pair in no table cell', async () => {
+      const a = await run('a', { outputs: [{ name: 'out.txt', sha256: sha256('r\n') }, { name: 'same.txt', sha256: sha256('s') }] });
+      const b = await sumatraRun('b', { outputs: [{ name: 'out.txt', sha1: sha1('r\n') }, { name: 'same.txt', sha1: sha1('s') }] });
+      const mixed = await compareRecords(deps, a, b);
+      expect(pair(mixed, 'out.txt')).toMatchObject({ result: 'not-comparable', same: false, note: 'No digest both sides have (A has only a sha256, B only a sha1): it cannot be compared.' });
+      expect(pair(mixed, 'out.txt').digest).toBeUndefined();
+      expect(mixed.outputs).toMatchObject({ same: false, comparable: false });
+      expect(mixed.cell).toBe('not-comparable');
+
+      const blind = await compareRecords(deps, await run('c', { outputs: [{ name: 'blind.txt' }] }), await run('d', { outputs: [{ name: 'blind.txt' }] }));
+      expect(blind.outputs).toMatchObject({ same: false, comparable: false });
+      expect(blind.outputs.reason).toBe(
+        '1 of 1 output(s) cannot be compared, for want of a digest both sides have (sha256, else sha1): "blind.txt" cannot be compared. Nothing shows whether the outputs are the same.',
+      );
+      expect(blind.cell).toBe('not-comparable');
+      expect(allowedPropositions('default', blind)).toEqual([]);
+      expect(() => assertProposition('default', 'non-repeated', blind)).toThrow(/the outputs cannot be compared/);
+      expect(allowedPropositions('visual', blind)).toEqual(['reproduced', 'non-reproduced']);
     });
 
     it('reports outputs present on one side only as missing on the other', async () => {

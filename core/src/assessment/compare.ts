@@ -113,7 +113,7 @@ export async function compare(a: CompareSide, b: CompareSide, options: CompareOp
     dependencies: compareDependencies(a.record, b.record),
     system: diffJson(decodeFreeform(a.record.system), decodeFreeform(b.record.system)),
     program: diffJson(withoutVersionControl(programA), withoutVersionControl(programB)),
-    cell: cellOf(code.same, inputs.same, outputs.same),
+    cell: cellOf(code.same, inputs.same, outputs.comparable ? outputs.same : 'not-comparable'),
     computedAt: (options.now ?? new Date()).toISOString(),
   };
 }
@@ -256,37 +256,67 @@ function digestsOf(image: ImageIdentity | null): string[] {
 
 // ---- inputs -----------------------------------------------------------------------------------
 
+/** The digests of an input or output, lowercase; null when not known. */
+interface Digests {
+  sha256: string | null;
+  sha1: string | null;
+}
+
+function digestsOfEntry(entry: FileRef): Digests {
+  return { sha256: entry.sha256?.toLowerCase() ?? null, sha1: entry.sha1?.toLowerCase() ?? null };
+}
+
+/** The digest two entries can be compared by: sha256 when both have one, else sha1 when both have one, else null. */
+function commonDigest(a: Digests, b: Digests): 'sha256' | 'sha1' | null {
+  if (a.sha256 && b.sha256) return 'sha256';
+  if (a.sha1 && b.sha1) return 'sha1';
+  return null;
+}
+
+/**
+ * Matches inputs as a multiset by a digest both entries have: equal sha256 first, then equal sha1
+ * between entries of which one has no sha256 (two different sha256 are different content).
+ */
 function compareInputs(a: RecordDoc, b: RecordDoc): InputsEvidence {
-  const digestsA = a.inputs.flatMap((entry) => (entry.sha256 ? [entry.sha256.toLowerCase()] : []));
-  const remainingB = new Map<string, number>();
-  for (const entry of b.inputs) {
-    if (entry.sha256) remainingB.set(entry.sha256.toLowerCase(), (remainingB.get(entry.sha256.toLowerCase()) ?? 0) + 1);
-  }
+  const known = (record: RecordDoc) => record.inputs.map(digestsOfEntry).filter((entry) => entry.sha256 !== null || entry.sha1 !== null);
+  const leftA = known(a);
+  const leftB = known(b);
   const common: string[] = [];
-  const onlyA: string[] = [];
-  for (const digest of digestsA) {
-    const left = remainingB.get(digest) ?? 0;
-    if (left > 0) {
-      common.push(digest);
-      remainingB.set(digest, left - 1);
-    } else {
-      onlyA.push(digest);
+  for (const kind of ['sha256', 'sha1'] as const) {
+    for (let i = 0; i < leftA.length; ) {
+      const entryA = leftA[i];
+      const index = entryA ? leftB.findIndex((entryB) => commonDigest(entryA, entryB) === kind && entryA[kind] === entryB[kind]) : -1;
+      const digest = entryA?.[kind];
+      if (index >= 0 && digest) {
+        common.push(digest);
+        leftA.splice(i, 1);
+        leftB.splice(index, 1);
+      } else i += 1;
     }
   }
-  const onlyB = [...remainingB].flatMap(([digest, count]) => Array<string>(count).fill(digest));
-  const unknownA = a.inputs.filter((entry) => !entry.sha256).map((entry) => entry.name);
-  const unknownB = b.inputs.filter((entry) => !entry.sha256).map((entry) => entry.name);
+  const shownDigest = (entry: Digests) => entry.sha256 ?? entry.sha1 ?? '';
+  const onlyA = leftA.map(shownDigest);
+  const onlyB = leftB.map(shownDigest);
+  const unknownA = a.inputs.filter((entry) => !entry.sha256 && !entry.sha1).map((entry) => entry.name);
+  const unknownB = b.inputs.filter((entry) => !entry.sha256 && !entry.sha1).map((entry) => entry.name);
   const digestsSame = onlyA.length === 0 && onlyB.length === 0 && unknownA.length === 0 && unknownB.length === 0;
   const parameters = diffJson(noParameters(decodeFreeform(a.parameters)), noParameters(decodeFreeform(b.parameters)));
 
   const problems: string[] = [];
-  if (onlyA.length > 0 || onlyB.length > 0) problems.push(`${onlyA.length} input file(s) only in A and ${onlyB.length} only in B (by sha256)`);
+  if (onlyA.length > 0 || onlyB.length > 0) {
+    const incomparable = leftA.length > 0 && leftB.length > 0 && leftA.every((x) => leftB.every((y) => commonDigest(x, y) === null));
+    problems.push(
+      `${onlyA.length} input file(s) only in A and ${onlyB.length} only in B (by sha256, else sha1)` +
+        (incomparable ? `, and those cannot be compared: one side has only sha256 and the other only sha1` : ''),
+    );
+  }
   if (unknownA.length > 0) problems.push(`A's input(s) ${quoted(unknownA)} have no digest`);
   if (unknownB.length > 0) problems.push(`B's input(s) ${quoted(unknownB)} have no digest`);
   if (!parameters.same) problems.push(`parameters differ at ${parameters.differences.slice(0, 5).map((d) => d.key || '(the whole value)').join(', ')}${parameters.differences.length > 5 || parameters.truncated ? ', …' : ''}`);
   const same = digestsSame && parameters.same;
+  const basis = common.some((digest) => digest.length === 40) ? 'by sha256, else sha1' : 'by sha256';
   const reason = same
-    ? `Both used the same ${common.length} input file(s) (by sha256) and equal parameters.`
+    ? `Both used the same ${common.length} input file(s) (${basis}) and equal parameters.`
     : `Inputs differ: ${problems.join('; ')}.`;
   return {
     same,
@@ -440,21 +470,31 @@ async function compareOutputs(a: RecordDoc, b: RecordDoc, context: OutputContext
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('The comparison was aborted.');
     pairs.push(await comparePair(entryA, entryB, context));
   }
-  const differing = pairs.filter((pair) => !pair.same);
-  const same = pairs.length > 0 && differing.length === 0;
+  const notComparable = pairs.filter((pair) => pair.result === 'not-comparable');
+  const differing = pairs.filter((pair) => !pair.same && pair.result !== 'not-comparable');
+  const same = pairs.length > 0 && differing.length === 0 && notComparable.length === 0;
+  // One pair that differs shows the outputs differ; pairs that cannot be compared decide nothing.
+  const comparable = differing.length > 0 || notComparable.length === 0;
+  const listed = (list: OutputPair[]) => `${list.slice(0, 5).map(describePair).join('; ')}${list.length > 5 ? '; …' : ''}`;
   let reason: string;
   if (pairs.length === 0) reason = 'Neither record lists outputs, so nothing shows that the outputs are the same.';
-  else if (same) {
+  else if (!comparable) {
+    const others = pairs.length - notComparable.length;
+    reason =
+      `${notComparable.length} of ${pairs.length} output(s) cannot be compared, for want of a digest both sides have (sha256, else sha1): ` +
+      `${listed(notComparable)}${others > 0 ? `; the other ${others} are the same` : ''}. Nothing shows whether the outputs are the same.`;
+  } else if (same) {
     const measured = pairs.filter((pair) => pair.result === 'text-distance').length;
     reason =
       measured === 0
         ? `All ${pairs.length} output(s) are identical.`
         : `All ${pairs.length} output(s) are identical or within the tolerance of ${context.tolerance} edit(s) (${measured} by text distance).`;
   } else {
-    const described = differing.slice(0, 5).map(describePair);
-    reason = `${differing.length} of ${pairs.length} output(s) differ: ${described.join('; ')}${differing.length > 5 ? '; …' : ''}.`;
+    reason = `${differing.length} of ${pairs.length} output(s) differ: ${listed(differing)}`;
+    const names = notComparable.slice(0, 5).map((pair) => `"${pair.name}"`).join(', ');
+    reason += notComparable.length > 0 ? `; ${notComparable.length} cannot be compared (${names}${notComparable.length > 5 ? ', …' : ''}).` : '.';
   }
-  return { same, reason, tolerance: context.tolerance, textLimitBytes: context.textLimitBytes, pairs };
+  return { same, comparable, reason, tolerance: context.tolerance, textLimitBytes: context.textLimitBytes, pairs };
 }
 
 function describePair(pair: OutputPair): string {
@@ -470,6 +510,7 @@ function describePair(pair: OutputPair): string {
       return `${name} has different bytes`;
     case 'different-unmeasured':
       return `${name} has a different digest`;
+    case 'not-comparable':
     case 'unknown':
       return `${name} cannot be compared`;
     case 'identical':
@@ -482,6 +523,7 @@ function sideOf(entry: FileRef): OutputSide {
     name: entry.name,
     path: entry.path,
     sha256: entry.sha256?.toLowerCase() ?? null,
+    sha1: entry.sha1?.toLowerCase() ?? null,
     size: entry.size,
     mediaType: entry.mediaType,
     uploaded: entry.file !== null,
@@ -495,12 +537,18 @@ async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefi
   const pair = { name: named?.name ?? '', path: named?.path ?? null, a, b };
   if (!entryA || !a) return { ...pair, result: 'missing-a', same: false, note: `Only B has an output named "${pair.name}".` };
   if (!entryB || !b) return { ...pair, result: 'missing-b', same: false, note: `Only A has an output named "${pair.name}".` };
-  if (a.sha256 && a.sha256 === b.sha256) return { ...pair, result: 'identical', same: true };
-  if (!a.sha256 || !b.sha256) {
-    const sides = [a.sha256 ? null : 'A', b.sha256 ? null : 'B'].filter(Boolean).join(' and ');
-    return { ...pair, result: 'unknown', same: false, note: `Declared without a digest and never uploaded on ${sides}: it cannot be compared.` };
+  const digest = commonDigest(a, b);
+  if (!digest) {
+    const without = [a.sha256 || a.sha1 ? null : 'A', b.sha256 || b.sha1 ? null : 'B'].filter(Boolean).join(' and ');
+    const kinds = (side: OutputSide) => (side.sha256 ? 'only a sha256' : 'only a sha1');
+    const note = without
+      ? `Declared without a digest and never uploaded on ${without}: it cannot be compared.`
+      : `No digest both sides have (A has ${kinds(a)}, B ${kinds(b)}): it cannot be compared.`;
+    return { ...pair, result: 'not-comparable', same: false, note };
   }
-  const unmeasured = (note: string): OutputPair => ({ ...pair, result: 'different-unmeasured', same: false, note });
+  if (a[digest] === b[digest]) return { ...pair, result: 'identical', digest, same: true };
+  const unmeasured = (note: string): OutputPair => ({ ...pair, result: 'different-unmeasured', digest, same: false, note });
+  if (digest === 'sha1') return unmeasured('The sha1 digests differ; no sha256 on both sides, so no distance was measured.');
   if (!entryA.file || !entryB.file) {
     const sides = [entryA.file ? null : 'A', entryB.file ? null : 'B'].filter(Boolean).join(' and ');
     return unmeasured(`The digests differ; the bytes were never uploaded on ${sides}, so no distance was measured.`);
@@ -510,7 +558,7 @@ async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefi
   a.size = fileA.size;
   b.size = fileB.size;
   const binaryType = [a.mediaType ?? fileA.mediaType, b.mediaType ?? fileB.mediaType].find(isBinaryMediaType);
-  if (binaryType) return { ...pair, result: 'different-binary', same: false, note: `Binary content (${binaryType}): compared by digest only.` };
+  if (binaryType) return { ...pair, result: 'different-binary', digest, same: false, note: `Binary content (${binaryType}): compared by digest only.` };
   if (fileA.size > context.textLimitBytes || fileB.size > context.textLimitBytes) {
     return unmeasured(`Larger than the ${formatBytes(context.textLimitBytes)} limit for text comparison: compared by digest only.`);
   }
@@ -518,7 +566,7 @@ async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefi
   const bytesB = await readAll(context.files.read(fileB), context.textLimitBytes);
   const binarySides = [looksLikeText(bytesA) ? null : 'A', looksLikeText(bytesB) ? null : 'B'].filter(Boolean);
   if (binarySides.length > 0) {
-    return { ...pair, result: 'different-binary', same: false, note: `Not UTF-8 text on ${binarySides.join(' and ')}: compared by digest only.` };
+    return { ...pair, result: 'different-binary', digest, same: false, note: `Not UTF-8 text on ${binarySides.join(' and ')}: compared by digest only.` };
   }
   const measured = await utf8DistanceAsync(bytesA, bytesB, { ...context.levenshtein, signal: context.signal });
   const { distance, similarity, exact, method, lowerBound } = measured;
@@ -529,7 +577,7 @@ async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefi
   } else if (!exact) {
     note = `Approximate distance (line level): between ${lowerBound} and ${distance} edit(s).`;
   }
-  return { ...pair, result: 'text-distance', same, distance, similarity, exact, method, lowerBound, ...(note ? { note } : {}) };
+  return { ...pair, result: 'text-distance', digest, same, distance, similarity, exact, method, lowerBound, ...(note ? { note } : {}) };
 }
 
 function formatBytes(bytes: number): string {

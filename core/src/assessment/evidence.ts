@@ -7,10 +7,13 @@
 import type { LevenshteinMethod } from './levenshtein.js';
 
 /** Version of the evidence shape; bumped when a field changes meaning. */
-export const EVIDENCE_VERSION = 1;
+export const EVIDENCE_VERSION = 2;
 
-/** A cell of the assessment table (DESIGN.md, paper table 1). */
-export type Cell = 'repeatable' | 'reproducible' | 'non-repeatable' | 'unknown';
+/**
+ * A cell of the assessment table (paper table 1), or `not-comparable` when the outputs could not
+ * be compared (no digest both sides have): the table has no row for them, so the pair is in no cell.
+ */
+export type Cell = 'repeatable' | 'reproducible' | 'non-repeatable' | 'unknown' | 'not-comparable';
 
 /** Which record a side of the comparison is. */
 export interface RecordRef {
@@ -80,13 +83,17 @@ export interface JsonDifferences {
   truncated: boolean;
 }
 
-/** Whether both records had the same inputs: the same multiset of input digests and equal parameters. */
+/**
+ * Whether both records had the same inputs: the same multiset of input digests and equal
+ * parameters. Inputs are matched by a digest both have: sha256, else sha1 (Sumatra's); an input
+ * that no input of the other side can be matched with, by either digest, is listed in onlyA/onlyB.
+ */
 export interface InputsEvidence {
   same: boolean;
   reason: string;
   digests: {
     same: boolean;
-    /** Digests on both sides (a digest present twice on both sides appears twice). */
+    /** Digests on both sides, sha256 or (40 hex digits) sha1 (a digest present twice on both sides appears twice). */
     common: string[];
     onlyA: string[];
     onlyB: string[];
@@ -103,6 +110,8 @@ export interface OutputSide {
   name: string;
   path: string | null;
   sha256: string | null;
+  /** Sumatra's sha1, when the record came through its record store. */
+  sha1: string | null;
   size: number | null;
   mediaType: string | null;
   /** Whether the bytes were uploaded (only then can a text distance be measured). */
@@ -110,16 +119,26 @@ export interface OutputSide {
 }
 
 /**
- * How an output pair compares:
- * - `identical`: same sha256;
+ * How an output pair compares, by a digest both sides have (sha256, else sha1):
+ * - `identical`: same digest;
  * - `text-distance`: both UTF-8 text, Levenshtein distance measured (`distance`, `similarity`, …);
  * - `different-binary`: digests differ and at least one side is not text;
  * - `different-unmeasured`: digests differ but no distance could be measured (`note` says why:
- *   bytes not uploaded, or larger than the text limit);
- * - `unknown`: a side has no digest and no uploaded bytes, so sameness cannot be decided;
+ *   bytes not uploaded, only sha1 known, or larger than the text limit);
+ * - `not-comparable`: no digest both sides have (one has none, or one only sha256 and the other
+ *   only sha1): neither the same nor different;
+ * - `unknown`: evidence of version 1 only, where such a pair counted as different;
  * - `missing-a` / `missing-b`: the output exists on one side only.
  */
-export type OutputResult = 'identical' | 'text-distance' | 'different-binary' | 'different-unmeasured' | 'unknown' | 'missing-a' | 'missing-b';
+export type OutputResult =
+  | 'identical'
+  | 'text-distance'
+  | 'different-binary'
+  | 'different-unmeasured'
+  | 'not-comparable'
+  | 'unknown'
+  | 'missing-a'
+  | 'missing-b';
 
 /** Two outputs paired by name (then path), and how they compare. */
 export interface OutputPair {
@@ -128,6 +147,8 @@ export interface OutputPair {
   a: OutputSide | null;
   b: OutputSide | null;
   result: OutputResult;
+  /** The digest both sides were compared by, when they have one in common. */
+  digest?: 'sha256' | 'sha1';
   /** Whether this pair counts as the same: identical, or a text distance within the tolerance. */
   same: boolean;
   /** Levenshtein distance in UTF-16 code units (an upper bound when `exact` is false). */
@@ -140,9 +161,15 @@ export interface OutputPair {
   note?: string;
 }
 
-/** Whether the outputs are the same (method default): every pair identical or within tolerance. */
+/**
+ * Whether the outputs are the same (method default): every pair identical or within tolerance.
+ * When no pair shows a difference but some pair is `not-comparable`, the outputs are neither the
+ * same nor different: `comparable` is false (and `same` false), and the pair is in no table cell.
+ */
 export interface OutputsEvidence {
   same: boolean;
+  /** False when the comparison cannot tell whether the outputs are the same. */
+  comparable: boolean;
   reason: string;
   /** Largest Levenshtein distance per text output that still counts as the same. */
   tolerance: number;
@@ -188,7 +215,7 @@ export interface Evidence {
   system: JsonDifferences;
   /** Program differences (command, arguments, entry point…; version control is under `code`). */
   program: JsonDifferences;
-  /** The table cell from code & inputs × outputs. */
+  /** The table cell from code & inputs × outputs; `not-comparable` when the outputs could not be compared. */
   cell: Cell;
   /** ISO 8601 UTC. */
   computedAt: string;

@@ -4,7 +4,7 @@ import type { Cell } from './evidence.js';
 import { allowedPropositions, assertProposition, cellOf, checkProposition, explainCell, METHODS, PROPOSITIONS, type Method, type Proposition, type Sameness } from './table.js';
 
 /** DESIGN.md's table, written out cell by cell: [code same, inputs same, outputs same] → cell. */
-const TABLE: Array<[boolean, boolean, boolean, Cell]> = [
+const TABLE: Array<[boolean, boolean, boolean, Exclude<Cell, 'not-comparable'>]> = [
   [true, true, true, 'repeatable'],
   [true, false, true, 'reproducible'],
   [false, true, true, 'reproducible'],
@@ -16,7 +16,7 @@ const TABLE: Array<[boolean, boolean, boolean, Cell]> = [
 ];
 
 /** DESIGN.md's rules: default follows the cell; visual/custom follow only code & inputs. */
-function expectedAllowed(method: Method, code: boolean, inputs: boolean, cell: Cell): Proposition[] {
+function expectedAllowed(method: Method, code: boolean, inputs: boolean, cell: Exclude<Cell, 'not-comparable'>): Proposition[] {
   if (method === 'default') {
     return [({ repeatable: 'repeated', reproducible: 'reproduced', 'non-repeatable': 'non-repeated', unknown: 'non-reproduced' } as const)[cell]];
   }
@@ -28,6 +28,32 @@ function sameness(code: boolean, inputs: boolean, outputs: boolean): Sameness {
 }
 
 describe('assessment table', () => {
+  it('puts outputs that cannot be compared in no cell: method default allows nothing, visual and custom what code & inputs allow', () => {
+    for (const [code, inputs] of [
+      [true, true],
+      [true, false],
+      [false, true],
+      [false, false],
+    ] as const) {
+      const evidence: Sameness = { code: { same: code }, inputs: { same: inputs }, outputs: { same: false, comparable: false } };
+      expect(cellOf(code, inputs, 'not-comparable')).toBe('not-comparable');
+      expect(allowedPropositions('default', evidence)).toEqual([]);
+      const column: Proposition[] = code && inputs ? ['repeated', 'non-repeated'] : ['reproduced', 'non-reproduced'];
+      expect(allowedPropositions('visual', evidence)).toEqual(column);
+      expect(allowedPropositions('custom', evidence)).toEqual(column);
+      for (const proposition of PROPOSITIONS) {
+        const check = checkProposition('default', proposition, evidence);
+        expect(check).toMatchObject({ ok: false, cell: 'not-comparable', allowed: [] });
+        expect(check.ok ? '' : check.message).toContain('the outputs cannot be compared (no digest both sides have)');
+      }
+    }
+    const evidence: Sameness = { code: { same: true }, inputs: { same: true }, outputs: { same: false, comparable: false } };
+    expect(explainCell(evidence)).toBe(
+      'Code & inputs are same & same (code and inputs are the same), but the outputs cannot be compared (no digest both sides have): ' +
+        'no table cell, so method default accepts no proposition; with method visual or custom you judge the outputs and may propose "repeated" or "non-repeated".',
+    );
+  });
+
   it('puts every combination of code, inputs and outputs sameness in the cell DESIGN.md names', () => {
     for (const [code, inputs, outputs, cell] of TABLE) expect(cellOf(code, inputs, outputs)).toBe(cell);
   });

@@ -6,12 +6,16 @@
  * | outputs \ code & inputs | same & same    | same & different | different & same | different & different |
  * | same                    | repeatable     | reproducible     | reproducible     | reproducible          |
  * | different               | non-repeatable | unknown          | unknown          | unknown               |
+ *
+ * Outputs that cannot be compared (no digest both sides have) are in neither row: the pair is in
+ * no cell (`not-comparable`), method default accepts no proposition, and methods visual and custom,
+ * where the requester judges the outputs, still accept what the column allows.
  */
 import { AppError } from '../errors.js';
 import type { Cell } from './evidence.js';
 
-/** Every cell of the table. */
-export const CELLS = ['repeatable', 'reproducible', 'non-repeatable', 'unknown'] as const satisfies readonly Cell[];
+/** Every cell of the table, and `not-comparable` for outputs that could not be compared. */
+export const CELLS = ['repeatable', 'reproducible', 'non-repeatable', 'unknown', 'not-comparable'] as const satisfies readonly Cell[];
 
 /** How the outputs are judged: `default` by the comparison; `visual` and `custom` by the requester. */
 export const METHODS = ['default', 'visual', 'custom'] as const;
@@ -23,15 +27,20 @@ export const PROPOSITIONS = ['repeated', 'reproduced', 'non-repeated', 'non-repr
 /** One of PROPOSITIONS. */
 export type Proposition = (typeof PROPOSITIONS)[number];
 
-/** The part of the evidence the table reads; an Evidence is one. `basis: 'unknown'` words "code differs" as "not shown to be the same". */
+/**
+ * The part of the evidence the table reads; an Evidence is one. `basis: 'unknown'` words "code
+ * differs" as "not shown to be the same"; `outputs.comparable: false` puts the pair in no cell
+ * (absent in evidence of version 1, where it was always true).
+ */
 export interface Sameness {
   code: { same: boolean; basis?: string };
   inputs: { same: boolean };
-  outputs: { same: boolean };
+  outputs: { same: boolean; comparable?: boolean };
 }
 
-/** The cell for code, inputs and outputs sameness. */
-export function cellOf(codeSame: boolean, inputsSame: boolean, outputsSame: boolean): Cell {
+/** The cell for code, inputs and outputs sameness (`not-comparable` when the outputs could not be compared). */
+export function cellOf(codeSame: boolean, inputsSame: boolean, outputsSame: boolean | 'not-comparable'): Cell {
+  if (outputsSame === 'not-comparable') return 'not-comparable';
   const codeAndInputs = codeSame && inputsSame;
   if (outputsSame) return codeAndInputs ? 'repeatable' : 'reproducible';
   return codeAndInputs ? 'non-repeatable' : 'unknown';
@@ -42,16 +51,20 @@ export function columnOf(codeSame: boolean, inputsSame: boolean): string {
   return `${codeSame ? 'same' : 'different'} & ${inputsSame ? 'same' : 'different'}`;
 }
 
-const PROPOSITION_OF_CELL: Record<Cell, Proposition> = {
+const PROPOSITION_OF_CELL: Record<Cell, Proposition | null> = {
   repeatable: 'repeated',
   reproducible: 'reproduced',
   'non-repeatable': 'non-repeated',
   unknown: 'non-reproduced',
+  'not-comparable': null,
 };
 
-/** The propositions a diff request with this method may claim on this evidence. */
+/** The propositions a diff request with this method may claim on this evidence (none for method default when the outputs could not be compared). */
 export function allowedPropositions(method: Method, evidence: Sameness): Proposition[] {
-  if (method === 'default') return [PROPOSITION_OF_CELL[cellFrom(evidence)]];
+  if (method === 'default') {
+    const proposition = PROPOSITION_OF_CELL[cellFrom(evidence)];
+    return proposition ? [proposition] : [];
+  }
   // visual / custom: output sameness is the requester's claim; code and inputs still decide the column.
   return evidence.code.same && evidence.inputs.same ? ['repeated', 'non-repeated'] : ['reproduced', 'non-reproduced'];
 }
@@ -86,15 +99,22 @@ export function assertProposition(method: Method, proposition: Proposition, evid
 /** One sentence saying where the comparison puts two records in the table, and why. */
 export function explainCell(evidence: Sameness): string {
   const cell = cellFrom(evidence);
+  if (cell === 'not-comparable') {
+    return (
+      `Code & inputs are ${columnOf(evidence.code.same, evidence.inputs.same)} (${codeAndInputsWords(evidence)}), ` +
+      `but the outputs cannot be compared (no digest both sides have): no table cell, so method default accepts no proposition; ` +
+      `with method visual or custom you judge the outputs and may propose ${quoteList(allowedPropositions('visual', evidence))}.`
+    );
+  }
   const outputs = evidence.outputs.same ? 'the same' : 'different';
   return (
     `Code & inputs are ${columnOf(evidence.code.same, evidence.inputs.same)} (${codeAndInputsWords(evidence)}) ` +
-    `and the outputs are ${outputs}: table cell "${cell}", for which method default accepts "${PROPOSITION_OF_CELL[cell]}".`
+    `and the outputs are ${outputs}: table cell "${cell}", for which method default accepts "${PROPOSITION_OF_CELL[cell] ?? ''}".`
   );
 }
 
 function cellFrom(evidence: Sameness): Cell {
-  return cellOf(evidence.code.same, evidence.inputs.same, evidence.outputs.same);
+  return cellOf(evidence.code.same, evidence.inputs.same, evidence.outputs.comparable === false ? 'not-comparable' : evidence.outputs.same);
 }
 
 /** "code and inputs are the same", "inputs differ", "code is not shown to be the same and inputs differ"… */
@@ -136,6 +156,13 @@ function explainRefusal(method: Method, proposition: Proposition, evidence: Same
     );
   }
 
+  if (cell === 'not-comparable') {
+    return (
+      `Proposition "${proposition}" is not allowed with method default: the outputs cannot be compared (no digest both sides have), ` +
+      `so the comparison puts A and B in no table cell (code & inputs ${column}) and method default accepts no proposition. ` +
+      `Judge the outputs yourself with method visual or custom, which accept ${quoteList(allowedPropositions('visual', evidence))} here.`
+    );
+  }
   const outputs = evidence.outputs.same ? 'outputs same' : 'outputs different';
   const where = `the comparison puts A and B in table cell "${cell}" (${outputs}; code & inputs ${column})`;
   let reason = kindReason;

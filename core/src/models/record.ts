@@ -10,6 +10,8 @@ export interface FileRef {
   name: string;
   path: string | null;
   sha256: string | null;
+  /** Sumatra's sha1 of the content (records from its record store; absent on older entries): compared when a side has no sha256. */
+  sha1?: string | null;
   size: number | null;
   mediaType: string | null;
   file: Types.ObjectId | null;
@@ -87,6 +89,7 @@ const fileRefSchema = new Schema<FileRef>(
     name: { type: String, required: true },
     path: { type: String, default: null },
     sha256: { type: String, default: null },
+    sha1: { type: String, default: null },
     size: { type: Number, default: null },
     mediaType: { type: String, default: null },
     file: { type: Schema.Types.ObjectId, default: null, ref: 'File' },

@@ -1,7 +1,7 @@
 import type { Schemas } from '@reprise/contract';
 import { errors } from '../errors.js';
 import type { FileRef, RecordDoc } from '../models/index.js';
-import { filePathProblem } from '../names.js';
+import { filePathProblem, normalizeName } from '../names.js';
 import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { discardUploads, registerUpload, releaseIfUnreferenced, type StoredUpload } from './files.js';
@@ -79,12 +79,14 @@ function planAttachments(record: RecordDoc, parts: FilePart[], manifest: Schemas
     const key = `${field}\u0000${upload.originalName}`;
     const described_ = described.get(key);
     used.add(key);
-    const name = described_?.name ?? upload.originalName;
+    // NFC, so that an NFD file name is the same name as the NFC one it looks like.
+    const name = normalizeName(described_?.name ?? upload.originalName);
     const nameProblem = filePathProblem(name) ?? (name.includes('/') ? 'a file name cannot contain "/"; give the directory as "path" in the manifest' : undefined);
     if (nameProblem) throw errors.badRequest(`Bad file name "${name}": ${nameProblem}`, { field, name });
-    if (described_?.path !== undefined) {
-      const pathProblem = filePathProblem(described_.path);
-      if (pathProblem) throw errors.badRequest(`Bad path for "${name}": ${pathProblem}`, { field, path: described_.path });
+    const describedPath = described_?.path === undefined ? undefined : normalizeName(described_.path);
+    if (describedPath !== undefined) {
+      const pathProblem = filePathProblem(describedPath);
+      if (pathProblem) throw errors.badRequest(`Bad path for "${name}": ${pathProblem}`, { field, path: describedPath });
     }
     const nameKey = `${field}\u0000${name}`;
     if (names.has(nameKey)) throw errors.badRequest(`Two files named "${name}" were sent in "${field}".`, { field, name });
@@ -96,7 +98,7 @@ function planAttachments(record: RecordDoc, parts: FilePart[], manifest: Schemas
     }
     const entry: FileRef = {
       name,
-      path: described_?.path ?? existing?.path ?? null,
+      path: describedPath ?? existing?.path ?? null,
       sha256: upload.blob.sha256,
       size: upload.blob.size,
       mediaType: described_?.mediaType ?? existing?.mediaType ?? upload.mediaType,

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import type { BlobInfo } from '../blobstore.js';
 import { AppError } from '../errors.js';
 import type { FileDoc, FileRef, RecordDoc } from '../models/index.js';
+import { nameForms } from '../names.js';
 import type { Deps } from './context.js';
 
 /** Bytes that have reached the blob store but are not a File yet. */
@@ -60,12 +61,13 @@ export async function releaseIfUnreferenced(deps: Deps, fileId: Types.ObjectId):
   return Boolean(file);
 }
 
-/** Finds an input or output of a record by name, sha256 or file id. */
+/** Finds an input or output of a record by name or path (as given, else its NFC form), sha256 or file id. */
 export function findRecordFile(record: RecordDoc, ref: string): FileRef | undefined {
   const entries = [...record.outputs, ...record.inputs];
+  const forms = nameForms(ref);
   return (
-    entries.find((entry) => entry.name === ref) ??
-    entries.find((entry) => entry.path === ref) ??
+    forms.map((form) => entries.find((entry) => entry.name === form)).find(Boolean) ??
+    forms.map((form) => entries.find((entry) => entry.path === form)).find(Boolean) ??
     entries.find((entry) => entry.sha256 === ref.toLowerCase()) ??
     entries.find((entry) => entry.file?.toHexString() === ref.toLowerCase())
   );

@@ -4,7 +4,7 @@ import { encodeFreeform, type JsonValue } from '../codec.js';
 import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, ProjectDoc } from '../models/index.js';
-import { projectNameProblem } from '../names.js';
+import { hasIdForm, nameShadowsId, projectNameProblem } from '../names.js';
 import { afterCursor, paginate } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
 import type { Actor, Deps } from './context.js';
@@ -68,6 +68,7 @@ function nameTaken(name: string): AppError {
 export async function createProject(deps: Deps, actor: Actor, input: ProjectFields & { name: string }): Promise<ProjectDoc> {
   const problem = projectNameProblem(input.name);
   if (problem) throw new AppError(400, 'invalid_project_name', problem, { name: input.name });
+  if (hasIdForm(input.name)) throw nameShadowsId('project name', input.name);
   try {
     const created = await deps.models.Project.create({ ...projectFieldsSet(input), owner: actor.id, name: input.name, private: input.private ?? true });
     return created.toObject();
@@ -84,6 +85,7 @@ export async function editProject(deps: Deps, actor: Actor, id: string, input: P
   if (input.name !== undefined && input.name !== current.name) {
     const problem = projectNameProblem(input.name);
     if (problem) throw new AppError(400, 'invalid_project_name', problem, { name: input.name });
+    if (hasIdForm(input.name)) throw nameShadowsId('project name', input.name);
     set.name = input.name;
   }
   let project: ProjectDoc | null = current;
@@ -145,6 +147,8 @@ export async function pushProject(
       }
       return { project, created: false };
     }
+    // Only a new name is refused: a project that already has such a name can still be pushed to.
+    if (hasIdForm(name)) throw nameShadowsId('project name', name);
     try {
       const created = await Project.create({ ...set, owner: actor.id, name, private: input.private ?? true });
       return { project: created.toObject(), created: true };

@@ -2,7 +2,7 @@ import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange, SumatraState } from '../models/index.js';
-import { labelProblem } from '../names.js';
+import { hasIdForm, labelProblem, nameShadowsId, normalizeName } from '../names.js';
 import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
@@ -11,6 +11,9 @@ import { followProjectPrivacy, normalizeFileRefs } from './records.js';
 import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
 import { guardSealedChange } from './seals.js';
 
+/** An input or output of a replacement: a declared entry, with the sha1 a record store such as Sumatra's reports. */
+export type ReplacementFileRef = Schemas['FileRefInput'] & { sha1?: string | null };
+
 /** Every field a whole-record replacement sets: nothing is optional, nothing of the old record survives but its identity. */
 export interface RecordReplacement {
   status: RecordStatus;
@@ -18,8 +21,8 @@ export interface RecordReplacement {
   parameters: JsonValue | null;
   system: JsonValue | null;
   custom: JsonValue | null;
-  inputs: Schemas['FileRefInput'][];
-  outputs: Schemas['FileRefInput'][];
+  inputs: ReplacementFileRef[];
+  outputs: ReplacementFileRef[];
   dependencies: Dependency[];
   tags: string[];
   reason: string;
@@ -46,14 +49,16 @@ export async function replaceRecord(
   deps: Deps,
   actor: Actor,
   project: ProjectDoc,
-  label: string,
+  givenLabel: string,
   input: RecordReplacement,
 ): Promise<{ record: RecordDoc; created: boolean }> {
+  // NFC, so that an NFD label is the record the NFC one it looks like names.
+  const label = normalizeName(givenLabel);
   const problem = labelProblem(label);
   if (problem) throw new AppError(400, 'invalid_label', problem, { label });
   if (!project.owner.equals(actor.id)) throw errors.notFound('Project', project.name);
-  const inputs = normalizeFileRefs(input.inputs, 'inputs') ?? [];
-  const outputs = normalizeFileRefs(input.outputs, 'outputs') ?? [];
+  const inputs = withSha1(normalizeFileRefs(input.inputs, 'inputs') ?? [], input.inputs);
+  const outputs = withSha1(normalizeFileRefs(input.outputs, 'outputs') ?? [], input.outputs);
   const fields = {
     program: encodeOrNull(input.program),
     parameters: encodeOrNull(input.parameters),
@@ -76,6 +81,8 @@ export async function replaceRecord(
     const current = await Record.findOne(scoped<RecordDoc>(owner, { project: project._id, label })).lean<RecordDoc>();
     const now = new Date();
     if (!current) {
+      // Only a new label is refused: a record that already has such a label can still be replaced.
+      if (hasIdForm(label)) throw nameShadowsId('record label', label);
       try {
         const created = await Record.create({
           ...fields,
@@ -121,6 +128,14 @@ export async function replaceRecord(
     }
   }
   throw errors.conflict(`Record "${label}" is being written by other requests at the same time; retry.`);
+}
+
+/** Adds each declared entry's sha1 (lowercase hex; anything else is dropped, as unknown) to its normalized entry. */
+function withSha1(entries: FileRef[], declared: ReplacementFileRef[]): FileRef[] {
+  return entries.map((entry, index) => {
+    const sha1 = declared[index]?.sha1?.toLowerCase();
+    return sha1 && /^[0-9a-f]{40}$/.test(sha1) ? { ...entry, sha1 } : entry;
+  });
 }
 
 function encodeOrNull(value: JsonValue | null): string | null {

@@ -4,7 +4,7 @@ import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
-import { filePathProblem, labelProblem, timestampLabel } from '../names.js';
+import { filePathProblem, hasIdForm, labelProblem, nameForms, nameShadowsId, normalizeName, timestampLabel } from '../names.js';
 import { afterCursor, paginate, type SortOrder } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
@@ -33,10 +33,11 @@ export const RECORD_SUMMARY_PROJECTION = {
   sumatra: 0,
 } as const;
 
-/** Finds a record of a project by label, else by id, within what the scope may see. */
+/** Finds a record of a project by label (as given, else its NFC form), else by id, within what the scope may see. */
 export async function resolveRecord(deps: Deps, scope: Scope, project: ProjectDoc, ref: string): Promise<RecordDoc> {
   const { Record } = deps.models;
-  const byLabel = await Record.findOne(scoped<RecordDoc>(scope, { project: project._id, label: ref })).lean<RecordDoc>();
+  const byLabels = await Record.find(scoped<RecordDoc>(scope, { project: project._id, label: { $in: nameForms(ref) } })).limit(2).lean<RecordDoc[]>();
+  const byLabel = byLabels.find((record) => record.label === ref) ?? byLabels[0];
   if (byLabel) return byLabel;
   const id = toId(ref);
   const byId = id ? await Record.findOne(scoped<RecordDoc>(scope, { project: project._id, _id: id })).lean<RecordDoc>() : null;
@@ -87,17 +88,20 @@ export function normalizeFileRefs(entries: Schemas['FileRefInput'][] | undefined
   if (entries === undefined) return undefined;
   const seen = new Set<string>();
   return entries.map((entry, index) => {
-    const nameProblem = filePathProblem(entry.name) ?? (entry.name.includes('/') ? 'A file name cannot contain "/"; put the directory in "path".' : undefined);
+    // NFC, so that an NFD name is the same name as the NFC one it looks like.
+    const name = normalizeName(entry.name);
+    const path = entry.path === undefined || entry.path === null ? null : normalizeName(entry.path);
+    const nameProblem = filePathProblem(name) ?? (name.includes('/') ? 'A file name cannot contain "/"; put the directory in "path".' : undefined);
     if (nameProblem) throw errors.badRequest(`${field}[${index}].name: ${nameProblem}`, { field, index, name: entry.name });
-    if (entry.path !== undefined && entry.path !== null) {
-      const pathProblem = filePathProblem(entry.path);
+    if (path !== null) {
+      const pathProblem = filePathProblem(path);
       if (pathProblem) throw errors.badRequest(`${field}[${index}].path: ${pathProblem}`, { field, index, path: entry.path });
     }
-    if (seen.has(entry.name)) throw errors.badRequest(`${field} lists "${entry.name}" twice; names must be unique.`, { field, name: entry.name });
-    seen.add(entry.name);
+    if (seen.has(name)) throw errors.badRequest(`${field} lists "${name}" twice; names must be unique.`, { field, name });
+    seen.add(name);
     return {
-      name: entry.name,
-      path: entry.path ?? null,
+      name,
+      path,
       sha256: entry.sha256 ?? null,
       size: entry.size ?? null,
       mediaType: entry.mediaType ?? null,
@@ -151,9 +155,12 @@ function recordFieldsSet(input: Schemas['RecordFields']): Record<string, unknown
 export async function createRecord(deps: Deps, actor: Actor, projectRef: string, input: Schemas['RecordPush']): Promise<ProjectRecord> {
   const project = await resolveProject(deps, actor, projectRef, { write: true });
   const container = await containerFor(deps, project, input.container);
-  if (input.label !== undefined) {
-    const problem = labelProblem(input.label);
+  // NFC, so that an NFD label clashes with the NFC one it looks like.
+  const givenLabel = input.label === undefined ? undefined : normalizeName(input.label);
+  if (givenLabel !== undefined) {
+    const problem = labelProblem(givenLabel);
     if (problem) throw new AppError(400, 'invalid_label', problem, { label: input.label });
+    if (hasIdForm(givenLabel)) throw nameShadowsId('record label', givenLabel);
   }
   const status: RecordStatus = input.status ?? 'unknown';
   const now = new Date();
@@ -170,7 +177,7 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
   };
   for (let attempt = 0; ; attempt += 1) {
     // Two runs started in the same millisecond get the same timestamp label: the second gets a suffix.
-    const label = input.label ?? (attempt === 0 ? timestampLabel(now) : `${timestampLabel(now)}-${randomBytes(3).toString('hex')}`);
+    const label = givenLabel ?? (attempt === 0 ? timestampLabel(now) : `${timestampLabel(now)}-${randomBytes(3).toString('hex')}`);
     try {
       const record = (await deps.models.Record.create({ ...base, label })).toObject();
       if (!record.private) await followProjectPrivacy(deps, project, record);
@@ -178,7 +185,7 @@ export async function createRecord(deps: Deps, actor: Actor, projectRef: string,
       return { project, record };
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
-      if (input.label !== undefined || attempt >= 5) {
+      if (givenLabel !== undefined || attempt >= 5) {
         throw new AppError(409, 'label_taken', `Project "${project.name}" already has a record labelled "${label}"; choose another label or update that record.`, {
           label,
         });

@@ -34,10 +34,12 @@ function sealedValue(field: SealedField, record: Partial<Sealable>): string {
       );
     case 'inputs':
     case 'outputs':
-      // Every key of an entry but its media type: name, path, digests, size and the stored file.
+      // Every key of an entry but its media type and Sumatra's sha1: name, path, sha256, size and the
+      // stored file. A sha1 may be filled in where there was none (records stored before sha1 was kept,
+      // re-saved by Sumatra); changing one that is there is caught by sha1Changes.
       return canonicalJson(
         (record[field] ?? [])
-          .map(({ mediaType: _mediaType, file, ...rest }) => ({ ...rest, file: file ? file.toHexString() : null }))
+          .map(({ mediaType: _mediaType, sha1: _sha1, file, ...rest }) => ({ ...rest, file: file ? file.toHexString() : null }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       );
   }
@@ -46,10 +48,23 @@ function sealedValue(field: SealedField, record: Partial<Sealable>): string {
 /** Matches records that no agreement has marked (see sealOf): the only ones a deletion may remove. */
 export const UNSEALED = { $or: [{ seals: { $exists: false } }, { seals: { $size: 0 } }] };
 
+/** True when `next` changes a sha1 that an entry of `current` with the same name already carries. */
+function sha1Changes(current: RecordDoc['inputs'], next: RecordDoc['inputs']): boolean {
+  return next.some((entry) => {
+    const before = current.find((old) => old.name === entry.name);
+    return Boolean(before?.sha1) && before?.sha1 !== (entry.sha1 ?? null);
+  });
+}
+
 /** The sealed fields that a `$set` of top-level record fields would change. */
 export function sealedChanges(current: Sealable, set: Record<string, unknown>): SealedField[] {
   const next = { ...current, ...set } as Sealable;
-  return SEALED_FIELDS.filter((field) => field in set && sealedValue(field, current) !== sealedValue(field, next));
+  return SEALED_FIELDS.filter(
+    (field) =>
+      field in set &&
+      (sealedValue(field, current) !== sealedValue(field, next) ||
+        ((field === 'inputs' || field === 'outputs') && sha1Changes(current[field] ?? [], next[field] ?? []))),
+  );
 }
 
 /** sha256 of every sealed field of a record: equal exactly when nothing sealed differs. */
@@ -63,6 +78,8 @@ export interface FileDigest {
   name: string;
   path: string | null;
   sha256: string | null;
+  /** Sumatra's sha1, the digest its records are compared by (null when the entry has none). */
+  sha1: string | null;
   size: number | null;
 }
 
@@ -87,7 +104,7 @@ export interface VerdictBasis {
 }
 
 function fileDigests(entries: RecordDoc['inputs']): FileDigest[] {
-  return entries.map((entry) => ({ name: entry.name, path: entry.path, sha256: entry.sha256, size: entry.size }));
+  return entries.map((entry) => ({ name: entry.name, path: entry.path, sha256: entry.sha256, sha1: entry.sha1 ?? null, size: entry.size }));
 }
 
 /** The basis of one side of a verdict. */

@@ -6,7 +6,7 @@ import type { Evidence } from '@reprise/sdk';
 import { requestBlocker } from '../pages/compare';
 import { parseParameters } from '../pages/record-form';
 import { parseTags } from '../pages/project-form';
-import { Verdict } from './evidence';
+import { EvidenceView, Verdict } from './evidence';
 import { Pager, StatusBadge } from './ui';
 
 afterEach(cleanup);
@@ -43,6 +43,24 @@ describe('components', () => {
     const current = container.querySelector('[aria-current="true"]');
     expect(current?.textContent).toBe('non-repeatable');
     expect(container.querySelectorAll('.cell-dim')).toHaveLength(7);
+  });
+
+  it('shows outputs that cannot be compared as "not comparable", in no cell of the table', () => {
+    const side = { name: 'out.txt', path: 'out.txt', sha256: null, sha1: 'c'.repeat(40), size: 2, mediaType: 'text/plain', uploaded: false };
+    const pair = { name: 'out.txt', path: 'out.txt', a: { ...side, sha256: 'd'.repeat(64), sha1: null }, b: side, result: 'not-comparable' as const, same: false, note: 'No digest both sides have.' };
+    const notComparable = evidence({ outputs: { same: false, comparable: false, reason: '', tolerance: 0, textLimitBytes: 1, pairs: [pair] }, cell: 'not-comparable' });
+    const { container } = render(<Verdict evidence={notComparable} />);
+    expect(screen.getByRole('heading', { name: 'Not comparable' })).toBeTruthy();
+    expect(container.textContent).toContain('the outputs cannot be compared (no digest both sides have): no table cell');
+    expect(container.querySelector('[aria-current="true"]')).toBeNull();
+    expect(container.querySelectorAll('.cell-dim')).toHaveLength(8);
+    expect(screen.getAllByText('not comparable').length).toBeGreaterThan(0);
+    cleanup();
+    const view = render(<EvidenceView evidence={notComparable} />);
+    const row = view.container.querySelector('[data-result="not-comparable"]');
+    expect(row?.textContent).toContain('Not comparable');
+    expect(row?.textContent).toContain(`sha1 ${'c'.repeat(10)}`);
+    expect(view.container.querySelector('.output-pair .badge-bad')).toBeNull();
   });
 
   it('pages back through the cursors kept in the history entry', async () => {

@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AssessmentCell, Evidence, JsonDifferences, OutputPair } from '@reprise/sdk';
 import { cloud } from '../api/client';
-import { CELLS, COLUMNS, cellAt, cellTone, columnOf, describePair, explainCell } from '../lib/assessment';
+import { CELLS, COLUMNS, cellAt, cellTone, columnOf, describePair, explainCell, outputsWords } from '../lib/assessment';
 import { formatBytes, formatPercent, plural, shortDigest } from '../lib/format';
 import { Badge, Digest } from './ui';
 import { diffUnavailable, TextDiffView } from './text-diff';
@@ -11,7 +11,13 @@ function Same({ same, yes = 'same', no = 'different' }: { same: boolean; yes?: s
   return <Badge tone={same ? 'good' : 'bad'}>{same ? yes : no}</Badge>;
 }
 
-/** The table with the cell of this comparison highlighted. */
+/** The outputs' badge: same, different, or not comparable (neither, in a warning tone). */
+function OutputsSame({ outputs }: { outputs: Evidence['outputs'] }) {
+  const words = outputsWords(outputs);
+  return words === 'not comparable' ? <Badge tone="warn">{words}</Badge> : <Same same={words === 'same'} />;
+}
+
+/** The table with the cell of this comparison highlighted (only its column when the outputs are not comparable: no row holds it). */
 export function CellTable({ cell, codeSame, inputsSame }: { cell: AssessmentCell; codeSame: boolean; inputsSame: boolean }) {
   const column = columnOf(codeSame, inputsSame);
   const row = CELLS[cell].outputs;
@@ -64,7 +70,7 @@ export function Verdict({ evidence }: { evidence: Evidence }) {
             Inputs <Same same={evidence.inputs.same} />
           </li>
           <li>
-            Outputs <Same same={evidence.outputs.same} />
+            Outputs <OutputsSame outputs={evidence.outputs} />
           </li>
         </ul>
       </div>
@@ -153,11 +159,19 @@ function isImage(side: OutputPair['a']): boolean {
   return Boolean(value?.uploaded && value.mediaType?.startsWith('image/') && value.mediaType !== 'image/svg+xml' && (value.size ?? 0) <= 20 * 1024 * 1024);
 }
 
+type OutputSideView = { name: string; size?: number | null; sha256?: string | null; sha1?: string | null };
+
+/** A side's digest: its sha256, else Sumatra's sha1 (so named), else "no digest". */
+function digestWords(side: OutputSideView): string {
+  if (side.sha256) return shortDigest(side.sha256, 10);
+  return side.sha1 ? `sha1 ${shortDigest(side.sha1, 10)}` : 'no digest';
+}
+
 function OutputRow({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: string; bRecord: string }) {
   const [showDiff, setShowDiff] = useState(false);
   const description = describePair(pair);
-  const a = pair.a as { name: string; size?: number | null; sha256?: string | null } | null;
-  const b = pair.b as { name: string; size?: number | null; sha256?: string | null } | null;
+  const a = pair.a as OutputSideView | null;
+  const b = pair.b as OutputSideView | null;
   const unavailable = diffUnavailable(pair);
   const images = isImage(pair.a) && isImage(pair.b);
   return (
@@ -169,10 +183,10 @@ function OutputRow({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: stri
       </div>
       <div className="output-sides">
         <span>
-          <span className="side-label">A</span> {a ? `${formatBytes(a.size)} · ${shortDigest(a.sha256, 10)}` : 'missing'}
+          <span className="side-label">A</span> {a ? `${formatBytes(a.size)} · ${digestWords(a)}` : 'missing'}
         </span>
         <span>
-          <span className="side-label side-label-b">B</span> {b ? `${formatBytes(b.size)} · ${shortDigest(b.sha256, 10)}` : 'missing'}
+          <span className="side-label side-label-b">B</span> {b ? `${formatBytes(b.size)} · ${digestWords(b)}` : 'missing'}
         </span>
       </div>
       {pair.distance !== undefined ? (
@@ -254,7 +268,7 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
         <h4 className="subhead">Parameters</h4>
         <Differences diff={inputs.parameters} empty="The parameters are the same." />
       </Section>
-      <Section title="Outputs" status={<Same same={outputs.same} />}>
+      <Section title="Outputs" status={<OutputsSame outputs={outputs} />}>
         <p>
           {outputs.reason} <span className="muted small">Tolerance: {plural(outputs.tolerance, 'edit')} per text output.</span>
         </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputPair } from '@reprise/sdk';
-import { CELLS, cellAt, columnOf, describePair, explainCell, whyPropositions } from './assessment';
+import { CELLS, cellAt, columnOf, describePair, explainCell, outputsWords, whyPropositions } from './assessment';
 
 const evidence = (code: boolean, inputs: boolean, outputs: boolean, basis = 'vcs') => {
   const cell = cellAt(outputs ? 'same' : 'different', columnOf(code, inputs));
@@ -24,6 +24,19 @@ describe('the assessment table in words', () => {
     expect(whyPropositions('visual', evidence(true, false, false), ['reproduced', 'non-reproduced'])).toBe(
       'With the visual method you vouch for the outputs; the inputs differ, so the claim is reproduced or non-reproduced: propose “reproduced” or “non-reproduced”.',
     );
+  });
+
+  it('says that outputs which cannot be compared are in no cell, and that only visual or custom can claim anything', () => {
+    const blind = { code: { same: true, basis: 'vcs', reason: '', a: {}, b: {} }, inputs: { same: true }, outputs: { same: false, comparable: false }, cell: 'not-comparable' } as never;
+    expect(CELLS['not-comparable']).toMatchObject({ label: 'Not comparable', proposition: null, outputs: null });
+    expect(explainCell(blind)).toBe('Code and inputs are the same, but the outputs cannot be compared (no digest both sides have): no table cell.');
+    expect(whyPropositions('default', blind, [])).toBe(
+      'With the default method the comparison decides, and it cannot: the outputs cannot be compared (no digest both sides have), so no claim is possible. Choose the visual or custom method to judge the outputs yourself.',
+    );
+    expect(outputsWords({ same: false, comparable: false } as never)).toBe('not comparable');
+    expect(outputsWords({ same: false } as never)).toBe('different');
+    const pair = { name: 'x', path: null, a: null, b: null, result: 'not-comparable', same: false } as OutputPair;
+    expect(describePair(pair)).toEqual({ label: 'Not comparable', tone: 'warn' });
   });
 
   it('describes output pairs with a tone', () => {

@@ -11,12 +11,16 @@ export const METHODS: Array<{ value: DiffMethod; label: string; help: string }> 
   { value: 'custom', label: 'Custom', help: 'You compared the outputs your own way and describe how; code and inputs still decide between repeated and reproduced.' },
 ];
 
-/** The table's cells in reading order, with their row (outputs) and the proposition method default accepts. */
-export const CELLS: Record<AssessmentCell, { label: string; proposition: Proposition; outputs: 'same' | 'different' }> = {
+/**
+ * The table's cells in reading order, with their row (outputs) and the proposition method default
+ * accepts; `not-comparable` (outputs that could not be compared) has neither: it is in no row.
+ */
+export const CELLS: Record<AssessmentCell, { label: string; proposition: Proposition | null; outputs: 'same' | 'different' | null }> = {
   repeatable: { label: 'Repeatable', proposition: 'repeated', outputs: 'same' },
   reproducible: { label: 'Reproducible', proposition: 'reproduced', outputs: 'same' },
   'non-repeatable': { label: 'Non-repeatable', proposition: 'non-repeated', outputs: 'different' },
   unknown: { label: 'Unknown', proposition: 'non-reproduced', outputs: 'different' },
+  'not-comparable': { label: 'Not comparable', proposition: null, outputs: null },
 };
 
 /** The four columns of the table (code & inputs). */
@@ -43,16 +47,28 @@ function codeAndInputsWords(evidence: Sameness): string {
   return `${code} and the inputs differ`;
 }
 
+/** The outputs in words: the same, different, or not comparable (no digest both sides have). */
+export function outputsWords(outputs: Evidence['outputs']): 'same' | 'different' | 'not comparable' {
+  if (outputs.comparable === false) return 'not comparable';
+  return outputs.same ? 'same' : 'different';
+}
+
 /** One sentence saying where the evidence puts the two records in the table. */
 export function explainCell(evidence: Sameness & { cell: AssessmentCell }): string {
-  const outputs = evidence.outputs.same ? 'the outputs are the same' : 'the outputs differ';
   const words = codeAndInputsWords(evidence);
+  if (evidence.cell === 'not-comparable') {
+    return `${words.charAt(0).toUpperCase()}${words.slice(1)}, but the outputs cannot be compared (no digest both sides have): no table cell.`;
+  }
+  const outputs = evidence.outputs.same ? 'the outputs are the same' : 'the outputs differ';
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}, and ${outputs}: table cell “${CELLS[evidence.cell].label.toLowerCase()}”.`;
 }
 
 /** Why a method allows the propositions it does, in one sentence. */
 export function whyPropositions(method: DiffMethod, evidence: Sameness & { cell: AssessmentCell }, allowed: Proposition[]): string {
   const list = allowed.map((p) => `“${p}”`).join(' or ');
+  if (method === 'default' && evidence.cell === 'not-comparable') {
+    return 'With the default method the comparison decides, and it cannot: the outputs cannot be compared (no digest both sides have), so no claim is possible. Choose the visual or custom method to judge the outputs yourself.';
+  }
   if (allowed.length === 0) return 'No proposition is possible with this method for these records.';
   if (method === 'default') {
     return `With the default method the comparison decides: ${explainCell(evidence).replace(/\.$/, '')}, so the only claim the table accepts is ${list}.`;
@@ -73,8 +89,9 @@ export function describePair(pair: OutputPair): { label: string; tone: 'good' | 
       return { label: 'Binary differs', tone: 'bad' };
     case 'different-unmeasured':
       return { label: 'Differs (not measured)', tone: 'bad' };
+    case 'not-comparable':
     case 'unknown':
-      return { label: 'Cannot tell', tone: 'warn' };
+      return { label: 'Not comparable', tone: 'warn' };
     case 'missing-a':
       return { label: 'Only in B', tone: 'warn' };
     case 'missing-b':
