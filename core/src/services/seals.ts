@@ -29,16 +29,23 @@ function sealedValue(field: SealedField, record: Partial<Sealable>): string {
     case 'dependencies':
       return canonicalJson(
         (record.dependencies ?? [])
-          .map((dependency) => ({ name: dependency.name, version: dependency.version, manager: dependency.manager, source: dependency.source }))
+          .map((dependency) => ({ name: dependency.name, version: dependency.version, manager: dependency.manager ?? null, source: dependency.source ?? null }))
           .sort((a, b) => `${a.manager ?? ''}\u0000${a.name}`.localeCompare(`${b.manager ?? ''}\u0000${b.name}`)),
       );
     case 'inputs':
     case 'outputs':
-      // Every key of an entry but its media type: name, path, digests, size and the stored file.
+      // Every key of an entry but its media type (name, path, digests, size, the stored file), an
+      // absent key the same as null: records stored before a key existed compare equal.
       return canonicalJson(
-        (record[field] ?? [])
-          .map(({ mediaType: _mediaType, file, ...rest }) => ({ ...rest, file: file ? file.toHexString() : null }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
+        [...(record[field] ?? [])]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((entry) =>
+            Object.fromEntries(
+              Object.entries(entry)
+                .filter(([key, value]) => key !== 'mediaType' && value !== null && value !== undefined)
+                .map(([key, value]) => [key, key === 'file' ? String(value) : value]),
+            ),
+          ),
       );
   }
 }
