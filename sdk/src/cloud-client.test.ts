@@ -130,6 +130,12 @@ describe('CloudClient', () => {
     const tally = await anonymous.projects.reproducibility(projectId);
     expect(tally.tally).toMatchObject({ repeated: 1, total: 1 });
     expect((await anonymous.diffs.get(request.id)).evidence).not.toBeNull();
+    // Both record pages list the verdict, and a second request for the pair is refused.
+    expect((await anonymous.records.diffs(adaId)).data).toMatchObject([{ id: request.id, status: 'agreed', from: { id: bobId } }]);
+    expect((await bob.client.records.diffs(bobId, { status: 'agreed' })).data.map((item) => item.id)).toEqual([request.id]);
+    const duplicate = await bob.client.diffs.create({ from: bobId, toward: adaId, proposition: 'repeated', tolerance: 10 }).catch((error: unknown) => error);
+    expect(duplicate).toBeInstanceOf(ConflictError);
+    expect((duplicate as ConflictError).code).toBe('duplicate_request');
   });
 
   it('edits and deletes what the signed-in user owns, and only that', async () => {

@@ -57,7 +57,11 @@ export type KnownErrorCode =
   | 'same_record'
   | 'description_required'
   | 'proposition_not_allowed'
-  | 'already_closed';
+  | 'already_closed'
+  | 'duplicate_request'
+  | 'evidence_outdated'
+  // records sealed by an agreed verdict
+  | 'record_sealed';
 
 /** An error code: one of the known ones, or any other string the server sends. */
 export type ErrorCode = KnownErrorCode | (string & {});

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedPropositions, closeLevenshteinWorkers, compareRecords } from '@reprise/core';
+import { allowedPropositions, answerDiffRequest, closeLevenshteinWorkers, compareRecords, createDiffRequest } from '@reprise/core';
 import type { TestUser } from '@reprise/tools/testing';
 import { bearer, useApi } from '../test/harness.js';
 
@@ -165,6 +165,27 @@ describe('real Sumatra 0.8.1 (smt) against the Sumatra store', () => {
     const untagged = await smt(['list', 'nope']);
     expectOk(untagged, 'smt list nope');
     expect(untagged.stdout.trim()).toBe('');
+
+    // Bob reproduces the run and Alice agrees: the record is sealed. smt tag and smt comment save
+    // the whole record again, which a sealed record accepts since its sealed fields stay the same;
+    // deleting it is refused (409).
+    const bob = await api.user('Bob');
+    await api.request().post('/api/v1/project/push/MyProj').set(bearer(alice.token)).send({ private: false }).expect(200);
+    await api.request().post('/api/v1/project/push/rerun').set(bearer(bob.token)).send({}).expect(201);
+    const rerun = await api.request().post('/api/v1/record/push/rerun').set(bearer(bob.token)).send({ label: 'copy', parameters: { a: 5 } }).expect(201);
+    const deps = { models: api.db.models, blobs: api.db.blobs };
+    const verdict = await createDiffRequest(deps, { id: bob.user._id, name: 'Bob' }, {
+      from: rerun.body.id as string,
+      toward: saved?._id.toHexString() ?? '',
+      method: 'visual',
+      description: 'Same output file.',
+      proposition: 'reproduced',
+    });
+    await answerDiffRequest(deps, { id: alice.user._id, name: 'Alice' }, verdict._id.toHexString(), { answer: 'agreed' });
+    const sealedDelete = await smt(['delete', label]);
+    // Sumatra reports any refused delete as a missing record, and carries on.
+    expect(sealedDelete.stdout).toContain(`Could not delete record '${label}'`);
+    expect(await Record.exists({ project: project?._id, label })).not.toBeNull();
 
     expectOk(await smt(['tag', 'foo']), 'smt tag');
     expectOk(await smt(['comment', 'looks right']), 'smt comment');

@@ -29,18 +29,25 @@ function sealedValue(field: SealedField, record: Partial<Sealable>): string {
     case 'dependencies':
       return canonicalJson(
         (record.dependencies ?? [])
-          .map((dependency) => ({ name: dependency.name, version: dependency.version, manager: dependency.manager, source: dependency.source }))
+          .map((dependency) => ({ name: dependency.name, version: dependency.version, manager: dependency.manager ?? null, source: dependency.source ?? null }))
           .sort((a, b) => `${a.manager ?? ''}\u0000${a.name}`.localeCompare(`${b.manager ?? ''}\u0000${b.name}`)),
       );
     case 'inputs':
     case 'outputs':
-      // Every key of an entry but its media type and Sumatra's sha1: name, path, sha256, size and the
-      // stored file. A sha1 may be filled in where there was none (records stored before sha1 was kept,
-      // re-saved by Sumatra); changing one that is there is caught by sha1Changes.
+      // Every key of an entry but its media type and Sumatra's sha1 (name, path, sha256, size, the
+      // stored file), an absent key the same as null: records stored before a key existed compare
+      // equal. A sha1 may be filled in where there was none (Sumatra re-saving a record stored before
+      // sha1 was kept); changing one that is there is caught by sha1Changes.
       return canonicalJson(
-        (record[field] ?? [])
-          .map(({ mediaType: _mediaType, sha1: _sha1, file, ...rest }) => ({ ...rest, file: file ? file.toHexString() : null }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
+        [...(record[field] ?? [])]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((entry) =>
+            Object.fromEntries(
+              Object.entries(entry)
+                .filter(([key, value]) => key !== 'mediaType' && key !== 'sha1' && value !== null && value !== undefined)
+                .map(([key, value]) => [key, key === 'file' ? String(value) : value]),
+            ),
+          ),
       );
   }
 }

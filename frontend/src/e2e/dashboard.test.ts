@@ -257,16 +257,16 @@ describe('the dashboard, end to end', () => {
     ids.request = new URL(page.url()).pathname.split('/').pop();
     await page.getByText('Waiting for Ada Lovelace to answer.').waitFor();
     await screenshot(page, 'request-sent');
+    // Bob's record page shows the claim as pending, and no seal yet.
+    await page.goto(`${stack.origin}/records/${ids.bobRecord}`);
+    const claim = page.locator(`[data-verdict="${need(ids.request, 'the request id')}"]`);
+    await claim.waitFor();
+    expect(await claim.textContent()).toMatch(/Claimed: Repeats run-42.*proposed/);
+    expect(await page.locator('[data-sealed-by]').count()).toBe(0);
   });
 
   it('lets the target owner agree from the inbox, and the tally changes', async () => {
     const { page } = person('ada');
-    // Before the answer, Ada's record page shows the claim as pending, and no seal.
-    await page.goto(`${stack.origin}/records/${need(ids.adaRecord, 'Ada’s record')}`);
-    const claim = page.locator(`[data-verdict="${need(ids.request, 'the request id')}"]`);
-    await claim.waitFor();
-    expect(await claim.textContent()).toMatch(/Claimed: Repeated by again-1.*proposed/);
-    expect(await page.locator('[data-sealed-by]').count()).toBe(0);
     await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
     await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('0');
     // A fresh load: the home page and the menu show the request waiting for an answer.
@@ -289,8 +289,11 @@ describe('the dashboard, end to end', () => {
     const bob = person('bob');
     await bob.page.goto(`${stack.origin}/requests?box=outbox&status=agreed`);
     await bob.page.locator('.diff-row').first().waitFor();
+  });
 
-    // Both records are sealed by the verdict, and each record page links to the other through it.
+  it('shows both records of the agreed verdict as sealed by it, each page linking to the other record', async () => {
+    const { page } = person('ada');
+    const bob = person('bob');
     const request = need(ids.request, 'the request id');
     for (const [who, record, other, phrase] of [
       [page, need(ids.adaRecord, 'Ada’s record'), need(ids.bobRecord, 'Bob’s record'), 'Repeated by again-1'],
