@@ -23,7 +23,7 @@ import { requireSession } from '../auth/session.js';
 import { beforeCompare } from '../auth/limits.js';
 import { actorOf, settingsOf, viewerOf, type CloudDeps } from '../http/context.js';
 
-/** Record comparison (bounded, rate-limited, stopped when the client leaves) and diff requests: create, list, view, withdraw, answer. */
+/** Record comparison and diff requests: create, list, view, withdraw, answer. */
 export function diffsRouter(deps: CloudDeps): Router {
   const router = Router();
   const { models, spec, config } = deps;
