@@ -761,6 +761,17 @@ export interface paths {
          * @description Computes the evidence (code, inputs and outputs sameness) for two records the caller can
          *     see, the assessment table cell it falls in, and the propositions a diff request could make
          *     with each method.
+         *
+         *     The cost is bounded, since anyone may ask for it on public records: each text output pair
+         *     gets a limited amount of work and the whole comparison about a second of computing. Beyond
+         *     that a distance is given as bounds (`exact: false`, `lowerBound` ≤ true distance ≤
+         *     `distance`): an upper bound within the tolerance is "same", a lower bound beyond it is
+         *     "different", and a tolerance between the bounds leaves the pair undecided (`same: false`,
+         *     a `note` saying it is not shown to be the same; it is not called different). Distances are
+         *     kept by the digests of the bytes compared, so a repeated comparison costs nothing (and may
+         *     be exact where a first one ran out of budget). A comparison whose client disconnects is
+         *     stopped. Anonymous visitors may compare a limited number of times per address and window,
+         *     signed-in users more per account (429 `too_many_requests` with `Retry-After`).
          */
         get: operations["compareRecords"];
         put?: never;
@@ -1514,11 +1525,13 @@ export interface components {
             distance?: number;
             /** @description 1 − distance / longer length. */
             similarity?: number;
+            /** @description False when the distance is only bounded: the true distance lies between `lowerBound` and `distance`. */
             exact?: boolean;
             /** @description How the distance was computed. */
             method?: string;
+            /** @description The true distance is at least this (equal to `distance` when exact). */
             lowerBound?: number;
-            /** @description Why no distance was measured, when none was. */
+            /** @description Why no distance was measured, when none was; for a bounded distance, what the bounds show (including "undecided" when the tolerance lies between them). */
             note?: string;
         };
         /**
@@ -3771,6 +3784,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { countEvent, errors, normalizeEmail, resetCounter, secondsUntil, type Models, type WindowLimit } from '@reprise/core';
+import { countEvent, errors, normalizeEmail, resetCounter, secondsUntil, type Actor, type Models, type WindowLimit } from '@reprise/core';
 import type { AuthLimits } from '../http/context.js';
 
 /** The client's address, as the proxy in front of the service reports it (see 'trust proxy' in app.ts). */
@@ -45,4 +45,13 @@ export function authLimiter(models: Models, limits: AuthLimits) {
       await countOrRefuse(models, `register:address:${addressOf(req)}`, limits.registrationsPerAddress, 'Too many new accounts from your address');
     },
   };
+}
+
+/**
+ * Counts a record comparison and refuses it (429) past the limit: anonymous visitors per address,
+ * signed-in users per account, with a higher limit since they are accountable.
+ */
+export async function beforeCompare(models: Models, limits: AuthLimits, req: Request, viewer: Actor | null): Promise<void> {
+  if (viewer) await countOrRefuse(models, `compare:user:${viewer.id.toHexString()}`, limits.comparesPerUser, 'Too many comparisons from your account');
+  else await countOrRefuse(models, `compare:address:${addressOf(req)}`, limits.comparesPerAddress, 'Too many comparisons from your address; signing in allows more');
 }

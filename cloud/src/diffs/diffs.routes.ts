@@ -15,24 +15,40 @@ import {
   presentRecordSummary,
   withdrawDiffRequest,
   type Actor,
+  type Comparison,
   type DiffQuery,
   type DiffRequestDoc,
   type RecordDiffQuery,
 } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
-import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
+import { beforeCompare } from '../auth/limits.js';
+import { actorOf, settingsOf, viewerOf, type CloudDeps } from '../http/context.js';
 
 /** Record comparison and diff requests: create, list (by box or by record), view, withdraw, answer. */
 export function diffsRouter(deps: CloudDeps): Router {
   const router = Router();
   const { models, spec, config } = deps;
+  const { limits } = settingsOf(deps);
 
   const present = async (request: DiffRequestDoc, viewer: Actor | null) => presentDiffRequest(request, await diffContext(deps, viewer, [request]));
 
-  router.get('/records/:a/compare/:b', validate(spec, 'compareRecords'), async (_req, res) => {
+  router.get('/records/:a/compare/:b', validate(spec, 'compareRecords'), async (req, res) => {
     const { params, query } = inputOf<{ a: string; b: string }, { tolerance?: number }>(res);
-    const comparison = await compareVisibleRecords(deps, viewerOf(res), params.a, params.b, query.tolerance ?? 0);
+    const viewer = viewerOf(res);
+    await beforeCompare(models, limits, req, viewer);
+    // A client that goes away takes its comparison with it: nobody would read the result.
+    const abandoned = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abandoned.abort();
+    });
+    let comparison: Comparison;
+    try {
+      comparison = await compareVisibleRecords(deps, viewer, params.a, params.b, query.tolerance ?? 0, { bounded: true, signal: abandoned.signal });
+    } catch (error) {
+      if (abandoned.signal.aborted) return;
+      throw error;
+    }
     const owners = await loadOwners(models, [comparison.a.record.owner, comparison.b.record.owner]);
     const body: Schemas['Comparison'] = {
       a: presentRecordSummary(comparison.a.record, comparison.a.project.name, owners),

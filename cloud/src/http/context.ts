@@ -12,7 +12,7 @@ import {
   type WindowLimit,
 } from '@reprise/core';
 
-/** The limits on sign-in and registration attempts. */
+/** The limits on sign-in and registration attempts, and on record comparisons (which cost CPU). */
 export interface AuthLimits {
   /** Login attempts from one address (successful or not). */
   loginPerAddress: WindowLimit;
@@ -20,13 +20,21 @@ export interface AuthLimits {
   failedLoginsPerAccount: WindowLimit;
   /** Registrations from one address. */
   registrationsPerAddress: WindowLimit;
+  /** Comparisons by anonymous visitors, per address. */
+  comparesPerAddress: WindowLimit;
+  /** Comparisons by one signed-in user (whatever the address). */
+  comparesPerUser: WindowLimit;
 }
 
-/** The defaults: generous for people, tight for password guessing (about 1000 guesses a day per account). */
+/** The defaults: generous for people, tight for password guessing (about 1000 guesses a day per account) and for anonymous comparisons. */
 export const DEFAULT_AUTH_LIMITS: Readonly<AuthLimits> = Object.freeze({
   loginPerAddress: { max: 30, windowMs: 15 * 60_000 },
   failedLoginsPerAccount: { max: 10, windowMs: 15 * 60_000 },
   registrationsPerAddress: { max: 10, windowMs: 60 * 60_000 },
+  // A comparison costs up to about a second of CPU (cached ones nothing): a person browsing never
+  // comes near these, a script hammering the service is slowed to a few CPU seconds a minute.
+  comparesPerAddress: { max: 60, windowMs: 10 * 60_000 },
+  comparesPerUser: { max: 600, windowMs: 10 * 60_000 },
 });
 
 /** Everything the cloud app is built from. */

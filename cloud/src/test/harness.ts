@@ -120,6 +120,7 @@ export function useCloud(options: { limits?: Partial<AuthLimits>; env?: Record<s
   const limits: Partial<AuthLimits> = {
     loginPerAddress: { max: 10_000, windowMs: 60_000 },
     registrationsPerAddress: { max: 10_000, windowMs: 60_000 },
+    comparesPerAddress: { max: 10_000, windowMs: 60_000 },
     ...options.limits,
   };
 

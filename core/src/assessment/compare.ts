@@ -26,8 +26,9 @@ import {
   type RecordRef,
   type VcsIdentity,
 } from './evidence.js';
-import type { LevenshteinOptions } from './levenshtein.js';
-import { utf8DistanceAsync } from './pool.js';
+import { sharedDistanceCache, type DistanceCache } from './cache.js';
+import type { LevenshteinOptions, LevenshteinResult } from './levenshtein.js';
+import { utf8DistanceTimed } from './pool.js';
 import { cellOf } from './table.js';
 import { isBinaryMediaType, looksLikeText } from './text.js';
 
@@ -52,8 +53,16 @@ export interface CompareOptions {
   tolerance?: number;
   /** Text outputs larger than this (bytes, either side) are compared by digest only (default TEXT_LIMIT_BYTES). */
   textLimitBytes?: number;
-  /** Limits of the Levenshtein engine (see levenshtein()). */
+  /** Limits of the Levenshtein engine (see levenshtein()), per text pair. */
   levenshtein?: LevenshteinOptions;
+  /**
+   * Milliseconds of computing the text distances of this comparison may take in all (default:
+   * no limit). Once spent, the remaining pairs get SPENT_BUDGET_LIMITS: still exact when nearly
+   * identical, otherwise bounds (`exact: false`), which the evidence reports as such.
+   */
+  budgetMs?: number;
+  /** Where known distances are looked up and kept (default: sharedDistanceCache). */
+  cache?: DistanceCache;
   /** Aborting stops the comparison (and any distance computation in a worker) and rejects. */
   signal?: AbortSignal;
   /** The time written into the evidence (default: now). */
@@ -66,6 +75,19 @@ export interface CompareOptions {
  * outputs are compared by digest only, which the evidence says.
  */
 export const TEXT_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Limits for comparisons that must answer quickly (an interactive compare anyone may ask for):
+ * about 0.2 s per text pair at worst, about a second in all; exact for near-identical outputs of any
+ * size and for any pair up to about 10 KB a side, bounds beyond.
+ */
+export const BOUNDED_COMPARISON: Readonly<{ levenshtein: LevenshteinOptions; budgetMs: number }> = Object.freeze({
+  levenshtein: Object.freeze({ maxDiagonalWork: 2_000_000, maxMyersCells: 100_000_000, maxApproxWork: 2_000_000 }),
+  budgetMs: 1000,
+});
+
+/** Engine limits once a comparison's budget is spent: linear time, exact only for near-identical texts. */
+export const SPENT_BUDGET_LIMITS: Readonly<LevenshteinOptions> = Object.freeze({ maxDiagonalWork: 100_000, maxMyersCells: 0, maxApproxWork: 0 });
 
 /** At most this many differences are listed per JSON value (parameters, system, program). */
 const MAX_DIFFERENCES = 200;
@@ -102,7 +124,13 @@ export async function compare(a: CompareSide, b: CompareSide, options: CompareOp
   const programB = decodeFreeform(b.record.program);
   const code = compareCode(identityOf(programA, a.container), identityOf(programB, b.container));
   const inputs = compareInputs(a.record, b.record);
-  const outputs = await compareOutputs(a.record, b.record, { ...options, tolerance, textLimitBytes });
+  const outputs = await compareOutputs(a.record, b.record, {
+    ...options,
+    tolerance,
+    textLimitBytes,
+    cache: options.cache ?? sharedDistanceCache,
+    budget: { remainingMs: options.budgetMs ?? Number.POSITIVE_INFINITY },
+  });
   return {
     version: EVIDENCE_VERSION,
     a: refOf(a.record),
@@ -443,6 +471,9 @@ interface OutputContext {
   textLimitBytes: number;
   levenshtein?: LevenshteinOptions | undefined;
   signal?: AbortSignal | undefined;
+  cache: DistanceCache;
+  /** What is left of the comparison's time budget, shared by its pairs. */
+  budget: { remainingMs: number };
 }
 
 /** Pairs outputs by name and path, then by name alone; the rest are missing on one side. */
@@ -490,11 +521,18 @@ async function compareOutputs(a: RecordDoc, b: RecordDoc, context: OutputContext
         ? `All ${pairs.length} output(s) are identical.`
         : `All ${pairs.length} output(s) are identical or within the tolerance of ${context.tolerance} edit(s) (${measured} by text distance).`;
   } else {
-    reason = `${differing.length} of ${pairs.length} output(s) differ: ${listed(differing)}`;
+    const described = differing.slice(0, 5).map(describePair);
+    const verb = differing.some((pair) => undecided(pair, context.tolerance)) ? 'are not shown to be the same' : 'differ';
+    reason = `${differing.length} of ${pairs.length} output(s) ${verb}: ${described.join('; ')}${differing.length > 5 ? '; …' : ''}`;
     const names = notComparable.slice(0, 5).map((pair) => `"${pair.name}"`).join(', ');
     reason += notComparable.length > 0 ? `; ${notComparable.length} cannot be compared (${names}${notComparable.length > 5 ? ', …' : ''}).` : '.';
   }
   return { same, comparable, reason, tolerance: context.tolerance, textLimitBytes: context.textLimitBytes, pairs };
+}
+
+/** A distance only bounded, with the tolerance between its bounds: neither shown within it nor beyond it. */
+function undecided(pair: OutputPair, tolerance: number): boolean {
+  return pair.result === 'text-distance' && pair.exact === false && !pair.same && (pair.lowerBound ?? 0) <= tolerance;
 }
 
 function describePair(pair: OutputPair): string {
@@ -505,7 +543,8 @@ function describePair(pair: OutputPair): string {
     case 'missing-b':
       return `${name} only in A`;
     case 'text-distance':
-      return `${name} at ${pair.exact ? '' : 'most '}${pair.distance ?? '?'} edit(s)`;
+      if (pair.exact !== false) return `${name} at ${pair.distance ?? '?'} edit(s)`;
+      return `${name} at between ${pair.lowerBound ?? 0} and ${pair.distance ?? '?'} edit(s)`;
     case 'different-binary':
       return `${name} has different bytes`;
     case 'different-unmeasured':
@@ -562,18 +601,31 @@ async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefi
   if (fileA.size > context.textLimitBytes || fileB.size > context.textLimitBytes) {
     return unmeasured(`Larger than the ${formatBytes(context.textLimitBytes)} limit for text comparison: compared by digest only.`);
   }
-  const bytesA = await readAll(context.files.read(fileA), context.textLimitBytes);
-  const bytesB = await readAll(context.files.read(fileB), context.textLimitBytes);
-  const binarySides = [looksLikeText(bytesA) ? null : 'A', looksLikeText(bytesB) ? null : 'B'].filter(Boolean);
-  if (binarySides.length > 0) {
-    return { ...pair, result: 'different-binary', digest, same: false, note: `Not UTF-8 text on ${binarySides.join(' and ')}: compared by digest only.` };
+  const limits = context.budget.remainingMs > 0 ? (context.levenshtein ?? {}) : SPENT_BUDGET_LIMITS;
+  // A comparison with a budget takes any distance it could have computed itself (so a repeated one
+  // gives the same answer for free); one without takes only what its own limits would give. Only
+  // text pairs are cached, so a hit also means both sides are text (that depends on the bytes alone).
+  const atLeast = Number.isFinite(context.budget.remainingMs) ? SPENT_BUDGET_LIMITS : limits;
+  let measured: LevenshteinResult | undefined = context.cache.get(fileA.sha256, fileB.sha256, atLeast);
+  if (!measured) {
+    const bytesA = await readAll(context.files.read(fileA), context.textLimitBytes);
+    const bytesB = await readAll(context.files.read(fileB), context.textLimitBytes);
+    const binarySides = [looksLikeText(bytesA) ? null : 'A', looksLikeText(bytesB) ? null : 'B'].filter(Boolean);
+    if (binarySides.length > 0) {
+      return { ...pair, result: 'different-binary', digest, same: false, note: `Not UTF-8 text on ${binarySides.join(' and ')}: compared by digest only.` };
+    }
+    const timed = await utf8DistanceTimed(bytesA, bytesB, { ...limits, signal: context.signal });
+    context.budget.remainingMs -= timed.ms;
+    measured = timed.result;
+    context.cache.set(fileA.sha256, fileB.sha256, limits, measured);
   }
-  const measured = await utf8DistanceAsync(bytesA, bytesB, { ...context.levenshtein, signal: context.signal });
   const { distance, similarity, exact, method, lowerBound } = measured;
+  // An upper bound within the tolerance shows "same"; a lower bound beyond it shows "different"; in
+  // between nothing is shown, which `same: false` records as "not shown to be the same" (see undecided()).
   const same = distance <= context.tolerance;
   let note: string | undefined;
   if (!exact && !same && lowerBound <= context.tolerance) {
-    note = `The distance was approximated (between ${lowerBound} and ${distance}) and cannot be shown to be within the tolerance of ${context.tolerance}; counted as different.`;
+    note = `Undecided: the distance is only bounded (between ${lowerBound} and ${distance} edit(s)), so it is neither shown to be within the tolerance of ${context.tolerance} nor beyond it; the outputs are not shown to be the same.`;
   } else if (!exact) {
     note = `Approximate distance (line level): between ${lowerBound} and ${distance} edit(s).`;
   }

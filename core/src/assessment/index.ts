@@ -1,3 +1,4 @@
+export * from './cache.js';
 export * from './compare.js';
 export * from './evidence.js';
 export * from './levenshtein.js';

@@ -13,11 +13,18 @@ export type DistanceJob =
 /** A job with its id, as posted to a worker. */
 export type JobMessage = DistanceJob & { id: number };
 
+/** A distance and the milliseconds spent computing it (not waiting for a worker). */
+export interface TimedResult {
+  result: LevenshteinResult;
+  ms: number;
+}
+
 /** A worker's answer. */
-export type JobReply = { id: number; ok: true; result: LevenshteinResult } | { id: number; ok: false; message: string };
+export type JobReply = ({ id: number; ok: true } & TimedResult) | { id: number; ok: false; message: string };
 
 /** Runs a job where it is called. */
-export function runJob(job: DistanceJob): LevenshteinResult {
-  if (job.kind === 'strings') return levenshtein(job.a, job.b, job.options);
-  return levenshtein(decodeText(job.a), decodeText(job.b), job.options);
+export function runJob(job: DistanceJob): TimedResult {
+  const started = performance.now();
+  const result = job.kind === 'strings' ? levenshtein(job.a, job.b, job.options) : levenshtein(decodeText(job.a), decodeText(job.b), job.options);
+  return { result, ms: performance.now() - started };
 }

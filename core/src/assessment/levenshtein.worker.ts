@@ -8,7 +8,7 @@ if (!port) throw new Error('levenshtein.worker must run in a worker thread');
 port.on('message', (message: JobMessage) => {
   let reply: JobReply;
   try {
-    reply = { id: message.id, ok: true, result: runJob(message) };
+    reply = { id: message.id, ok: true, ...runJob(message) };
   } catch (error) {
     reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

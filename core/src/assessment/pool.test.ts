@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { levenshtein } from './levenshtein.js';
-import { closeLevenshteinWorkers, levenshteinAsync, utf8DistanceAsync } from './pool.js';
+import { closeLevenshteinWorkers, INLINE_CELLS, levenshteinAsync, levenshteinWorkerLoad, utf8DistanceAsync } from './pool.js';
 
 afterAll(async () => {
   await closeLevenshteinWorkers();
@@ -97,6 +97,37 @@ describe('Levenshtein off the event loop', () => {
     await expect(pending).rejects.toThrow('request cancelled');
     expect(performance.now() - started).toBeLessThan(1000);
     await expect(levenshteinAsync('kitten', 'sitting', { thread: 'worker' })).resolves.toMatchObject({ distance: 3 });
+  });
+
+  it('answers a small comparison at once while large ones keep the other workers busy', async () => {
+    // Start the light lane's worker first: its start-up is not what is measured.
+    await levenshteinAsync('warm', 'up', { thread: 'worker' });
+    const stop = new AbortController();
+    const large = [1, 2, 3].map((i) => levenshteinAsync(words(1024 * 1024, 20 + 2 * i), words(1024 * 1024, 21 + 2 * i), { signal: stop.signal }));
+    for (const pending of large) pending.catch(() => undefined);
+    let largeDone = false;
+    void Promise.race(large).then(
+      () => (largeDone = true),
+      () => undefined,
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(levenshteinWorkerLoad().heavy).toMatchObject({ running: 1, queued: 2 });
+      // 6,000 × 6,000 cells: too many for the calling thread, few enough for the light lane.
+      const small = [words(6_000, 30), words(6_000, 31)] as const;
+      expect(small[0].length * small[1].length).toBeGreaterThan(INLINE_CELLS);
+      const started = performance.now();
+      const result = await levenshteinAsync(small[0], small[1]);
+      const waited = performance.now() - started;
+      expect(result).toEqual(levenshtein(small[0], small[1]));
+      // The large ones take about a second each; the small one waits for none of them.
+      expect(largeDone).toBe(false);
+      expect(waited).toBeLessThan(1000);
+      expect(levenshteinWorkerLoad().heavy.running + levenshteinWorkerLoad().heavy.queued).toBeGreaterThan(0);
+    } finally {
+      stop.abort();
+    }
+    expect(levenshteinWorkerLoad().heavy).toMatchObject({ running: 0, queued: 0 });
   });
 
   it('rejects at once when the signal is already aborted', async () => {

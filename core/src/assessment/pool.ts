@@ -4,6 +4,10 @@
  * (n·m ≤ INLINE_CELLS, a few milliseconds at worst) run in place, because posting them to a worker
  * costs more than computing them.
  *
+ * Two lanes, so that a small comparison never waits behind large ones: pairs up to LIGHT_CELLS (tens
+ * of milliseconds at worst) have a worker of their own; larger pairs share the other workers, in
+ * the order they arrive.
+ *
  * Workers are started lazily, reused, and do not keep the process alive while idle.
  */
 import { createRequire } from 'node:module';
@@ -11,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runJob, type DistanceJob, type JobReply } from './jobs.js';
+import { runJob, type DistanceJob, type JobReply, type TimedResult } from './jobs.js';
 import type { LevenshteinOptions, LevenshteinResult } from './levenshtein.js';
 
 /** Options of the asynchronous comparisons: the engine's limits, where to run, and cancellation. */
@@ -25,25 +29,55 @@ export interface AsyncDistanceOptions extends LevenshteinOptions {
 /** Pairs up to this many cells (n·m) are compared in the calling thread: at worst a few milliseconds. */
 export const INLINE_CELLS = 1 << 22;
 
+/**
+ * Pairs up to this many cells go to the light lane's worker. Its worst case (fast-levenshtein on
+ * every cell) is some 50 ms, so a small comparison waits at most that long for another small one.
+ */
+export const LIGHT_CELLS = 1 << 26;
+
 /** Levenshtein distance of two strings (see levenshtein()), computed in a worker thread when large. */
-export function levenshteinAsync(a: string, b: string, options: AsyncDistanceOptions = {}): Promise<LevenshteinResult> {
-  return schedule({ kind: 'strings', a, b, options: engineOptions(options) }, a.length * b.length, options);
+export async function levenshteinAsync(a: string, b: string, options: AsyncDistanceOptions = {}): Promise<LevenshteinResult> {
+  return (await schedule({ kind: 'strings', a, b, options: engineOptions(options) }, a.length * b.length, options)).result;
 }
 
 /** Levenshtein distance of two UTF-8 texts given as bytes, decoded and compared in a worker thread when large. */
-export function utf8DistanceAsync(a: Uint8Array, b: Uint8Array, options: AsyncDistanceOptions = {}): Promise<LevenshteinResult> {
+export async function utf8DistanceAsync(a: Uint8Array, b: Uint8Array, options: AsyncDistanceOptions = {}): Promise<LevenshteinResult> {
+  return (await utf8DistanceTimed(a, b, options)).result;
+}
+
+/** utf8DistanceAsync() with the milliseconds spent computing (time waiting for a worker not included), for budgets. */
+export function utf8DistanceTimed(a: Uint8Array, b: Uint8Array, options: AsyncDistanceOptions = {}): Promise<TimedResult> {
   return schedule({ kind: 'utf8', a, b, options: engineOptions(options) }, a.length * b.length, options);
 }
 
-/** Sets how many worker threads comparisons may use at once (default: cores − 1, between 1 and 4). */
+/** Sets how many worker threads large comparisons may use at once (default: cores − 1, between 1 and 4); small ones have one more. */
 export function configureLevenshteinWorkers(settings: { size: number }): void {
   if (!Number.isInteger(settings.size) || settings.size < 1) throw new RangeError('The worker pool needs at least one worker.');
-  pool().size = settings.size;
+  lanes().heavy.size = settings.size;
+}
+
+/** One lane's comparisons: running in a worker, waiting for one, and handed to one since the process started. */
+export interface LaneLoad {
+  running: number;
+  queued: number;
+  dispatched: number;
+}
+
+/** The load of both lanes. */
+export interface WorkerLoad {
+  light: LaneLoad;
+  heavy: LaneLoad;
+}
+
+/** How busy the worker threads are (to check that abandoned comparisons stopped, and for monitoring). */
+export function levenshteinWorkerLoad(): WorkerLoad {
+  const idle = { running: 0, queued: 0, dispatched: 0 };
+  return { light: shared?.light.load() ?? idle, heavy: shared?.heavy.load() ?? idle };
 }
 
 /** Stops every worker thread (queued and running comparisons are rejected); the next comparison starts new ones. */
 export async function closeLevenshteinWorkers(): Promise<void> {
-  await shared?.close();
+  await Promise.all([shared?.light.close(), shared?.heavy.close()]);
 }
 
 function engineOptions(options: AsyncDistanceOptions): LevenshteinOptions {
@@ -51,7 +85,7 @@ function engineOptions(options: AsyncDistanceOptions): LevenshteinOptions {
   return { maxDiagonalWork, maxMyersCells, maxApproxWork, approximate };
 }
 
-function schedule(job: DistanceJob, cells: number, options: AsyncDistanceOptions): Promise<LevenshteinResult> {
+function schedule(job: DistanceJob, cells: number, options: AsyncDistanceOptions): Promise<TimedResult> {
   if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
   const inline = options.thread === 'inline' || (options.thread !== 'worker' && cells <= INLINE_CELLS);
   if (inline) {
@@ -61,7 +95,8 @@ function schedule(job: DistanceJob, cells: number, options: AsyncDistanceOptions
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
-  return pool().run(job, options.signal);
+  const { light, heavy } = lanes();
+  return (cells <= LIGHT_CELLS ? light : heavy).run(job, options.signal);
 }
 
 function abortReason(signal: AbortSignal): Error {
@@ -71,7 +106,7 @@ function abortReason(signal: AbortSignal): Error {
 interface Task {
   id: number;
   job: DistanceJob;
-  resolve(result: LevenshteinResult): void;
+  resolve(result: TimedResult): void;
   reject(error: Error): void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
@@ -108,11 +143,12 @@ class WorkerPool {
   private readonly busy = new Map<Worker, Task>();
   private readonly queue: Task[] = [];
   private nextId = 1;
+  private dispatched = 0;
 
   constructor(public size: number) {}
 
-  run(job: DistanceJob, signal: AbortSignal | undefined): Promise<LevenshteinResult> {
-    return new Promise<LevenshteinResult>((resolve, reject) => {
+  run(job: DistanceJob, signal: AbortSignal | undefined): Promise<TimedResult> {
+    return new Promise<TimedResult>((resolve, reject) => {
       const task: Task = { id: this.nextId++, job, resolve, reject, signal, onAbort: undefined };
       if (signal) {
         task.onAbort = () => this.abort(task);
@@ -121,6 +157,10 @@ class WorkerPool {
       this.queue.push(task);
       this.dispatch();
     });
+  }
+
+  load(): LaneLoad {
+    return { running: this.busy.size, queued: this.queue.length, dispatched: this.dispatched };
   }
 
   async close(): Promise<void> {
@@ -138,6 +178,7 @@ class WorkerPool {
       if (!task) break;
       const worker = this.idle.pop() ?? this.start();
       this.busy.set(worker, task);
+      this.dispatched += 1;
       // A running comparison keeps the process alive (someone awaits it); an idle worker does not.
       worker.ref();
       worker.postMessage({ ...task.job, id: task.id });
@@ -153,7 +194,7 @@ class WorkerPool {
       worker.unref();
       if (this.idle.length < this.size) this.idle.push(worker);
       else void worker.terminate();
-      if (reply.ok) this.settle(task, undefined, reply.result);
+      if (reply.ok) this.settle(task, undefined, { result: reply.result, ms: reply.ms });
       else this.settle(task, new Error(reply.message));
       this.dispatch();
     });
@@ -183,16 +224,16 @@ class WorkerPool {
     this.dispatch();
   }
 
-  private settle(task: Task, error: Error | undefined, result?: LevenshteinResult): void {
+  private settle(task: Task, error: Error | undefined, result?: TimedResult): void {
     if (task.signal && task.onAbort) task.signal.removeEventListener('abort', task.onAbort);
     if (error) task.reject(error);
     else if (result) task.resolve(result);
   }
 }
 
-let shared: WorkerPool | undefined;
+let shared: { light: WorkerPool; heavy: WorkerPool } | undefined;
 
-function pool(): WorkerPool {
-  shared ??= new WorkerPool(Math.max(1, Math.min(4, os.availableParallelism() - 1)));
+function lanes(): { light: WorkerPool; heavy: WorkerPool } {
+  shared ??= { light: new WorkerPool(1), heavy: new WorkerPool(Math.max(1, Math.min(4, os.availableParallelism() - 1))) };
   return shared;
 }

@@ -3,7 +3,7 @@ import type { Cell } from '../assessment/evidence.js';
 import type { Proposition } from '../assessment/table.js';
 import type { DiffMethod, RecordDoc } from '../models/index.js';
 import type { Deps } from './context.js';
-import { allowedPropositions, checkProposition, compareRecords } from '../assessment/index.js';
+import { allowedPropositions, BOUNDED_COMPARISON, checkProposition, compareRecords } from '../assessment/index.js';
 
 /** The assessment of a pair of records: evidence, table cell and the propositions each method allows. */
 export interface PairAssessment {
@@ -14,9 +14,19 @@ export interface PairAssessment {
   refusal(method: DiffMethod, proposition: Proposition): string | undefined;
 }
 
+/** How to assess a pair: the tolerance, and for interactive comparisons a bounded cost and cancellation. */
+export interface AssessOptions {
+  tolerance: number;
+  /** True: BOUNDED_COMPARISON's limits (bounds instead of exact distances beyond them); false (default): the engine's full limits. */
+  bounded?: boolean;
+  /** Aborting stops the comparison, including distance computations in worker threads. */
+  signal?: AbortSignal;
+}
+
 /** Runs the assessment engine on two records (a request from `a` toward `b`). */
-export async function assessPair(deps: Deps, a: RecordDoc, b: RecordDoc, options: { tolerance: number }): Promise<PairAssessment> {
-  const evidence = await compareRecords(deps, a, b, { tolerance: options.tolerance });
+export async function assessPair(deps: Deps, a: RecordDoc, b: RecordDoc, options: AssessOptions): Promise<PairAssessment> {
+  const limits = options.bounded ? BOUNDED_COMPARISON : {};
+  const evidence = await compareRecords(deps, a, b, { tolerance: options.tolerance, ...limits, signal: options.signal });
   return {
     evidence: evidence as unknown as JsonValue,
     cell: evidence.cell,

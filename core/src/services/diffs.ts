@@ -7,7 +7,7 @@ import { isDuplicateKeyError } from '../db.js';
 import { liveKeyOf, type DiffMethod, type DiffRequestDoc, type DiffStatus, type ProjectDoc, type RecordDoc } from '../models/index.js';
 import { afterCursor, paginate } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
-import { assessPair, type PairAssessment } from './assess.js';
+import { assessPair, type AssessOptions, type PairAssessment } from './assess.js';
 import type { Actor, Deps } from './context.js';
 import { toId } from './ids.js';
 import { loadOwners, type UserRef } from './owners.js';
@@ -31,11 +31,21 @@ export interface Comparison extends PairAssessment {
   tolerance: number;
 }
 
-/** Compares two records visible to `viewer` (404 for any other), as a request from `a` toward `b` would. */
-export async function compareVisibleRecords(deps: Deps, viewer: Actor | null, a: string, b: string, tolerance = 0): Promise<Comparison> {
+/**
+ * Compares two records visible to `viewer` (404 for any other), as a request from `a` toward `b`
+ * would. Visibility is checked before anything is computed or looked up in the distance cache.
+ */
+export async function compareVisibleRecords(
+  deps: Deps,
+  viewer: Actor | null,
+  a: string,
+  b: string,
+  tolerance = 0,
+  options: Omit<AssessOptions, 'tolerance'> = {},
+): Promise<Comparison> {
   const first = await findRecord(deps, viewer, a);
   const second = await findRecord(deps, viewer, b);
-  const assessment = await assessPair(deps, first.record, second.record, { tolerance });
+  const assessment = await assessPair(deps, first.record, second.record, { ...options, tolerance });
   return { ...assessment, a: first, b: second, tolerance };
 }
 
