@@ -45,9 +45,9 @@ describe('pull commands for an uploaded image', () => {
   it('downloads a docker tarball through the API and loads it', () => {
     expect(pull('docker', { file: 'f1', name: 'sim.tar', sha256: hex })).toBe(
       [
-        'reprise pull --project p1 r1 --output sim.tar',
-        `# or: curl -H "Authorization: Bearer $REPRISE_TOKEN" -o sim.tar ${origin}/api/v1/record/pull/p1/r1`,
-        'docker load -i sim.tar',
+        'reprise pull --project p1 r1 --output image.tar',
+        `# or: curl -H "Authorization: Bearer $REPRISE_TOKEN" -o image.tar ${origin}/api/v1/record/pull/p1/r1`,
+        'docker load -i image.tar',
       ].join('\n'),
     );
     expect(pull('podman', { file: 'f1', name: null, sha256: hex })?.split('\n').at(-1)).toBe('podman load -i image.tar');
@@ -57,13 +57,16 @@ describe('pull commands for an uploaded image', () => {
     const sif = pull('singularity', { file: 'f1', name: 'sim.sif', sha256: hex });
     expect(sif).toBe(
       [
-        'reprise pull --project p1 r1 --output sim.sif',
-        `# or: curl -H "Authorization: Bearer $REPRISE_TOKEN" -o sim.sif ${origin}/api/v1/record/pull/p1/r1`,
-        'singularity run sim.sif',
+        'reprise pull --project p1 r1 --output image.sif',
+        `# or: curl -H "Authorization: Bearer $REPRISE_TOKEN" -o image.sif ${origin}/api/v1/record/pull/p1/r1`,
+        'singularity run image.sif',
       ].join('\n'),
     );
     expect(pull('apptainer', { file: 'f1', name: 'odd name;rm.sif' })?.split('\n').at(-1)).toBe('apptainer run image.sif');
-    expect(pull('docker', { file: 'f1', name: 'sim.sif' })?.split('\n').at(-1)).toBe('singularity run sim.sif');
+    expect(pull('docker', { file: 'f1', name: 'sim.sif' })?.split('\n').at(-1)).toBe('singularity run image.sif');
+    // A file the API read as a SIF runs as one whatever its name.
+    const metadata = { readable: true, problem: null, version: '01', arch: 'amd64', uuid: null, created: null, modified: null, descriptors: [], labels: [] };
+    expect(pull('docker', { file: 'f1', name: 'image.bin', sif: metadata })?.split('\n').at(-1)).toBe('singularity run image.sif');
   });
 
   it('offers nothing without an image', () => {

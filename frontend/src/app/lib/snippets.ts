@@ -49,13 +49,8 @@ function normalizeDigest(digest: string): string {
   return /^[0-9a-f]{64}$/i.test(digest) ? `sha256:${digest.toLowerCase()}` : digest;
 }
 
-/** A file name safe to paste into a shell line, else `fallback`. */
-function safeFileName(name: string | null | undefined, fallback: string): string {
-  return name && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? name : fallback;
-}
-
 function isSifFile(image: NonNullable<Container['image']>): boolean {
-  return /\.sif$/i.test(image.name ?? '') || /sif/i.test(image.mediaType ?? '');
+  return image.sif?.readable === true || /\.sif$/i.test(image.name ?? '') || /sif/i.test(image.mediaType ?? '');
 }
 
 /** Commands that pull an image from a registry reference, pinned by its digest. */
@@ -81,7 +76,7 @@ function registryPull(system: string, reference: string, recordedDigest: string 
 function uploadedPull(origin: string, system: string, image: NonNullable<Container['image']>, projectId: string, recordId: string): string {
   const runtime = runtimeOf(system, isSifFile(image));
   const sif = runtime === 'singularity' || runtime === 'apptainer';
-  const file = safeFileName(image.name, sif ? 'image.sif' : 'image.tar');
+  const file = sif ? 'image.sif' : 'image.tar';
   const use = sif ? `${runtime} run ${file}` : system === 'docker' || system === 'podman' ? `${runtime} load -i ${file}` : null;
   return [
     `reprise pull --project ${projectId} ${recordId} --output ${file}`,
@@ -99,7 +94,7 @@ function uploadedPull(origin: string, system: string, image: NonNullable<Contain
 export function pullSnippet(origin: string, container: Pick<Container, 'system' | 'image'> | null, projectId: string, recordId: string): string | null {
   const image = container?.image;
   if (!container || !image) return null;
-  if (image.reference) return registryPull(container.system, image.reference, image.digest);
+  if (image.reference) return registryPull(container.system, image.reference, image.digest ?? null);
   if (!image.file) return null;
   return uploadedPull(origin, container.system, image, projectId, recordId);
 }
