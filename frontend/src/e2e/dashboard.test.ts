@@ -465,10 +465,10 @@ describe('the dashboard, end to end', () => {
       for (const name of ['params.json', 'dimension.txt']) {
         // One line: the name is not broken in the middle.
         const lines = (await page.evaluate(`(() => {
-          const cell = Array.from(document.querySelectorAll('main td')).find((td) => td.textContent === ${JSON.stringify(name)});
+          const cell = Array.from(document.querySelectorAll('main td')).find((td) => td.firstChild && td.firstChild.nodeType === Node.TEXT_NODE && td.firstChild.textContent === ${JSON.stringify(name)});
           if (!cell) return 0;
           const range = document.createRange();
-          range.selectNodeContents(cell);
+          range.selectNodeContents(cell.firstChild);
           return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
         })()`)) as number;
         expect(lines, `${name} is laid out on ${lines} lines`).toBe(1);

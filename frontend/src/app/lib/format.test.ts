@@ -14,6 +14,7 @@ describe('formatting for people', () => {
   it('writes host memory in binary units, as the record page does, and other host values as text', () => {
     expect(formatHostValue('memory', 137438953472)).toBe('128 GiB');
     expect(formatHostValue('host.memory', 34359738368)).toBe('32 GiB');
+    expect(formatHostValue('/memory', 68719476736)).toBe('64 GiB');
     expect(formatHostValue('memory', '16G')).toBe('16G');
     expect(formatHostValue('cpu', 8)).toBe('8');
     expect(formatHostValue('os', 'Linux')).toBe('Linux');

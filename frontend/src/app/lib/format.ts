@@ -17,7 +17,7 @@ export function formatBytes(bytes: number | null | undefined): string {
 
 /** A value of a host description as people read it: memory in binary units ("32 GiB", as on the record page), the rest as text. */
 export function formatHostValue(key: string, value: unknown): string {
-  if (/(^|\.)memory$/i.test(key) && typeof value === 'number') return formatBytes(value);
+  if (/(^|[./])memory$/i.test(key) && typeof value === 'number') return formatBytes(value);
   if (value === undefined) return '(missing)';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
