@@ -335,7 +335,7 @@ describe('the dashboard, end to end', () => {
   it('lets the target owner agree from the inbox, and the tally changes', async () => {
     const { page } = person('ada');
     await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
-    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('0');
+    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent(), { timeout: 15_000 }).toBe('0');
     // A fresh load: the home page and the menu show the request waiting for an answer.
     await page.goto(stack.origin);
     await page.locator('.nav-count').getByText('1').waitFor();
@@ -351,7 +351,7 @@ describe('the dashboard, end to end', () => {
     await page.locator('.answer-agreed').waitFor();
     await screenshot(page, 'request-agreed');
     await page.goto(`${stack.origin}/projects/${ids.adaProject}`);
-    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('1');
+    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent(), { timeout: 15_000 }).toBe('1');
     // The sender sees the answer in the outbox.
     const bob = person('bob');
     await bob.page.goto(`${stack.origin}/requests?box=outbox&status=agreed`);
