@@ -76,6 +76,18 @@ export interface paths {
          *     `image`. The upload streams to storage with its sha256 computed on the way; when
          *     `metadata.image.sha256` is given it must match the bytes (422 otherwise, nothing kept).
          *     Records pushed afterwards use this container unless they name another one.
+         *
+         *     An uploaded image that is a SIF file (Singularity/Apptainer; it carries the `SIF_MAGIC`
+         *     header), or is meant to be one (a `.sif` name, a SIF media type, system `singularity` or
+         *     `apptainer`), is inspected: its global header (version, architecture, UUID, times), its
+         *     data object descriptors and its labels (the JSON labels object, or the `labels` of its
+         *     JSON.Generic metadata, as `singularity inspect` shows them) are kept as `image.sif`. Only
+         *     the header, the descriptor region and a labels object of at most 64 KiB are read. A file
+         *     that cannot be read as a SIF is still accepted as the image, with `image.sif.readable`
+         *     false and the reason in `image.sif.problem`.
+         *
+         *     `recipe` keeps the build recipe (a Dockerfile or a Singularity definition file) as text,
+         *     at most 65,536 characters, in the JSON body or the `metadata` field.
          */
         post: operations["pushContainer"];
         delete?: never;
@@ -123,7 +135,9 @@ export interface paths {
          * @description Changes the fields the body names; the others stay. `inputs` and `outputs` are merged by
          *     `name`: an entry with a known name replaces it, a new name is appended. `tags` replaces the
          *     tag list. A status may only move forward (started → running ⇄ paused → finished, crashed or
-         *     aborted); sending the current status again is allowed, going back is a 422.
+         *     aborted); sending the current status again is allowed, going back is a 422. `container`
+         *     moves the record to that container version, which must be one of the same project's
+         *     (**422** `unknown_container` otherwise, and nothing of the update is kept).
          */
         post: operations["updateRecord"];
         delete?: never;
@@ -148,7 +162,11 @@ export interface paths {
          *     `manifest` field (JSON text, sent **before** the files) says otherwise; the manifest can also
          *     give each file a relative `path`, a `mediaType` and the `sha256` the client computed, which
          *     must match the bytes (422 otherwise, and nothing of the request is kept). Identical content
-         *     is stored once. An entry with the same name as an existing input/output replaces it.
+         *     is stored once. A file with the name of an existing input (or output) whose bytes were
+         *     uploaded before replaces it: the entry gets the new `sha256`, `size` and `file`, no second
+         *     entry is added, and bytes nothing else uses any more are deleted. An entry declared with a
+         *     `sha256` but no bytes yet (metadata pushed first) must receive exactly those bytes
+         *     (`digest_mismatch` otherwise).
          */
         post: operations["pushFiles"];
         delete?: never;
@@ -734,8 +752,10 @@ export interface paths {
          *     `multipart/form-data` with files in the fields `inputs` and `outputs` (each repeatable) and an
          *     optional `manifest` (JSON text, sent **before** the files) giving names, relative paths,
          *     media types and the sha256 each file must match (422 otherwise, and nothing is kept).
-         *     Files stream into storage; identical content is stored once; an entry with the same name as
-         *     an existing input/output replaces it. Someone else's record is a 403 (404 when private).
+         *     Files stream into storage; identical content is stored once; a file with the name of an
+         *     existing input (or output) whose bytes were uploaded replaces it (new `sha256`, `size`,
+         *     `file`; no duplicate entry), while an entry declared with a `sha256` but no bytes yet must
+         *     receive exactly those bytes. Someone else's record is a 403 (404 when private).
          */
         post: operations["uploadRecordFiles"];
         delete?: never;
@@ -1215,6 +1235,49 @@ export interface components {
                 name?: string;
                 mediaType?: string;
             };
+            /** @description The build recipe of this version, kept as text and shown with the container. */
+            recipe?: {
+                /** @description Its file name, for example `Dockerfile` or `sim.def`. */
+                name?: string;
+                /** @description The Dockerfile or Singularity definition file itself (text; a NUL character is a 400). */
+                text: string;
+            };
+        };
+        /**
+         * @description What an uploaded SIF image says about itself. `readable` is false (and `problem` says why)
+         *     when the file is meant to be a SIF but its header or descriptors cannot be read; the image
+         *     is kept all the same. `problem` may also be set on a readable SIF whose labels could not be
+         *     read.
+         */
+        SifMetadata: {
+            readable: boolean;
+            problem: string | null;
+            /** @description The SIF format version, for example "01". */
+            version: string | null;
+            /** @description The primary partition's architecture (amd64, arm64, …). */
+            arch: string | null;
+            uuid: string | null;
+            /** Format: date-time */
+            created: string | null;
+            /** Format: date-time */
+            modified: string | null;
+            descriptors: {
+                id: number;
+                /** @description Def.FILE, Env.Vars, JSON.Labels, FS, Signature, JSON.Generic, … */
+                type: string;
+                name: string;
+                size: number;
+                /** @description A partition's file system (Squashfs, …). */
+                fs: string | null;
+                /** @description A partition's type (System, Primary system, Data, Overlay). */
+                partition: string | null;
+                arch: string | null;
+            }[];
+            /** @description The image's labels in their order, as name/value pairs. */
+            labels: {
+                name: string;
+                value: string;
+            }[];
         };
         Container: {
             id: components["schemas"]["Id"];
@@ -1237,6 +1300,11 @@ export interface components {
                 file?: string | null;
                 reference?: string | null;
                 digest?: string | null;
+                sif?: null | components["schemas"]["SifMetadata"];
+            };
+            recipe: null | {
+                name: string | null;
+                text: string;
             };
             /** @description Index in the project's history (0 = oldest), or -1 if not in it. */
             position: number;
@@ -1298,7 +1366,8 @@ export interface components {
             /**
              * @description The container the run happened in (one of the project's). On creation, `null` says it
              *     ran in none of them (a laptop run, say) and the record gets no container; omitting it
-             *     means the project's latest container. Updates leave the container as it is.
+             *     means the project's latest container. An update that names one moves the record to it (or to
+             *     none with `null`); a container of another project is a `422` `unknown_container`.
              */
             container?: components["schemas"]["Id"] | null;
             program?: components["schemas"]["Program"];

@@ -4,6 +4,7 @@ import { decodeFreeform } from './codec.js';
 import type { ContainerDoc, DiffRequestDoc, FileRef, ProjectDoc, RecordDoc, UserDoc } from './models/index.js';
 import type { DiffContext } from './services/diffs.js';
 import { basisOf } from './services/seals.js';
+import type { SifInfo } from './sif.js';
 import { ownerOf, type UserRef } from './services/owners.js';
 import type { ProjectDetail } from './services/projects.js';
 import type { Reproducibility } from './services/reproducibility.js';
@@ -61,10 +62,26 @@ export function presentContainer(container: ContainerDoc, position: number): Sch
           file: image.file?.toHexString() ?? null,
           reference: image.reference,
           digest: image.digest,
+          sif: image.sif ? presentSif(image.sif) : null,
         }
       : null,
+    recipe: container.recipe ? { name: container.recipe.name, text: container.recipe.text } : null,
     position,
     created: container.created.toISOString(),
+  };
+}
+
+function presentSif(sif: SifInfo): Schemas['SifMetadata'] {
+  return {
+    readable: sif.readable,
+    problem: sif.problem,
+    version: sif.version,
+    arch: sif.arch,
+    uuid: sif.uuid,
+    created: sif.created?.toISOString() ?? null,
+    modified: sif.modified?.toISOString() ?? null,
+    descriptors: sif.descriptors.map(({ id, type, name, size, fs, partition, arch }) => ({ id, type, name, size, fs, partition, arch })),
+    labels: sif.labels.map(({ name, value }) => ({ name, value })),
   };
 }
 

@@ -62,6 +62,44 @@ describe('file push', () => {
     expect(record.body.outputs[0].file).toBeNull();
   });
 
+  it('replaces an uploaded entry of the same name and side with the new bytes, without duplicates, and drops the old bytes', async () => {
+    const alice = await withRecord();
+    const first = Buffer.from('x,y\n1,2\n');
+    const second = Buffer.from('x,y\n1,3\n4,5\n');
+    await api.request().post('/api/v1/file/push/sim/r1').set(bearer(alice.token)).attach('outputs', first, 'data.csv').attach('inputs', first, 'data.csv').expect(200);
+    const res = await api.request().post('/api/v1/file/push/sim/r1').set(bearer(alice.token)).attach('outputs', second, 'data.csv');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.outputs).toEqual([expect.objectContaining({ name: 'data.csv', sha256: sha256(second), size: second.length, file: expect.any(String) })]);
+    // The input of the same name is another entry: it keeps its bytes.
+    expect(res.body.inputs).toEqual([expect.objectContaining({ name: 'data.csv', sha256: sha256(first), size: first.length })]);
+    const download = await api.request().get('/api/v1/file/pull/sim/r1/data.csv').set(bearer(alice.token)).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(download.body as Buffer, second)).toBe(0);
+    expect(await api.db.models.File.countDocuments()).toBe(2);
+
+    // Replacing the input too leaves the first bytes unreferenced: they are deleted.
+    await api.request().post('/api/v1/file/push/sim/r1').set(bearer(alice.token)).attach('inputs', second, 'data.csv').expect(200);
+    expect((await api.db.models.File.find().lean()).map((file) => file.sha256)).toEqual([sha256(second)]);
+    expect(await blobCount()).toBe(1);
+  });
+
+  it('keeps the entry and its bytes when a replacement fails its manifest digest', async () => {
+    const alice = await withRecord();
+    const first = Buffer.from('first');
+    await api.request().post('/api/v1/file/push/sim/r1').set(bearer(alice.token)).attach('outputs', first, 'o.txt').expect(200);
+    const res = await api
+      .request()
+      .post('/api/v1/file/push/sim/r1')
+      .set(bearer(alice.token))
+      .field('manifest', JSON.stringify({ files: [{ field: 'outputs', filename: 'o.txt', sha256: sha256('what was meant') }] }))
+      .attach('outputs', Buffer.from('second'), 'o.txt');
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('digest_mismatch');
+    const record = await api.request().get('/api/v1/record/display/sim/r1').set(bearer(alice.token)).expect(200);
+    expect(record.body.outputs).toEqual([expect.objectContaining({ name: 'o.txt', sha256: sha256(first), size: first.length })]);
+    expect(await api.db.models.File.countDocuments()).toBe(1);
+    expect(await blobCount()).toBe(1);
+  });
+
   it('refuses a file larger than the upload limit with 413 and keeps nothing', async () => {
     const alice = await withRecord();
     const res = await api.request().post('/api/v1/file/push/sim/r1').set(bearer(alice.token)).attach('outputs', Buffer.alloc(65 * 1024, 1), 'big.bin');

@@ -90,6 +90,30 @@ describe('record push', () => {
     expect(pulled.body.error.code).toBe('no_container');
   });
 
+  it('moves a record to the container an update names, and refuses one from another project with 422, changing nothing', async () => {
+    const { alice } = await setup();
+    await api.request().post('/api/v1/project/push/other').set(bearer(alice.token)).send({}).expect(201);
+    const first = await api.request().post('/api/v1/container/push/sim').set(bearer(alice.token)).send({ system: 'docker', version: { commit: 'one' } }).expect(201);
+    const second = await api.request().post('/api/v1/container/push/sim').set(bearer(alice.token)).send({ system: 'docker', version: { commit: 'two' } }).expect(201);
+    const elsewhere = await api.request().post('/api/v1/container/push/other').set(bearer(alice.token)).send({ system: 'docker' }).expect(201);
+    await api.request().post('/api/v1/record/push/sim').set(bearer(alice.token)).send({ label: 'run' }).expect(201);
+
+    const moved = await api.request().post('/api/v1/record/push/sim/run').set(bearer(alice.token)).send({ container: first.body.id, reason: 'ran in the old image' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ container: first.body.id, reason: 'ran in the old image' });
+    expect((await api.request().get('/api/v1/record/display/sim/run').set(bearer(alice.token)).expect(200)).body.container).toBe(first.body.id);
+
+    for (const container of [elsewhere.body.id, 'f'.repeat(24)]) {
+      const refused = await api.request().post('/api/v1/record/push/sim/run').set(bearer(alice.token)).send({ container, reason: 'changed' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: 'unknown_container', details: { container } });
+      expect(refused.body.error.message).toContain('"sim"');
+    }
+    const kept = await api.request().get('/api/v1/record/display/sim/run').set(bearer(alice.token)).expect(200);
+    expect(kept.body).toMatchObject({ container: first.body.id, reason: 'ran in the old image' });
+    expect(second.body.id).not.toBe(first.body.id);
+  });
+
   it('refuses unsafe file names and duplicate names with 400, writing nothing', async () => {
     const { alice } = await setup();
     for (const bad of [{ name: '../etc/passwd' }, { name: 'a/b' }, { name: 'ok', path: '/abs/path' }, { name: 'ok', path: 'a/../../b' }, { name: 'nul\u0000' }]) {

@@ -116,6 +116,18 @@ describe('attaching files through the session', () => {
     expect(json.status).toBe(415);
   });
 
+  it('replaces an attached file of the same name with the new bytes', async () => {
+    const alice = await cloud.signUp('Alice');
+    await makeProject(cloud.db, alice, 'p');
+    const record = await makeRecord(cloud.db, alice, 'p', { label: 'r' }, { outputs: { 'out.csv': 'x\n1\n' } });
+    const content = Buffer.from('x\n2\n3\n');
+    const res = await alice.browser.post(`/cloud/v1/records/${record._id}/files`).attach('outputs', content, { filename: 'out.csv', contentType: 'text/csv' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.outputs).toEqual([expect.objectContaining({ name: 'out.csv', sha256: createHash('sha256').update(content).digest('hex'), size: content.length })]);
+    const download = await alice.browser.get(`/cloud/v1/records/${record._id}/files/out.csv`).expect(200);
+    expect(download.text).toBe(content.toString());
+  });
+
   it("refuses files for someone else's record: 403 when visible, 404 when private, 401 without a session", async () => {
     const alice = await cloud.signUp('Alice');
     const bob = await cloud.signUp('Bob');

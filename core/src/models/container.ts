@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { SifInfo } from '../sif.js';
 
 /** Where a container version's source came from. */
 export interface ContainerVersion {
@@ -21,6 +22,14 @@ export interface ContainerImage {
   file: Types.ObjectId | null;
   reference: string | null;
   digest: string | null;
+  /** What an uploaded SIF image says about itself (null for other images). */
+  sif: SifInfo | null;
+}
+
+/** The build recipe of a container version: a Dockerfile or a Singularity definition file. */
+export interface ContainerRecipe {
+  name: string | null;
+  text: string;
 }
 
 /** One environment version of a project. */
@@ -32,6 +41,7 @@ export interface ContainerDoc {
   system: string;
   version: ContainerVersion;
   image: ContainerImage | null;
+  recipe: ContainerRecipe | null;
   created: Date;
 }
 
@@ -48,6 +58,46 @@ const versionSchema = new Schema<ContainerVersion>(
   { _id: false, strict: 'throw' },
 );
 
+const sifSchema = new Schema<SifInfo>(
+  {
+    readable: { type: Boolean, required: true },
+    problem: { type: String, default: null },
+    version: { type: String, default: null },
+    arch: { type: String, default: null },
+    uuid: { type: String, default: null },
+    created: { type: Date, default: null },
+    modified: { type: Date, default: null },
+    descriptors: {
+      type: [
+        new Schema(
+          {
+            id: { type: Number, required: true },
+            type: { type: String, required: true },
+            name: { type: String, default: '' },
+            size: { type: Number, required: true },
+            fs: { type: String, default: null },
+            partition: { type: String, default: null },
+            arch: { type: String, default: null },
+          },
+          { _id: false, strict: 'throw' },
+        ),
+      ],
+      default: [],
+    },
+    // Label names hold dots (org.label-schema.*), so they are kept as name/value pairs, not keys.
+    labels: { type: [new Schema({ name: { type: String, required: true }, value: { type: String, default: '' } }, { _id: false, strict: 'throw' })], default: [] },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const recipeSchema = new Schema<ContainerRecipe>(
+  {
+    name: { type: String, default: null },
+    text: { type: String, required: true },
+  },
+  { _id: false, strict: 'throw' },
+);
+
 const imageSchema = new Schema<ContainerImage>(
   {
     sha256: { type: String, default: null },
@@ -57,6 +107,7 @@ const imageSchema = new Schema<ContainerImage>(
     file: { type: Schema.Types.ObjectId, default: null, ref: 'File' },
     reference: { type: String, default: null },
     digest: { type: String, default: null },
+    sif: { type: sifSchema, default: null },
   },
   { _id: false, strict: 'throw' },
 );
@@ -69,6 +120,7 @@ const containerSchema = new Schema<ContainerDoc>(
     system: { type: String, required: true },
     version: { type: versionSchema, default: () => ({}) },
     image: { type: imageSchema, default: null },
+    recipe: { type: recipeSchema, default: null },
   },
   { timestamps: { createdAt: 'created', updatedAt: false }, versionKey: false, strict: 'throw' },
 );

@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
 import { errors } from '../errors.js';
 import type { FileRef, RecordDoc } from '../models/index.js';
@@ -22,9 +23,12 @@ interface Planned {
 }
 
 /**
- * Attaches uploaded files to a record of the actor's as inputs or outputs. Every digest is
- * checked (against the manifest and against what the record already declares) before anything
- * is attached; one mismatch refuses the whole request and nothing of it is kept.
+ * Attaches uploaded files to a record of the actor's as inputs or outputs. An entry of the same
+ * name on the same side is replaced (new digest, size and file) when its bytes were uploaded
+ * before; an entry declared without bytes yet must receive the bytes of its declared sha256.
+ * Every digest is checked (against the manifest and those declarations) before anything is
+ * attached; one mismatch refuses the whole request and nothing of it is kept. Bytes that a
+ * replacement leaves unreferenced are deleted.
  */
 export async function attachFiles(
   deps: Deps,
@@ -53,21 +57,31 @@ export async function attachFiles(
     item.entry.file = file._id;
     registered.push({ file, isNew });
   }
+  let replaced: Types.ObjectId[] = [];
+  let result: ProjectRecord;
   try {
     const project = await resolveProject(deps, actor, projectRef, { write: true });
     const record = await updateWithRetry(deps, actor, project, recordRef, (current) => {
       const set: Record<string, unknown> = {};
+      replaced = [];
       for (const field of ['inputs', 'outputs'] as const) {
         const entries = plan.filter((item) => item.field === field).map((item) => item.entry);
-        if (entries.length > 0) set[field] = mergeFileRefs(current[field], entries);
+        if (entries.length === 0) continue;
+        set[field] = mergeFileRefs(current[field], entries);
+        for (const entry of entries) {
+          const previous = current[field].find((existing) => existing.name === entry.name)?.file;
+          if (previous && entry.file && !previous.equals(entry.file)) replaced.push(previous);
+        }
       }
       return { $set: set, $inc: { rev: 1 } };
     });
-    return { project, record };
+    result = { project, record };
   } catch (error) {
     for (const { file, isNew } of registered) if (isNew) await releaseIfUnreferenced(deps, file._id);
     throw error;
   }
+  for (const file of replaced) await releaseIfUnreferenced(deps, file);
+  return result;
 }
 
 function planAttachments(record: RecordDoc, parts: FilePart[], manifest: Schemas['FileManifest'] | undefined): Planned[] {
@@ -92,7 +106,10 @@ function planAttachments(record: RecordDoc, parts: FilePart[], manifest: Schemas
     if (names.has(nameKey)) throw errors.badRequest(`Two files named "${name}" were sent in "${field}".`, { field, name });
     names.add(nameKey);
     const existing = record[field].find((entry) => entry.name === name);
-    const declared = described_?.sha256 ?? existing?.sha256 ?? null;
+    // An entry whose bytes were uploaded before is replaced; one declared without bytes (a tool
+    // that pushed its metadata first) is a promise of exactly those bytes.
+    const awaited = existing && existing.file === null ? existing.sha256 : null;
+    const declared = described_?.sha256 ?? awaited ?? null;
     if (declared !== null && declared !== upload.blob.sha256) {
       mismatches.push({ field, name, declared, actual: upload.blob.sha256 });
     }

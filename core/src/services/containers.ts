@@ -1,6 +1,7 @@
 import type { Schemas } from '@reprise/contract';
 import { errors } from '../errors.js';
-import type { ContainerDoc, ContainerImage, ProjectDoc } from '../models/index.js';
+import type { ContainerDoc, ContainerImage, ContainerRecipe, ProjectDoc } from '../models/index.js';
+import { looksLikeSif, readSif, type RangeReader, type SifInfo } from '../sif.js';
 import { filePathProblem } from '../names.js';
 import { Scope, scoped } from '../scope.js';
 import type { Actor, Deps } from './context.js';
@@ -27,9 +28,12 @@ export async function pushContainer(
 ): Promise<PushedContainer> {
   let project: ProjectDoc;
   let image: ContainerImage | null;
+  let recipe: ContainerRecipe | null;
   try {
     project = await resolveProject(deps, actor, projectRef, { write: true });
     image = imageFrom(input, upload);
+    recipe = recipeFrom(input);
+    if (upload && image) image.sif = await inspectSif(deps, input.system, image, upload);
   } catch (error) {
     if (upload) await discardUploads(deps, [upload]);
     throw error;
@@ -49,6 +53,7 @@ export async function pushContainer(
       system: input.system,
       version: { ...input.version },
       image,
+      recipe,
     })
   ).toObject();
   const updated = await Project.findOneAndUpdate(
@@ -88,6 +93,7 @@ function imageFrom(input: Schemas['ContainerPush'], upload: StoredUpload | undef
       file: null,
       reference: null,
       digest: null,
+      sif: null,
     };
   }
   if (declared?.sha256 && !declared.reference) {
@@ -102,5 +108,38 @@ function imageFrom(input: Schemas['ContainerPush'], upload: StoredUpload | undef
     file: null,
     reference: declared.reference,
     digest: declared.digest ?? null,
+    sif: null,
   };
+}
+
+/** Reads at most `end - start + 1` bytes of a stored upload. */
+function rangeReader(deps: Deps, upload: StoredUpload): RangeReader {
+  return async (start, end) => {
+    const last = Math.min(end, upload.blob.size - 1);
+    if (last < start) return Buffer.alloc(0);
+    const chunks: Buffer[] = [];
+    for await (const chunk of deps.blobs.read(upload.blob.id, { start, end: last })) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).subarray(0, last - start + 1);
+  };
+}
+
+/**
+ * The SIF header and labels of an uploaded image that is a SIF (it carries the magic) or is
+ * meant to be one (a .sif name, a SIF media type, a Singularity/Apptainer container); null for
+ * other images. A malformed SIF is kept as an image with the reason its metadata is missing.
+ */
+async function inspectSif(deps: Deps, system: string, image: ContainerImage, upload: StoredUpload): Promise<SifInfo | null> {
+  const read = rangeReader(deps, upload);
+  const meant = /\.sif$/i.test(image.name ?? '') || /sif/i.test(image.mediaType ?? '') || /^(singularity|apptainer)$/i.test(system);
+  if (!meant && !looksLikeSif(await read(0, 63))) return null;
+  return await readSif(read, upload.blob.size);
+}
+
+/** The build recipe (Dockerfile, Singularity definition file) sent with a container, if any. */
+function recipeFrom(input: Schemas['ContainerPush']): ContainerRecipe | null {
+  const recipe = input.recipe;
+  if (!recipe) return null;
+  // Text only: a NUL byte means a binary file was sent by mistake.
+  if (recipe.text.includes('\u0000')) throw errors.badRequest('recipe.text must be text (it holds a NUL character); send the Dockerfile or definition file itself.');
+  return { name: recipe.name ?? null, text: recipe.text };
 }

@@ -235,6 +235,8 @@ export async function updateRecord(
   const inputs = normalizeFileRefs(input.inputs, 'inputs');
   const outputs = normalizeFileRefs(input.outputs, 'outputs');
   const fields = recordFieldsSet(input);
+  // A record may be moved to another container of its own project (the run's image was named late).
+  if (input.container !== undefined) fields.container = await containerFor(deps, project, input.container);
   const record = await updateWithRetry(deps, actor, project, recordRef, (current) => {
     const set: Record<string, unknown> = { ...fields };
     if (inputs) set.inputs = mergeFileRefs(current.inputs, inputs);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '@reprise/sdk';
-import { useTestDatabase } from '@reprise/tools/testing';
+import { makeSif, useTestDatabase } from '@reprise/tools/testing';
 import { launchChromium, openPage, screenshot, startStack, type PageProblems, type Stack } from './stack.js';
 
 // The tests tell one story in order, each building on what the previous one left.
@@ -29,7 +29,7 @@ interface Person {
 }
 
 const people: Record<'ada' | 'bob', Person | undefined> = { ada: undefined, bob: undefined };
-const ids: { adaProject?: string; adaRecord?: string; bobRecord?: string; privateProject?: string; request?: string } = {};
+const ids: { adaProject?: string; adaRecord?: string; bobRecord?: string; privateProject?: string; request?: string; sifProject?: string; sifRecord?: string; attachedRecord?: string } = {};
 
 function person(key: 'ada' | 'bob'): Person {
   const found = people[key];
@@ -59,6 +59,43 @@ async function signUp(key: 'ada' | 'bob', name: string): Promise<Person> {
   const created: Person = { name, email, context, page, problems, token, tools: new ApiClient({ url: stack.origin, token }) };
   people[key] = created;
   return created;
+}
+
+/**
+ * What sticks out sideways on the current page: the document wider than the viewport, or any
+ * visible element wider than the viewport or reaching past its right edge. Content inside a box
+ * that scrolls or clips sideways (a code block, a wide table's wrapper) counts through that box.
+ */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  // A string, as the test files are type-checked without the DOM's types.
+  return (await page.evaluate(`(() => {
+    const width = window.innerWidth;
+    const found = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > width) found.push('the page scrolls sideways: scrollWidth ' + root.scrollWidth + ' px in a ' + width + ' px viewport');
+    const clips = (element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const element of document.body.querySelectorAll('*')) {
+      const rect = element.getBoundingClientRect();
+      if ((rect.width === 0 && rect.height === 0) || clips(element)) continue;
+      // Text that overflows its box (a word too long for its line) shows in scrollWidth, not in the box.
+      const own = getComputedStyle(element).overflowX === 'visible' ? Math.max(rect.width, element.scrollWidth) : rect.width;
+      if (own > width + 0.5 || rect.left + own > width + 0.5) {
+        const classes = typeof element.className === 'string' && element.className.trim() ? '.' + element.className.trim().split(/\\s+/).join('.') : '';
+        found.push(element.tagName.toLowerCase() + classes + ' "' + (element.textContent || '').trim().slice(0, 40) + '" is ' + Math.round(own) + ' px wide and ends at ' + Math.round(rect.left + own) + ' px');
+      }
+    }
+    return found.slice(0, 12);
+  })()`)) as string[];
+}
+
+/** Opens every <details> so that what it hides is laid out and measured too. */
+async function openAllDetails(page: Page): Promise<void> {
+  await page.evaluate(`document.querySelectorAll('details').forEach((details) => { details.open = true; })`);
 }
 
 beforeAll(async () => {
@@ -202,12 +239,48 @@ describe('the dashboard, end to end', () => {
     await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
     await page.getByTestId('records-table').getByRole('link', { name: 'run-43' }).click();
     await page.getByRole('heading', { name: /run-43/ }).waitFor();
+    ids.attachedRecord = new URL(page.url()).pathname.split('/').pop();
     await page.getByLabel('Files', { exact: true }).setInputFiles({ name: 'partial.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 * 1024 * 1024, 'x') });
     await page.getByRole('button', { name: /Upload 1 file \(3 MiB\)/ }).click();
     await page.getByText('1 file attached to the outputs.').waitFor();
     await page.getByRole('heading', { name: 'Outputs (1)' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('partial.csv');
     await screenshot(page, 'record-attached');
+  });
+
+  it('shows what a SIF image says about itself and the build recipe on the container timeline, and how to run it', async () => {
+    const ada = person('ada');
+    const definition = 'Bootstrap: docker\nFrom: python:3.12-slim\n\n%post\n    pip install numpy==2.1.3\n\n%labels\n    MAINTAINER Ada Lovelace\n';
+    const labels = { MAINTAINER: 'Ada Lovelace', 'org.label-schema.build-date': 'Monday_05_January_2026_10:00:00_UTC', 'org.label-schema.usage.singularity.deffile.bootstrap': 'docker' };
+    const sif = makeSif({
+      objects: [
+        { type: 0x4001, data: Buffer.from(definition) },
+        { type: 0x4003, data: Buffer.from(JSON.stringify(labels)) },
+        { type: 0x4004, name: 'rootfs', data: Buffer.alloc(8192, 3), partition: { fs: 1, type: 2, arch: '02' } },
+      ],
+    });
+    const project = await ada.tools.projects.push('dla-sif', { description: 'The aggregation in an Apptainer image.', private: false });
+    ids.sifProject = project.id;
+    await ada.tools.containers.push('dla-sif', { system: 'singularity', recipe: { name: 'dla.def', text: definition } }, { image: { name: 'dla.sif', data: new Blob([new Uint8Array(sif)]) } });
+    const record = await ada.tools.records.push('dla-sif', { label: 'sif-run', status: 'finished' });
+    ids.sifRecord = record.id;
+
+    const { page } = ada;
+    await page.goto(`${stack.origin}/projects/${project.id}?tab=containers`);
+    const timeline = page.locator('.timeline');
+    await timeline.getByTestId('sif-metadata').waitFor();
+    expect(await timeline.textContent()).toContain('SIF 01 · amd64');
+    await timeline.getByText('Labels (3)').click();
+    await timeline.getByText('Monday_05_January_2026_10:00:00_UTC').waitFor();
+    await timeline.getByText('org.label-schema.usage.singularity.deffile.bootstrap').waitFor();
+    await timeline.getByText('Build recipe (dla.def)').click();
+    await expect.poll(() => timeline.getByTestId('container-recipe').locator('pre').textContent()).toBe(definition);
+    await screenshot(page, 'project-containers-sif');
+
+    await page.goto(`${stack.origin}/records/${record.id}`);
+    await page.getByRole('heading', { name: /sif-run/ }).waitFor();
+    await expect.poll(() => page.locator('main').textContent()).toContain('singularity run image.sif');
+    expect(await page.locator('main').textContent()).not.toContain('docker://');
   });
 
   it('shows user content as text, never as markup', async () => {
@@ -268,7 +341,7 @@ describe('the dashboard, end to end', () => {
   it('lets the target owner agree from the inbox, and the tally changes', async () => {
     const { page } = person('ada');
     await page.goto(`${stack.origin}/projects/${need(ids.adaProject, 'the project id')}`);
-    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('0');
+    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent(), { timeout: 15_000 }).toBe('0');
     // A fresh load: the home page and the menu show the request waiting for an answer.
     await page.goto(stack.origin);
     await page.locator('.nav-count').getByText('1').waitFor();
@@ -284,7 +357,7 @@ describe('the dashboard, end to end', () => {
     await page.locator('.answer-agreed').waitFor();
     await screenshot(page, 'request-agreed');
     await page.goto(`${stack.origin}/projects/${ids.adaProject}`);
-    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent()).toBe('1');
+    await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent(), { timeout: 15_000 }).toBe('1');
     // The sender sees the answer in the outbox.
     const bob = person('bob');
     await bob.page.goto(`${stack.origin}/requests?box=outbox&status=agreed`);
@@ -348,6 +421,104 @@ describe('the dashboard, end to end', () => {
     await screenshot(page, 'phone-explore');
     expect(problems.list, problems.list.join('\n')).toEqual([]);
     await context.close();
+  });
+
+  it('lays out every page without sideways overflow at 1280 px and on a 390 px phone', async () => {
+    const ada = person('ada');
+    const project = need(ids.adaProject, 'the project id');
+    // Names as long as the rules allow, without a place to break, where layouts give way first.
+    const longName = `aggregation-${'x'.repeat(70)}-lattice-2d-v2`.slice(0, 100);
+    const long = await ada.tools.projects.push(longName, { description: `See ${'https://example.org/'.padEnd(160, 'a')}`, tags: ['t'.repeat(60)], private: false });
+    await ada.tools.containers.push(longName, { system: 'docker', image: { reference: `registry.example.org/${'ns/'.repeat(20)}image:1.0`, digest: `sha256:${'cd'.repeat(32)}` } });
+    const longRecord = await ada.tools.records.push(longName, { label: `run-${'9'.repeat(90)}`, status: 'finished', tags: ['u'.repeat(60)], system: { memory: 137438953472 } });
+    await ada.tools.files.push(longName, longRecord.id, { outputs: [{ name: `${'result_'.repeat(14)}final.csv`, data: new Blob(['a,b\n1,2\n']) }] });
+
+    // The check finds what it looks for.
+    await ada.page.goto(`${stack.origin}/explore`);
+    await ada.page.locator('main h1').first().waitFor();
+    await ada.page.evaluate(`document.querySelector('main').appendChild(Object.assign(document.createElement('div'), { style: 'width: 2000px; height: 1px' }))`);
+    expect((await sidewaysOverflow(ada.page)).length).toBeGreaterThan(0);
+
+    const signedIn = [
+      '/',
+      '/explore',
+      '/account',
+      '/projects',
+      '/projects/new',
+      `/projects/${project}`,
+      `/projects/${project}?tab=containers`,
+      `/projects/${project}/edit`,
+      `/projects/${project}/records/new`,
+      `/projects/${need(ids.sifProject, 'the SIF project')}?tab=containers`,
+      `/records/${need(ids.adaRecord, 'Ada’s record')}`,
+      `/records/${need(ids.attachedRecord, 'the record with an attached file')}`,
+      `/records/${need(ids.sifRecord, 'the SIF record')}`,
+      `/compare/${need(ids.bobRecord, 'Bob’s record')}/${ids.adaRecord}`,
+      '/requests',
+      `/requests/${need(ids.request, 'the request id')}`,
+      `/projects/${long.id}`,
+      `/projects/${long.id}?tab=containers`,
+      `/records/${longRecord.id}`,
+      '/no/such/page',
+    ];
+    const visitor = await openPage(browser);
+    const found: string[] = [];
+    for (const width of [1280, 390]) {
+      for (const [page, paths] of [
+        [ada.page, signedIn],
+        [visitor.page, ['/', '/explore', '/signin', '/signup', `/projects/${project}`, `/records/${ids.adaRecord}`, `/projects/${long.id}`]],
+      ] as const) {
+        await page.setViewportSize({ width, height: 844 });
+        for (const path of paths) {
+          await page.goto(`${stack.origin}${path}`);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+          await openAllDetails(page);
+          for (const problem of await sidewaysOverflow(page)) found.push(`${width} px ${page === ada.page ? 'signed in' : 'visitor'} ${path}: ${problem}`);
+        }
+      }
+    }
+    await ada.page.setViewportSize({ width: 1280, height: 860 });
+    await visitor.context.close();
+    expect(found, found.join('\n')).toEqual([]);
+  }, 300_000);
+
+  it('keeps file names whole and the Download button on screen on a phone, and shows memory in binary units when comparing', async () => {
+    const ada = person('ada');
+    const { page } = ada;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${stack.origin}/records/${need(ids.adaRecord, 'Ada’s record')}`);
+      await page.getByRole('heading', { name: /run-42/ }).waitFor();
+      for (const name of ['params.json', 'dimension.txt']) {
+        // One line: the name is not broken in the middle.
+        const lines = (await page.evaluate(`(() => {
+          const cell = Array.from(document.querySelectorAll('main td')).find((td) => td.firstChild && td.firstChild.nodeType === Node.TEXT_NODE && td.firstChild.textContent === ${JSON.stringify(name)});
+          if (!cell) return 0;
+          const range = document.createRange();
+          range.selectNodeContents(cell.firstChild);
+          return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+        })()`)) as number;
+        expect(lines, `${name} is laid out on ${lines} lines`).toBe(1);
+      }
+      for (const link of await page.getByRole('link', { name: 'Download' }).all()) {
+        const box = await link.boundingBox();
+        expect(box, 'a Download button is not laid out').not.toBeNull();
+        if (box) expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
+      await screenshot(page, 'phone-record');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+
+    await page.goto(`${stack.origin}/compare/${need(ids.bobRecord, 'Bob’s record')}/${ids.adaRecord}`);
+    const system = page.locator('.evidence-section').filter({ hasText: 'System' });
+    await system.locator('td').first().waitFor();
+    const text = (await system.textContent()) ?? '';
+    expect(text).toContain('64 GiB');
+    expect(text).toContain('32 GiB');
+    expect(text).not.toContain('34359738368');
   });
 
   it('reported no script errors and no Content-Security-Policy violations on any page', () => {

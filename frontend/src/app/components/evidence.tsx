@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { AssessmentCell, Evidence, JsonDifferences, OutputPair } from '@reprise/sdk';
 import { cloud } from '../api/client';
 import { CELLS, COLUMNS, cellAt, cellTone, columnOf, describePair, explainCell, outputsWords } from '../lib/assessment';
-import { formatBytes, formatPercent, plural, shortDigest } from '../lib/format';
+import { formatBytes, formatHostValue, formatPercent, plural, shortDigest } from '../lib/format';
 import { Badge, Digest } from './ui';
 import { diffUnavailable, TextDiffView } from './text-diff';
 
@@ -93,13 +93,13 @@ function Section({ title, status, children, open = true }: { title: string; stat
   );
 }
 
-function leaf(value: unknown): string {
+function leaf(_key: string, value: unknown): string {
   if (value === undefined) return '(missing)';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Leaves that differ between A and B. */
-function Differences({ diff, empty }: { diff: JsonDifferences; empty: string }) {
+/** Leaves that differ between A and B, each written by `format` (by default as JSON text). */
+function Differences({ diff, empty, format = leaf }: { diff: JsonDifferences; empty: string; format?: (key: string, value: unknown) => string }) {
   if (diff.same) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
@@ -117,8 +117,8 @@ function Differences({ diff, empty }: { diff: JsonDifferences; empty: string }) 
             return (
               <tr key={row.key}>
                 <td className="mono small break">{row.key || '(whole value)'}</td>
-                <td className={`mono small break ${'a' in row ? 'side-a' : 'muted'}`}>{leaf(row.a)}</td>
-                <td className={`mono small break ${'b' in row ? 'side-b' : 'muted'}`}>{leaf(row.b)}</td>
+                <td className={`mono small break ${'a' in row ? 'side-a' : 'muted'}`}>{format(row.key, row.a)}</td>
+                <td className={`mono small break ${'b' in row ? 'side-b' : 'muted'}`}>{format(row.key, row.b)}</td>
               </tr>
             );
           })}
@@ -333,7 +333,7 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
         )}
       </Section>
       <Section title="System" status={<Same same={evidence.system.same} />} open={!evidence.system.same}>
-        <Differences diff={evidence.system} empty="The hosts are described the same way." />
+        <Differences diff={evidence.system} empty="The hosts are described the same way." format={formatHostValue} />
       </Section>
       <Section title="Program" status={<Same same={evidence.program.same} />} open={!evidence.program.same}>
         <Differences diff={evidence.program} empty="The same program ran (command, arguments, entry point)." />

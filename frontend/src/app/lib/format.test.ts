@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatPercent, plural, shellLine, shortDigest, timeAgo } from './format';
+import { formatBytes, formatDuration, formatHostValue, formatPercent, plural, shellLine, shortDigest, timeAgo } from './format';
 
 describe('formatting for people', () => {
   it('writes sizes in binary units with sensible precision', () => {
@@ -9,6 +9,16 @@ describe('formatting for people', () => {
     expect(formatBytes(256 * 1024)).toBe('256 KiB');
     expect(formatBytes(34359738368)).toBe('32 GiB');
     expect(formatBytes(null)).toBe('—');
+  });
+
+  it('writes host memory in binary units, as the record page does, and other host values as text', () => {
+    expect(formatHostValue('memory', 137438953472)).toBe('128 GiB');
+    expect(formatHostValue('host.memory', 34359738368)).toBe('32 GiB');
+    expect(formatHostValue('/memory', 68719476736)).toBe('64 GiB');
+    expect(formatHostValue('memory', '16G')).toBe('16G');
+    expect(formatHostValue('cpu', 8)).toBe('8');
+    expect(formatHostValue('os', 'Linux')).toBe('Linux');
+    expect(formatHostValue('os', undefined)).toBe('(missing)');
   });
 
   it('writes times relative to now', () => {

@@ -15,6 +15,13 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${value.toFixed(digits).replace(/\.0+$|(\.\d*[1-9])0+$/, '$1')} ${UNITS[unit]}`;
 }
 
+/** A value of a host description as people read it: memory in binary units ("32 GiB", as on the record page), the rest as text. */
+export function formatHostValue(key: string, value: unknown): string {
+  if (/(^|[./])memory$/i.test(key) && typeof value === 'number') return formatBytes(value);
+  if (value === undefined) return '(missing)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** A date as people read it: "22 Nov 2026, 08:00" in their time zone. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Container, ProjectDetail, ProjectRecordsQuery, RecordStatus } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
 import { useMe, useProject, useProjectRecords, useReproducibility, useWrites } from '../api/hooks';
+import { ContainerDetails } from '../components/container-details';
 import { FilterInput } from '../components/filter-input';
 import { BoxIcon, ChevronIcon, CompareIcon, PlusIcon } from '../components/icons';
 import { CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Loading, PageHeader, Pager, PrivacyBadge, SkeletonRows, StatusBadge, Tabs, Tags, TimeAgo } from '../components/ui';
@@ -82,6 +83,7 @@ function ContainerTimeline({ project }: { project: ProjectDetail }) {
                   <dd>{image ? <Digest value={image.digest ?? image.sha256} /> : <span className="muted">no image</span>}</dd>
                 </div>
               </dl>
+              <ContainerDetails container={container} />
             </div>
           </li>
         );

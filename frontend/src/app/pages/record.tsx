@@ -91,7 +91,7 @@ function FileTable({ files, recordId, kind }: { files: FileRef[]; recordId: stri
             <th>Name</th>
             <th className="hide-narrow">Path</th>
             <th>Size</th>
-            <th>sha256</th>
+            <th className="hide-narrow">sha256</th>
             <th className="hide-narrow">Type</th>
             <th>
               <span className="sr-only">Download</span>
@@ -101,17 +101,23 @@ function FileTable({ files, recordId, kind }: { files: FileRef[]; recordId: stri
         <tbody>
           {files.map((file) => (
             <tr key={`${file.name}/${file.path ?? ''}`}>
-              <td className="break strong">{file.name}</td>
+              <td className="file-name">
+                {file.name}
+                {/* On a phone the digest goes under the name, leaving the name room to stay whole. */}
+                <div className="show-narrow">
+                  <Digest value={file.sha256} />
+                </div>
+              </td>
               <td className="hide-narrow mono small break">{file.path ?? <span className="muted">—</span>}</td>
               <td className="nowrap">{formatBytes(file.size)}</td>
-              <td>
+              <td className="hide-narrow">
                 <Digest value={file.sha256} />
               </td>
               <td className="hide-narrow small">{file.mediaType ?? '—'}</td>
               <td className="nowrap">
                 {file.file ? (
                   <a className="btn btn-small" href={cloud.records.fileUrl(recordId, file.file)} download={file.name}>
-                    <DownloadIcon /> Download
+                    <DownloadIcon /> <span className="label-wide">Download</span>
                   </a>
                 ) : (
                   <span className="muted small" title="The tool declared this file but did not upload its bytes.">
