@@ -8,14 +8,14 @@ const cloud = useCloud();
 const METHODS = ['default', 'visual', 'custom'] as const;
 const PROPOSITIONS = ['repeated', 'reproduced', 'non-repeated', 'non-reproduced'] as const;
 
-/** DESIGN.md's table, written out independently of the engine: the cell of each place. */
+/** The design's table (docs/assessment.md), written out independently of the engine: the cell of each place. */
 function expectedCell(shape: PairShape): string {
   const codeAndInputs = shape.codeSame && shape.inputsSame;
   if (shape.outputsSame) return codeAndInputs ? 'repeatable' : 'reproducible';
   return codeAndInputs ? 'non-repeatable' : 'unknown';
 }
 
-/** DESIGN.md's acceptance rules: what each method may claim in each place of the table. */
+/** The design's acceptance rules (docs/assessment.md): what each method may claim in each place of the table. */
 function expectedAllowed(shape: PairShape, method: (typeof METHODS)[number]): string[] {
   if (method === 'default') {
     return [{ repeatable: 'repeated', reproducible: 'reproduced', 'non-repeatable': 'non-repeated', unknown: 'non-reproduced' }[expectedCell(shape)] ?? ''];

@@ -1,5 +1,5 @@
 /**
- * compare(a, b): the evidence behind an assessment (DESIGN.md, "Assessment"). Reads records, their
+ * compare(a, b): the evidence behind an assessment (docs/assessment.md). Reads records, their
  * containers and their outputs' bytes; decides code, inputs and outputs sameness; lists dependency
  * and system differences; and places the pair in the assessment table.
  */

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import type { Cell } from './evidence.js';
 import { allowedPropositions, assertProposition, cellOf, checkProposition, explainCell, METHODS, PROPOSITIONS, type Method, type Proposition, type Sameness } from './table.js';
 
-/** DESIGN.md's table, written out cell by cell: [code same, inputs same, outputs same] → cell. */
+/** The design's table (docs/assessment.md), written out cell by cell: [code same, inputs same, outputs same] → cell. */
 const TABLE: Array<[boolean, boolean, boolean, Exclude<Cell, 'not-comparable'>]> = [
   [true, true, true, 'repeatable'],
   [true, false, true, 'reproducible'],
@@ -15,7 +15,7 @@ const TABLE: Array<[boolean, boolean, boolean, Exclude<Cell, 'not-comparable'>]>
   [false, false, false, 'unknown'],
 ];
 
-/** DESIGN.md's rules: default follows the cell; visual/custom follow only code & inputs. */
+/** The design's rules (docs/assessment.md): default follows the cell; visual/custom follow only code & inputs. */
 function expectedAllowed(method: Method, code: boolean, inputs: boolean, cell: Exclude<Cell, 'not-comparable'>): Proposition[] {
   if (method === 'default') {
     return [({ repeatable: 'repeated', reproducible: 'reproduced', 'non-repeatable': 'non-repeated', unknown: 'non-reproduced' } as const)[cell]];
@@ -54,11 +54,11 @@ describe('assessment table', () => {
     );
   });
 
-  it('puts every combination of code, inputs and outputs sameness in the cell DESIGN.md names', () => {
+  it('puts every combination of code, inputs and outputs sameness in the cell the design's table names', () => {
     for (const [code, inputs, outputs, cell] of TABLE) expect(cellOf(code, inputs, outputs)).toBe(cell);
   });
 
-  it('accepts and refuses every proposition, for every cell and method, exactly as DESIGN.md says', () => {
+  it('accepts and refuses every proposition, for every cell and method, exactly as the design's rules say', () => {
     let checked = 0;
     for (const [code, inputs, outputs, cell] of TABLE) {
       for (const method of METHODS) {

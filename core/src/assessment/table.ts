@@ -1,5 +1,5 @@
 /**
- * The assessment table (DESIGN.md, paper table 1) and the propositions it allows. Enforced, never
+ * The assessment table (docs/assessment.md; paper table 1) and the propositions it allows. Enforced, never
  * advisory: a diff request whose proposition is not allowed is refused (422) with the explanation
  * built here, which names the table cell.
  *
@@ -46,7 +46,7 @@ export function cellOf(codeSame: boolean, inputsSame: boolean, outputsSame: bool
   return codeAndInputs ? 'non-repeatable' : 'unknown';
 }
 
-/** The table column for code and inputs sameness, as DESIGN.md names it ("same & different"). */
+/** The table column for code and inputs sameness, as docs/assessment.md names it ("same & different"). */
 export function columnOf(codeSame: boolean, inputsSame: boolean): string {
   return `${codeSame ? 'same' : 'different'} & ${inputsSame ? 'same' : 'different'}`;
 }

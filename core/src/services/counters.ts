@@ -27,7 +27,7 @@ export async function countEvent(models: Models, key: string, windowMs: number, 
     const restarted = await Counter.findOneAndUpdate({ _id: key, expires: { $lte: now } }, { $set: { count: 1, expires } }, { returnDocument: 'after' }).lean();
     if (restarted) return { count: restarted.count, resetsAt: restarted.expires };
     try {
-      // Not an upsert (see DESIGN.md on FerretDB): insert, and on a duplicate key someone else started the window.
+      // Not an upsert (see docs/decisions.md on FerretDB): insert, and on a duplicate key someone else started the window.
       await Counter.create({ _id: key, count: 1, expires });
       await sweepExpired(models, now);
       return { count: 1, resetsAt: expires };

@@ -8,7 +8,7 @@ const evidence = (code: boolean, inputs: boolean, outputs: boolean, basis = 'vcs
 };
 
 describe('the assessment table in words', () => {
-  it('places every combination in the cell of DESIGN.md’s table', () => {
+  it('places every combination in the cell of the design’s table', () => {
     expect(cellAt('same', columnOf(true, true))).toBe('repeatable');
     expect(cellAt('same', columnOf(true, false))).toBe('reproducible');
     expect(cellAt('same', columnOf(false, true))).toBe('reproducible');
