@@ -12,8 +12,12 @@ import { connectDatabase, createModels, ensureIndexes, type Models } from '@repr
 import { repoRoot, startDatabase, type Database } from '@reprise/tools';
 import { describeSeeded, seed, type SeedShape, type SeededUser } from './seed.js';
 
-/** Bump when seed.ts writes different documents, so that cached data sets are made again. */
-const DATASET_VERSION = 2;
+/**
+ * Bump when seed.ts writes different documents, so that cached data sets are made again
+ * (3: seeded by the embedded engine that records what kinds of value each field holds, which
+ * its sort and limit pushdown relies on).
+ */
+const DATASET_VERSION = 3;
 const DB_NAME = 'bench_dataset';
 
 /** A running database holding the seeded data set. */

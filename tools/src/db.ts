@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,7 @@ export async function startDatabase(options: StartOptions): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   log(`starting embedded FerretDB on 127.0.0.1:${port} with data in ${dir}`);
   const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-dir', dir, '-exit-on-stdin-eof'], {
+    env, // FERRETDB_PUSHDOWN=off turns the query pushdown off (the reference in differential tests)
     // stdin is a pipe that only closes when this process dies, so the server never outlives us.
     stdio: ['pipe', 'ignore', 'pipe'],
   });
@@ -195,6 +196,8 @@ export async function ensureFerretDb(
   const env = options.env ?? process.env;
   const key = createHash('sha256');
   for (const file of ['main.go', 'go.mod', 'go.sum']) key.update(readFileSync(path.join(ferretSource, file)));
+  // A changed patch must make a new binary, so the patches are part of the key.
+  for (const patch of ferretPatches()) key.update(patch).update(readFileSync(path.join(ferretSource, 'patches', patch)));
   const dir = path.join(options.cacheDir ?? path.join(repoRoot, '.cache'), 'ferretdb', key.digest('hex').slice(0, 16));
   const binary = path.join(dir, 'reprise-ferretdb');
   if (existsSync(binary)) return binary;
@@ -224,12 +227,10 @@ export async function ensureFerretDb(
     log('building embedded FerretDB with Go (first run only; about two minutes)…');
     const started = Date.now();
     const temp = `${binary}.tmp-${process.pid}`;
+    const goEnv = { ...env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
+    const buildDir = preparePatchedBuild(dir, goEnv);
     const build = (extra: string[]) =>
-      spawnSync('go', ['build', '-trimpath', ...extra, '-o', temp, '.'], {
-        cwd: ferretSource,
-        encoding: 'utf8',
-        env: { ...env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
-      });
+      spawnSync('go', ['build', '-trimpath', ...extra, '-o', temp, '.'], { cwd: buildDir, encoding: 'utf8', env: goEnv });
     let result = build([]);
     if (result.status !== 0 && /linkname/.test(result.stderr)) {
       // Newer Go linkers reject old dependencies' //go:linkname; this is the documented escape hatch.
@@ -239,9 +240,54 @@ export async function ensureFerretDb(
       throw new DatabaseUnavailableError(`Building embedded FerretDB failed:\n${result.stderr.trim()}`);
     }
     renameSync(temp, binary);
+    rmSync(path.join(dir, 'build'), { recursive: true, force: true });
     log(`built embedded FerretDB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return binary;
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** The patches to FerretDB's source (tools/ferretdb/patches/*.patch), in the order they apply. */
+function ferretPatches(): string[] {
+  const dir = path.join(ferretSource, 'patches');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.patch')).sort() : [];
+}
+
+/**
+ * Makes the directory to build in: a copy of FerretDB's module source from Go's module cache with
+ * the patches applied, and a copy of tools/ferretdb whose go.mod replaces FerretDB with that copy.
+ * FerretDB's source is never copied into the repository; only the patches are ours.
+ */
+function preparePatchedBuild(cacheDir: string, env: NodeJS.ProcessEnv): string {
+  const patches = ferretPatches();
+  if (patches.length === 0) return ferretSource;
+  const run = (command: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...env, ...extraEnv } });
+    if (result.status !== 0) {
+      throw new DatabaseUnavailableError(`Preparing the FerretDB build failed: ${command} ${args.join(' ')}:\n${(result.stderr || String(result.error)).trim()}`);
+    }
+    return result.stdout;
+  };
+  const module = 'github.com/FerretDB/FerretDB';
+  const version = /^require github\.com\/FerretDB\/FerretDB (v\S+)$/m.exec(readFileSync(path.join(ferretSource, 'go.mod'), 'utf8'))?.[1];
+  if (!version) throw new DatabaseUnavailableError(`tools/ferretdb/go.mod does not require ${module}`);
+  const download = JSON.parse(run('go', ['mod', 'download', '-json', `${module}@${version}`], ferretSource)) as { Dir?: string };
+  if (!download.Dir) throw new DatabaseUnavailableError(`go mod download did not say where ${module}@${version} is`);
+  const root = path.join(cacheDir, 'build');
+  const source = path.join(root, 'ferretdb-source');
+  const main = path.join(root, 'main');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(main, { recursive: true });
+  // The module cache is read-only; the copy must be writable to be patched.
+  run('cp', ['-R', download.Dir, source], root);
+  run('chmod', ['-R', 'u+w', source], root);
+  for (const patch of patches) {
+    // The ceiling keeps git from treating the copy as part of the repository around .cache/
+    // (where `git apply` would silently skip the paths outside its directory).
+    run('git', ['apply', '--whitespace=nowarn', path.join(ferretSource, 'patches', patch)], source, { GIT_CEILING_DIRECTORIES: root });
+  }
+  for (const file of ['main.go', 'go.mod', 'go.sum']) writeFileSync(path.join(main, file), readFileSync(path.join(ferretSource, file)));
+  run('go', ['mod', 'edit', `-replace=${module}=${source}`], main);
+  return main;
 }

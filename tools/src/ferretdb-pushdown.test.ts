@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDatabase, type Database } from './db.js';
+
+const { MongoClient, ObjectId, BSON } = mongoose.mongo;
+type Client = InstanceType<typeof MongoClient>;
+type Doc = Record<string, unknown>;
+
+// Two embedded engines built from the same patched source: one answers from its indexes, the
+// other (FERRETDB_PUSHDOWN=off) reads and filters every document as FerretDB 1.24 does.
+const dirs: string[] = [];
+const servers: Database[] = [];
+let withPushdown: Client;
+let without: Client;
+
+beforeAll(async () => {
+  const start = async (pushdown: 'on' | 'off') => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), `reprise-pushdown-${pushdown}-`));
+    dirs.push(dataDir);
+    const db = await startDatabase({ dataDir, prefer: 'ferretdb', env: { ...process.env, FERRETDB_PUSHDOWN: pushdown } });
+    servers.push(db);
+    const client = new MongoClient(db.uri);
+    await client.connect();
+    return client;
+  };
+  [withPushdown, without] = await Promise.all([start('on'), start('off')]);
+}, 300_000);
+
+afterAll(async () => {
+  await withPushdown?.close();
+  await without?.close();
+  for (const server of servers) await server.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+// Small pools of values, so that generated queries hit generated documents often, with ties.
+const ids = ['6560000000000000000000a1', '6560000000000000000000a2', '6560000000000000000000b3'].map((hex) => new ObjectId(hex));
+const dates = [
+  new Date('2024-03-01T00:00:00.000Z'),
+  new Date('2024-03-01T00:00:00.001Z'),
+  new Date('2025-01-01T00:00:00.000Z'),
+  new Date('1999-12-31T23:59:59.999Z'), // 12-digit milliseconds: text order differs from number order
+  new Date(-86_400_000), // before 1970
+];
+const strings = ['a', 'b', 'crashed', 'finished', '<x>&"q"\\', 'é ü', '6560000000000000000000a1', ''];
+const numbers = [0, -0, 1, 1.5, 2, -1, 1_700_000_000_000, 2 ** 53 + 2];
+
+const anyScalar = fc.oneof(
+  fc.constantFrom(...ids),
+  fc.constantFrom(...dates),
+  fc.constantFrom(...strings),
+  fc.constantFrom(...numbers),
+  fc.boolean(),
+  fc.constant(null),
+);
+/**
+ * A field usually holding its own kind of value; in a messy collection sometimes anything else,
+ * an array or an object (then the engine cannot push sorts and limits down and must notice).
+ */
+const field = <T>(typical: fc.Arbitrary<T>, messy: boolean) =>
+  messy
+    ? fc.oneof(
+        { weight: 8, arbitrary: typical as fc.Arbitrary<unknown> },
+        { weight: 1, arbitrary: anyScalar },
+        { weight: 1, arbitrary: fc.array(anyScalar, { maxLength: 3 }) },
+        { weight: 1, arbitrary: fc.record({ x: anyScalar }) },
+      )
+    : (typical as fc.Arbitrary<unknown>);
+const cleanDates = dates.slice(0, 3);
+const documentArb = (messy: boolean) =>
+  fc.record(
+    {
+      project: field(fc.constantFrom(...ids), messy),
+      owner: field(fc.constantFrom(...ids), messy),
+      private: field(fc.boolean(), messy),
+      status: field(fc.constantFrom('crashed', 'finished', 'running'), messy),
+      created: field(fc.constantFrom(...(messy ? dates : cleanDates)), messy),
+      label: field(fc.constantFrom(...strings), messy),
+      n: field(fc.constantFrom(...numbers), messy),
+      tags: field(fc.array(fc.constantFrom(...strings), { maxLength: 3 }), messy),
+    },
+    { requiredKeys: messy ? [] : ['project', 'owner', 'private', 'created'] },
+  );
+const documentsArb = fc.boolean().chain((messy) => fc.array(documentArb(messy), { maxLength: 40 }));
+
+const fieldNames = ['project', 'owner', 'private', 'status', 'created', 'label', 'n', 'tags'] as const;
+const fieldName = fc.constantFrom(...fieldNames, '_id');
+const idOf = (i: number) => new ObjectId(`65600000000000000000${(((i * 7919) % 4096) + 4096).toString(16).slice(-4)}`);
+const someId = fc.integer({ min: 0, max: 60 }).map(idOf);
+
+/** Filters of the shapes Reprise sends: equality, $in, ranges, cursor and scope $or, $and. */
+const atom: fc.Arbitrary<Doc> = fc.oneof(
+  fc.tuple(fieldName, anyScalar).map(([name, value]) => ({ [name]: value })),
+  fc.tuple(fieldName, fc.constantFrom('$eq', '$ne', '$lt', '$lte', '$gt', '$gte'), anyScalar).map(([name, op, value]) => ({ [name]: { [op]: value } })),
+  fc.tuple(fieldName, fc.array(anyScalar, { minLength: 1, maxLength: 3 })).map(([name, values]) => ({ [name]: { $in: values } })),
+  fc.tuple(fc.constantFrom(...dates), someId, fc.constantFrom('$lt', '$gt')).map(([date, id, op]) => ({
+    $or: [{ created: { [op]: date } }, { created: date, _id: { [op]: id } }],
+  })),
+  fc.constantFrom(...ids).map((owner) => ({ $or: [{ owner }, { private: false }] })),
+  fc.tuple(fc.constantFrom(...dates), fc.constantFrom(...dates)).map(([from, to]) => ({ created: { $gte: from, $lt: to } })),
+  someId.map((id) => ({ _id: id })),
+  someId.map((id) => ({ _id: { $lt: id } })),
+  fc.constantFrom({ label: { $regex: '^a' } }, { tags: 'a' }, { created: { $exists: true } }, { 'tags.0': 'a' }),
+);
+const filterArb: fc.Arbitrary<Doc> = fc.oneof(
+  fc.constant({}),
+  atom,
+  fc.array(atom, { minLength: 1, maxLength: 3 }).map((atoms) => ({ $and: atoms })),
+  fc.array(atom, { minLength: 1, maxLength: 3 }).map((atoms) => Object.assign({}, ...atoms) as Doc),
+);
+const sortArb = fc.constantFrom<Record<string, 1 | -1> | undefined>(
+  undefined,
+  { created: -1, _id: -1 },
+  { created: 1, _id: 1 },
+  { created: -1, _id: 1 },
+  { created: -1 },
+  { project: 1, created: -1 },
+  { owner: 1, _id: -1 },
+  { private: -1, _id: 1 },
+  { label: 1, _id: 1 },
+  { n: -1, _id: 1 },
+  { _id: -1 },
+);
+const queryArb = fc.record({
+  filter: filterArb,
+  sort: sortArb,
+  limit: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+  skip: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+});
+type Query = typeof queryArb extends fc.Arbitrary<infer Q> ? Q : never;
+
+/** What a call answered, as canonical extended JSON (types included), or the error it raised. */
+async function outcome(call: () => Promise<unknown>): Promise<string> {
+  try {
+    return BSON.EJSON.stringify(await call(), { relaxed: false });
+  } catch (error) {
+    return `error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** Runs the same queries on both engines and returns what each answered. */
+async function answers(client: Client, name: string, docs: Doc[], queries: Query[]): Promise<string[]> {
+  const collection = client.db('pushdown').collection(name);
+  await collection.drop().catch(() => undefined);
+  if (docs.length > 0) await collection.insertMany(docs.map((doc, i) => ({ _id: idOf(i), ...doc })));
+  // The indexes Reprise declares on records, so that the pushed-down WHERE is answered from them.
+  await collection.createIndexes([
+    { key: { project: 1, created: -1, _id: -1 } },
+    { key: { owner: 1, created: -1, _id: -1 } },
+    { key: { private: 1, created: -1, _id: -1 } },
+    { key: { project: 1, label: 1 } },
+    { key: { created: 1 } },
+  ]);
+  const results: string[] = [];
+  for (const { filter, sort, limit, skip } of queries) {
+    results.push(
+      await outcome(() => {
+        let cursor = collection.find(filter);
+        if (sort) cursor = cursor.sort(sort);
+        if (skip) cursor = cursor.skip(skip);
+        if (limit) cursor = cursor.limit(limit);
+        return cursor.toArray();
+      }),
+      await outcome(() => collection.countDocuments(filter)),
+      await outcome(() => client.db('pushdown').command({ count: name, query: filter })),
+      await outcome(() => collection.distinct('status', filter)),
+      await outcome(() => collection.aggregate([{ $match: filter }, { $sort: sort ?? { _id: 1 } }, { $limit: limit ?? 100 }]).toArray()),
+    );
+  }
+  // Writes select their documents through the same path.
+  const [update, remove] = queries;
+  if (update) {
+    results.push(await outcome(() => collection.updateMany(update.filter, { $set: { touched: true } })));
+    results.push(await outcome(() => collection.findOneAndUpdate(update.filter, { $inc: { hits: 1 } }, { sort: update.sort ?? {} })));
+  }
+  if (remove) results.push(await outcome(() => collection.deleteMany(remove.filter)));
+  results.push(await outcome(() => collection.find().toArray()));
+  return results;
+}
+
+describe('embedded FerretDB query pushdown', () => {
+  it('answers generated queries exactly as the engine without pushdown does', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(documentsArb, fc.array(queryArb, { minLength: 1, maxLength: 6 }), async (docs, queries) => {
+        run += 1;
+        const name = `c${run}`;
+        const [on, off] = await Promise.all([answers(withPushdown, name, docs, queries), answers(without, name, docs, queries)]);
+        expect(on).toEqual(off);
+      }),
+      { numRuns: 150 },
+    );
+  }, 240_000);
+
+  it('finds a project by its index instead of scanning the collection', async () => {
+    const plan = async (client: Client) => {
+      const collection = client.db('pushdown').collection('plan');
+      await collection.drop().catch(() => undefined);
+      await collection.insertMany(ids.map((project, i) => ({ project, created: dates[i] })));
+      await collection.createIndex({ project: 1, created: -1, _id: -1 });
+      const explained = await collection.find({ project: ids[0] }).sort({ created: -1, _id: -1 }).explain();
+      return JSON.stringify(explained.queryPlanner);
+    };
+    expect(await plan(withPushdown)).toMatch(/USING INDEX \S+_project_1_created_-1__id_-1/);
+    expect(await plan(without)).not.toMatch(/USING INDEX/);
+  });
+});
