@@ -579,7 +579,8 @@ describe('Sumatra saves of a sealed record', () => {
       toward: (await recordOf(alice))._id.toHexString(),
       method: 'visual',
       description: 'Same plot.',
-      proposition: 'reproduced',
+      // Same code and the same inputs by Sumatra's sha1: the claim the table allows is "repeated".
+      proposition: 'repeated',
     });
     const verdict = request._id.toHexString();
     await answerDiffRequest(deps, { id: alice.user._id, name: 'Alice' }, verdict, { answer: 'agreed' });
