@@ -31,6 +31,7 @@ const schema = z.object({
   PUSH_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  QUERY_SHAPE_DIR: z.string().min(1).optional(),
 });
 
 /** Reprise's configuration, parsed once at start-up. */
@@ -61,6 +62,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** A connection that sends nothing for this long (slow headers, a stalled upload) is closed. */
   readonly idleTimeoutSeconds: number;
+  /** Where the test suite's index-coverage check collects the shape of every query (unset in production). */
+  readonly queryShapeDir: string | undefined;
 }
 
 /** Thrown when the environment holds a bad value; start-up prints it and stops. */
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pushRateLimit: c.PUSH_RATE_LIMIT,
     metricsToken: c.METRICS_TOKEN,
     idleTimeoutSeconds: c.IDLE_TIMEOUT_SECONDS,
+    queryShapeDir: c.QUERY_SHAPE_DIR,
   });
 }
 
