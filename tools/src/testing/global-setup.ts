@@ -37,6 +37,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // KEEP_QUERY_SHAPES=1 keeps the recorded shapes to look at (the directory is printed).
     if (process.env.KEEP_QUERY_SHAPES === '1') console.log(`[index coverage] query shapes kept in ${shapeDir}`);
     else rmSync(shapeDir, { recursive: true, force: true });
-    if (unserved.length > 0) throw new Error(`Index coverage: ${coverageReport(unserved, repoRoot)}`);
+    if (unserved.length > 0) {
+      // Vitest only logs an error of a global teardown: the exit code is what fails the run.
+      process.exitCode = 1;
+      throw new Error(`Index coverage: ${coverageReport(unserved, repoRoot)}`);
+    }
   };
 }
