@@ -52,7 +52,7 @@ describe('the equality → sort → range rule', () => {
     expect(servingIndex(find({ project: 'p', owner: 'u', private: false }, newest), indexes)).toBeDefined();
     expect(servingIndex(find({ owner: 'u', private: false }, newest), indexes)).toBeUndefined();
     const users: IndexSpec[] = [{ collection: 'users', key: [['project', 1]], unique: false }];
-    expect(servingIndex({ collection: 'users', command: 'find', filter: filterShapeOf({ project: 'p', owner: 'u' }), sort: [] }, users)).toBeUndefined();
+    expect(servingIndex({ collection: 'users', filter: filterShapeOf({ project: 'p', owner: 'u' }), sort: [] }, users)).toBeUndefined();
   });
 
   it('serves an $or when each alternative is served, and a filter that bounds nothing never', () => {
