@@ -13,6 +13,7 @@ import path from 'node:path';
 import { connectDatabase, createModels, ensureIndexes, issueToken } from '@reprise/core';
 import { getOk, percentileWithCutOff, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
 import { ensureMlflow, MLFLOW_VERSION, startMlflow, type MlflowServer } from './mlflow.js';
+import type { ServiceProcess } from '@reprise/tools';
 import { killService, startApiService } from './services.js';
 
 const WRITERS = 32;
@@ -88,7 +89,7 @@ const READS: ReadCase[] = [
 ];
 
 interface Sides {
-  reprise: { url: string; token: string; project: string };
+  reprise: { url: string; token: string; project: string; service: ServiceProcess };
   mlflow: { server: MlflowServer; experimentId: string };
 }
 
@@ -102,7 +103,7 @@ const benchmark: Benchmark = {
     const database = await ctx.database();
     const connection = await connectDatabase(database.uri, { dbName: 'bench_peer' });
     const mlflowDir = mkdtempSync(path.join(tmpdir(), 'reprise-bench-mlflow-'));
-    let api: Awaited<ReturnType<typeof startApiService>> | undefined;
+    let api: ServiceProcess | undefined;
     let mlflow: MlflowServer | undefined;
     try {
       const models = createModels(connection);
@@ -115,7 +116,7 @@ const benchmark: Benchmark = {
       log(`starting mlflow server ${MLFLOW_VERSION} (SQLite in ${mlflowDir})`);
       mlflow = await startMlflow(mlflowDir);
       const experiment = (await post(mlflow.url, 'experiments/create', { name: 'peer' })) as { experiment_id: string };
-      const sides: Sides = { reprise: { url: api.url, token: issued.token, project: 'peer' }, mlflow: { server: mlflow, experimentId: experiment.experiment_id } };
+      const sides: Sides = { reprise: { url: api.url, token: issued.token, project: 'peer', service: api }, mlflow: { server: mlflow, experimentId: experiment.experiment_id } };
       let recorded = { reprise: 0, mlflow: 0 };
       for (const size of sizes) {
         recorded = await record(ctx, sides, recorded, size, recordBudgetMs);
@@ -190,7 +191,10 @@ async function measureRead(ctx: BenchContext, sides: Sides, read: ReadCase, scal
   const headers = { Authorization: `Bearer ${reprise.token}` };
   const repriseUrl = `${reprise.url}/api/v1/record/display/${reprise.project}?limit=${PAGE}${read.reprise}`;
   const search = { experiment_ids: [mlflow.experimentId], filter: read.mlflowFilter, max_results: PAGE, order_by: ['attributes.start_time DESC'] };
-  const ours = (await settled(() => getOk(repriseUrl, headers))) as { data: Array<{ status: string }> };
+  const ours = (await settled(() => getOk(repriseUrl, headers)).catch((error: unknown) => {
+    // Say whether the service is still there, and what it said last.
+    throw new Error(`${read.name}: Reprise's API (${reprise.service.alive() ? 'running' : 'exited'}) did not answer: ${String(error)}\n${reprise.service.output().slice(-3000)}`);
+  })) as { data: Array<{ status: string }> };
   const theirs = (await settled(() => post(mlflow.server.url, 'runs/search', search))) as { runs?: Array<{ info: { status: string } }> };
   if (ours.data.length !== PAGE || theirs.runs?.length !== PAGE) throw new Error(`${read.name}: Reprise answered ${ours.data.length} runs, MLflow ${theirs.runs?.length ?? 0}; expected ${PAGE} each`);
   if (read.expectStatus) {
@@ -221,17 +225,18 @@ async function measureRead(ctx: BenchContext, sides: Sides, read: ReadCase, scal
 }
 
 /**
- * The first answer of a case, tried up to three times: requests cut off at the end of the previous
- * case may still keep a server busy, and a connection it drops meanwhile is no answer.
+ * The first answer of a case, tried for up to two minutes: requests cut off at the end of the
+ * previous case may still keep a server busy, and a connection it drops meanwhile is no answer.
  */
 async function settled<T>(request: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
     try {
       return await request();
     } catch (error) {
-      if (attempt === 3) throw error;
-      log(`a first request failed (${error instanceof Error ? error.message : String(error)}); trying again in 10 s`);
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      if (Date.now() > deadline) throw error;
+      log(`a first request failed (${error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)}); trying again in 15 s`);
+      await new Promise((resolve) => setTimeout(resolve, 15_000));
     }
   }
 }
