@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase, createModels, ensureIndexes, GridFsBlobStore, loadConfig, SpecValidator } from '@reprise/core';
 import { freePort, startDatabase, type Database } from '@reprise/tools';
 import { makeUser } from '@reprise/tools/testing';
@@ -23,7 +23,7 @@ describe('database outage', () => {
   it('answers 503 quickly while the database is down and serves again by itself when it returns', async () => {
     const port = await freePort();
     database = await startDatabase({ dataDir, port });
-    const connection = await connectDatabase(database.uri, { dbName: 'resilience', serverSelectionTimeoutMS: 1500 });
+    const connection = await connectDatabase(database.uri, { dbName: 'resilience', serverSelectionTimeoutMS: 1500, queryShapeDir: inject('queryShapeDir') });
     const models = createModels(connection);
     await ensureIndexes(models);
     const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (!config.mongodbUri) {
     throw new ConfigError(['MONGODB_URI is not set. Run `npm start` (which starts a database for you) or point MONGODB_URI at MongoDB.']);
   }
-  const connection = await connectDatabase(config.mongodbUri);
+  const connection = await connectDatabase(config.mongodbUri, { queryShapeDir: config.queryShapeDir });
   const models = createModels(connection);
   await ensureIndexes(models);
   const blobs = new GridFsBlobStore(connection);

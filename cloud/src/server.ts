@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     throw new ConfigError(['MONGODB_URI is not set. Run `npm start` (which starts a database for you) or point MONGODB_URI at MongoDB.']);
   }
   const jwtSecret = resolveJwtSecret(config);
-  const connection = await connectDatabase(config.mongodbUri);
+  const connection = await connectDatabase(config.mongodbUri, { queryShapeDir: config.queryShapeDir });
   const models = createModels(connection);
   await ensureIndexes(models);
   const app = createCloudApp({ models, blobs: new GridFsBlobStore(connection), spec: SpecValidator.load(), config, logger, jwtSecret });

@@ -52,6 +52,7 @@ const schema = z.object({
   IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TRUST_PROXY: trustList.default(['loopback']),
   WEB_TRUST_PROXY: trustList.default([]),
+  QUERY_SHAPE_DIR: z.string().min(1).optional(),
 });
 
 /** Reprise's configuration, parsed once at start-up. */
@@ -95,6 +96,8 @@ export interface Config {
    * whose X-Forwarded-For names the client it forwards. Empty by default: the dashboard is the edge.
    */
   readonly webTrustProxy: readonly string[];
+  /** Where the test suite's index-coverage check collects the shape of every query (unset in production). */
+  readonly queryShapeDir: string | undefined;
 }
 
 /** Thrown when the environment holds a bad value; start-up prints it and stops. */
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleTimeoutSeconds: c.IDLE_TIMEOUT_SECONDS,
     trustProxy: Object.freeze([...c.TRUST_PROXY]),
     webTrustProxy: Object.freeze([...c.WEB_TRUST_PROXY]),
+    queryShapeDir: c.QUERY_SHAPE_DIR,
   });
 }
 

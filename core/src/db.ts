@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { recordQueryShapes } from './query-shapes.js';
 
 /** Options for opening the database. */
 export interface ConnectOptions {
@@ -6,6 +7,8 @@ export interface ConnectOptions {
   dbName?: string;
   /** How long an operation waits for a server before failing with 503 (ms). */
   serverSelectionTimeoutMS?: number;
+  /** Records the shape of every query into this directory (the test suite's index-coverage check; never in production). */
+  queryShapeDir?: string;
 }
 
 /**
@@ -22,8 +25,10 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 3000,
     heartbeatFrequencyMS: 2000,
     maxPoolSize: 64,
+    monitorCommands: options.queryShapeDir !== undefined,
   });
   await connection.asPromise();
+  if (options.queryShapeDir) recordQueryShapes(connection.getClient(), options.queryShapeDir);
   return connection;
 }
 

@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './models/index.js';
 export * from './names.js';
 export * from './paging.js';
+export * from './query-shapes.js';
 export * from './passwords.js';
 export * from './scope.js';
 export * from './status.js';

@@ -59,6 +59,8 @@ export async function startServiceProcess(service: keyof typeof SERVERS, options
       [server.hostVar]: '127.0.0.1',
       LOG_LEVEL: 'info',
       SWEEP_INTERVAL_MINUTES: '0',
+      // The test suite's index-coverage check collects the queries of service processes too.
+      ...(process.env.QUERY_SHAPE_DIR ? { QUERY_SHAPE_DIR: process.env.QUERY_SHAPE_DIR } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

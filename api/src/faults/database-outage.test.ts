@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Connection } from 'mongoose';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase, createModels, ensureIndexes } from '@reprise/core';
 import { freePort, startDatabase, type Database } from '@reprise/tools';
 import { makeUser, startServiceProcess, type ServiceProcess } from '@reprise/tools/testing';
@@ -36,7 +36,7 @@ describe('the database stopped during a push load', () => {
     const port = await freePort();
     database = await startDatabase({ dataDir, port });
     const uri = `mongodb://127.0.0.1:${port}/outage`;
-    connection = await connectDatabase(uri);
+    connection = await connectDatabase(uri, { queryShapeDir: inject('queryShapeDir') });
     const models = createModels(connection);
     await ensureIndexes(models);
     const alice = await makeUser(models);

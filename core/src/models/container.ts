@@ -124,7 +124,8 @@ const containerSchema = new Schema<ContainerDoc>(
   },
   { timestamps: { createdAt: 'created', updatedAt: false }, versionKey: false, strict: 'throw' },
 );
-containerSchema.index({ project: 1, created: 1 });
+// A project's containers in either order, _id breaking ties (the paged container list).
+containerSchema.index({ project: 1, created: 1, _id: 1 });
 containerSchema.index({ 'image.file': 1 });
 
 /** Registers the Container model on a connection. */

@@ -93,6 +93,11 @@ const diffRequestSchema = new Schema<DiffRequestDoc>(
 );
 diffRequestSchema.index({ targetOwner: 1, created: -1, _id: -1 });
 diffRequestSchema.index({ sender: 1, created: -1, _id: -1 });
+// Inbox and outbox filtered by status or proposition, newest first; the dashboard's counts by status.
+diffRequestSchema.index({ targetOwner: 1, status: 1, created: -1, _id: -1 });
+diffRequestSchema.index({ targetOwner: 1, proposition: 1, created: -1, _id: -1 });
+diffRequestSchema.index({ sender: 1, status: 1, created: -1, _id: -1 });
+diffRequestSchema.index({ sender: 1, proposition: 1, created: -1, _id: -1 });
 diffRequestSchema.index({ towardProject: 1, status: 1 });
 diffRequestSchema.index({ fromProject: 1 });
 diffRequestSchema.index({ from: 1 });

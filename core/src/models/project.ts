@@ -36,6 +36,10 @@ const projectSchema = new Schema<ProjectDoc>(
 projectSchema.index({ owner: 1, name: 1 }, { unique: true });
 projectSchema.index({ owner: 1, activity: -1, _id: -1 });
 projectSchema.index({ private: 1, activity: -1, _id: -1 });
+// Visible projects with a tag, most recently active first (project search by tag).
+projectSchema.index({ tags: 1, activity: -1, _id: -1 });
+// The dashboard's count of a user's public projects.
+projectSchema.index({ owner: 1, private: 1 });
 
 /** Registers the Project model on a connection. */
 export function projectModel(connection: Connection): Model<ProjectDoc> {

@@ -160,7 +160,14 @@ recordSchema.index({ owner: 1, created: -1, _id: -1 });
 recordSchema.index({ private: 1, created: -1, _id: -1 });
 recordSchema.index({ private: 1, updated: -1, _id: -1 });
 recordSchema.index({ owner: 1, updated: -1, _id: -1 });
-recordSchema.index({ project: 1, status: 1 });
+// A project's records with a status or a tag, newest first (record lists filtered by status or tag).
+recordSchema.index({ project: 1, status: 1, created: -1, _id: -1 });
+recordSchema.index({ project: 1, tags: 1, created: -1, _id: -1 });
+// Every visible record with a tag, newest first (record search by tag).
+recordSchema.index({ tags: 1, created: -1, _id: -1 });
+// The Sumatra record store's list and latest record, newest first, and the same by Sumatra tag (list, delete).
+recordSchema.index({ project: 1, 'sumatra.timestamp': -1, created: -1, _id: -1 });
+recordSchema.index({ project: 1, 'sumatra.tags': 1, 'sumatra.timestamp': -1, created: -1, _id: -1 });
 recordSchema.index({ 'inputs.file': 1 });
 recordSchema.index({ 'outputs.file': 1 });
 

@@ -27,7 +27,7 @@ export function useTestDatabase(options: { keep?: boolean } = {}): TestDatabase 
   };
 
   beforeAll(async () => {
-    const connection = await connectDatabase(uri, { dbName: name });
+    const connection = await connectDatabase(uri, { dbName: name, queryShapeDir: inject('queryShapeDir') });
     const models = createModels(connection);
     await ensureIndexes(models);
     state = { connection, models, blobs: new GridFsBlobStore(connection) };
