@@ -54,11 +54,11 @@ describe('assessment table', () => {
     );
   });
 
-  it('puts every combination of code, inputs and outputs sameness in the cell the design's table names', () => {
+  it('puts every combination of code, inputs and outputs sameness in the cell the assessment table names', () => {
     for (const [code, inputs, outputs, cell] of TABLE) expect(cellOf(code, inputs, outputs)).toBe(cell);
   });
 
-  it('accepts and refuses every proposition, for every cell and method, exactly as the design's rules say', () => {
+  it('accepts and refuses every proposition, for every cell and method, exactly as the assessment rules say', () => {
     let checked = 0;
     for (const [code, inputs, outputs, cell] of TABLE) {
       for (const method of METHODS) {
