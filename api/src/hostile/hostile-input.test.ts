@@ -5,7 +5,7 @@ import { bearer, useApi } from '../test/harness.js';
 const api = useApi();
 const spec = SpecValidator.load();
 
-type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema>; type?: string | string[]; additionalProperties?: unknown };
+type Schema = { $ref?: string; allOf?: Schema[]; oneOf?: Schema[]; properties?: Record<string, Schema>; type?: string | string[]; additionalProperties?: unknown };
 
 /** Resolves a #/components/schemas/… reference of openapi.yaml. */
 function resolve(schema: Schema): Schema {
@@ -64,7 +64,8 @@ function pathOf(template: string, token: string): string {
  */
 function isFreeForm(field: Schema): boolean {
   const resolved = resolve(field);
-  return (resolved.type === undefined && !resolved.allOf && !resolved.properties) || resolved.additionalProperties === true;
+  // A oneOf of typed alternatives (an id or null, say) is not free-form: an object is refused.
+  return (resolved.type === undefined && !resolved.allOf && !resolved.oneOf && !resolved.properties) || resolved.additionalProperties === true;
 }
 
 const OPERATORS = [{ $ne: null }, { $gt: '' }, { $where: 'sleep(1000)' }, { $regex: '.*' }, { $in: [null, ''] }];

@@ -98,11 +98,16 @@ diffRequestSchema.index({ targetOwner: 1, status: 1, created: -1, _id: -1 });
 diffRequestSchema.index({ targetOwner: 1, proposition: 1, created: -1, _id: -1 });
 diffRequestSchema.index({ sender: 1, status: 1, created: -1, _id: -1 });
 diffRequestSchema.index({ sender: 1, proposition: 1, created: -1, _id: -1 });
-diffRequestSchema.index({ towardProject: 1, status: 1 });
-diffRequestSchema.index({ fromProject: 1 });
-diffRequestSchema.index({ from: 1 });
-diffRequestSchema.index({ toward: 1 });
+// A record's and a project's seals: its agreed requests, oldest first (core/src/services/seals.ts);
+// their prefixes serve the tally (towardProject, status) and the lists by record.
+diffRequestSchema.index({ towardProject: 1, status: 1, created: 1, _id: 1 });
+diffRequestSchema.index({ fromProject: 1, status: 1, created: 1, _id: 1 });
+diffRequestSchema.index({ from: 1, status: 1, created: 1, _id: 1 });
+diffRequestSchema.index({ toward: 1, status: 1, created: 1, _id: 1 });
 diffRequestSchema.index({ liveKey: 1 }, { unique: true });
+// A record's requests, newest first (GET /cloud/v1/records/{id}/diffs).
+diffRequestSchema.index({ from: 1, created: -1, _id: -1 });
+diffRequestSchema.index({ toward: 1, created: -1, _id: -1 });
 
 /** The live key of a proposed or agreed request from `from` toward `toward`. */
 export function liveKeyOf(from: Types.ObjectId, toward: Types.ObjectId): string {

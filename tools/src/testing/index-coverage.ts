@@ -61,10 +61,14 @@ function sortAfterEquality(sort: QueryShape['sort'], equality: Set<string>): Que
 
 /**
  * Whether an index serves a filter without `$or` and a sort, by MongoDB's rule: its key starts with
- * the equality fields (in any order), then the sort fields in order (all in the index's direction or
- * all reversed), then a range field if any. An equality on `_id`, or on every field of a unique
- * index, finds at most one document and is always served. The index must bound the scan: an
- * index that only matches an empty prefix serves nothing.
+ * equality fields of the query (in any order), then the sort fields in order (all in the index's
+ * direction or all reversed), then a range field if any. An index that starts with only some of the
+ * equalities still serves: the scan is bounded to that prefix and needs no in-memory sort, and the
+ * other equalities filter what it fetches — which is how MongoDB answers the combinations of
+ * optional list filters (status, tag, label prefix) that no set of indexes could cover one by one.
+ * An equality on `_id`, or on every field of a unique index, finds at most one document and is
+ * always served. The index must bound the scan: an index that only matches an empty prefix serves
+ * nothing.
  */
 export function indexServes(index: IndexSpec, fields: FilterShape['fields'], sort: QueryShape['sort']): boolean {
   const equality = fieldsOf(fields, 'eq');
@@ -74,7 +78,7 @@ export function indexServes(index: IndexSpec, fields: FilterShape['fields'], sor
   const key = index.key;
   let at = 0;
   while (at < key.length && equality.has(key[at]?.[0] ?? '')) at += 1;
-  if (at < equality.size) return false;
+  if (equality.size > 0 && at === 0) return false;
   const sortKeys = sortAfterEquality(sort, equality);
   const first = sortKeys[0];
   if (first) {
@@ -227,4 +231,8 @@ export const ALLOWED_SCANS: AllowedScan[] = [
   { shape: 'files.find({created: range})', reason: 'the sweep looks for files nothing refers to' },
   { shape: 'blobs.files.find({uploadDate: range})', reason: 'the sweep looks for blobs without a File' },
   { shape: 'blobs.chunks.find({n: eq})', reason: 'the sweep looks for uploads cut off by a crash (first chunks without a files document)' },
+  {
+    shape: 'diffrequests.find({liveKey: filter})',
+    reason: 'once per start, before the unique live-key index is built: requests stored before the key existed get one (backfillLiveKeys)',
+  },
 ];
