@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { attachFiles, connectDatabase, createModels, createRecord, ensureIndexes, GridFsBlobStore, issueToken, pushProject } from '@reprise/core';
-import { freePort, type ServiceProcess } from '@reprise/tools';
+import { freePort, simulationLog, type ServiceProcess } from '@reprise/tools';
 import { percentile, round, type Benchmark } from './lib.js';
 import { startService } from './services.js';
 
@@ -26,29 +26,6 @@ const HEAVY_BYTES = 60_000;
 const SMALL_BYTES = 5_000;
 /** A request that takes longer counts as this long (and the line says how many did). */
 const REQUEST_TIMEOUT_MS = 60_000;
-
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A simulation log: two seeds give texts that differ on every line. */
-function logText(size: number, seed: number): string {
-  const next = random(seed);
-  const lines: string[] = [];
-  let length = 0;
-  for (let step = 0; length < size; step += 1) {
-    const line = `step ${step} energy=${(next() * 1000).toFixed(6)} residual=${(next() / 1e3).toExponential(4)}\n`;
-    lines.push(line);
-    length += line.length;
-  }
-  return lines.join('').slice(0, size);
-}
 
 /** Seeds a public project with `heavy` records of five 60 KB outputs and `small` records of one 5 KB output, all different. */
 async function seed(uri: string, heavy: number, small: number): Promise<{ heavy: string[]; small: string[]; close: () => Promise<void> }> {
@@ -72,10 +49,10 @@ async function seed(uri: string, heavy: number, small: number): Promise<{ heavy:
   };
   const heavyIds: string[] = [];
   for (let i = 0; i < heavy; i += 1) {
-    heavyIds.push(await make(`heavy-${i}`, Object.fromEntries(Array.from({ length: HEAVY_OUTPUTS }, (_, j) => [`out-${j}.txt`, logText(HEAVY_BYTES, 1000 * i + j)]))));
+    heavyIds.push(await make(`heavy-${i}`, Object.fromEntries(Array.from({ length: HEAVY_OUTPUTS }, (_, j) => [`out-${j}.txt`, simulationLog(HEAVY_BYTES, 1000 * i + j)]))));
   }
   const smallIds: string[] = [];
-  for (let i = 0; i < small; i += 1) smallIds.push(await make(`small-${i}`, { 'out.txt': logText(SMALL_BYTES, 500_000 + i) }));
+  for (let i = 0; i < small; i += 1) smallIds.push(await make(`small-${i}`, { 'out.txt': simulationLog(SMALL_BYTES, 500_000 + i) }));
   return { heavy: heavyIds, small: smallIds, close: () => connection.close() };
 }
 

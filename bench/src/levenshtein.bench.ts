@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { closeLevenshteinWorkers, levenshtein, levenshteinAsync, type LevenshteinResult } from '@reprise/core';
+import { mulberry32 } from '@reprise/tools';
 import { percentile, round, type BenchContext, type Benchmark } from './lib.js';
 
 const require = createRequire(import.meta.url);
@@ -21,19 +22,9 @@ const MiB = 1024 * KiB;
 /** Slice length for extrapolating the baseline: a few seconds of fast-levenshtein at most. */
 const BASELINE_SLICE = 64 * KiB;
 
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Output-like text: a simulation log of numbered steps with numbers and a few words. */
 function outputText(length: number, seed: number): string {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const events = ['ok', 'converged', 'refine', 'checkpoint', 'warn: slow step', 'retry'];
   const lines: string[] = [];
   let size = 0;
@@ -47,7 +38,7 @@ function outputText(length: number, seed: number): string {
 
 /** The text with `count` "#" substitutions or insertions at distinct places: its distance to the original is exactly `count`. */
 function withMarks(text: string, count: number, seed: number): string {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const positions = new Set<number>();
   while (positions.size < count) positions.add(Math.floor(next() * text.length));
   const parts: string[] = [];

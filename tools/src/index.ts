@@ -1,2 +1,3 @@
 export * from './db.js';
 export * from './processes.js';
+export * from './texts.js';

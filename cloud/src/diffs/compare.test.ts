@@ -3,33 +3,11 @@ import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { levenshteinWorkerLoad, utf8DistanceAsync, type RecordDoc } from '@reprise/core';
+import { simulationLog } from '@reprise/tools';
 import { makeProject, makeRecord } from '../test/factories.js';
 import { useCloud } from '../test/harness.js';
 
 const cloud = useCloud();
-
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A simulation log of `size` bytes: two seeds give texts that differ on every line. */
-function logText(size: number, seed: number): string {
-  const next = random(seed);
-  const lines: string[] = [];
-  let length = 0;
-  for (let step = 0; length < size; step += 1) {
-    const line = `step ${step} energy=${(next() * 1000).toFixed(6)} residual=${(next() / 1e3).toExponential(4)}\n`;
-    lines.push(line);
-    length += line.length;
-  }
-  return lines.join('').slice(0, size);
-}
 
 // Distances are cached by content for the whole process: every pair gets texts of its own.
 let nextSeed = Math.floor(Math.random() * 1e6) * 1000;
@@ -39,7 +17,7 @@ async function differingPair(count: number, size: number): Promise<{ a: RecordDo
   const owner = { id: (await cloud.tokenUser()).user._id };
   const project = `outputs-${(nextSeed += 1000)}`;
   await makeProject(cloud.db, owner, project, { private: false });
-  const outputs = (seed: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`out-${i}.txt`, logText(size, seed + i)]));
+  const outputs = (seed: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`out-${i}.txt`, simulationLog(size, seed + i)]));
   const a = await makeRecord(cloud.db, owner, project, { label: 'a' }, { outputs: outputs(nextSeed) });
   const b = await makeRecord(cloud.db, owner, project, { label: 'b' }, { outputs: outputs(nextSeed + 500) });
   return { a, b };

@@ -1,21 +1,11 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@reprise/tools';
 import { approximateDistance, levenshtein } from './levenshtein.js';
 
 const require = createRequire(import.meta.url);
 const fastLevenshtein = require('fast-levenshtein') as { get(a: string, b: string): number };
-
-/** A deterministic pseudo-random generator (mulberry32), so large cases are the same in every run. */
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', '0.125', '1.5e-3', 'result', 'step', 'value', '42', 'x', 'y', 'z', 'énergie', 'Δt', '😀'];
 
@@ -119,7 +109,7 @@ describe('Levenshtein engine', () => {
   });
 
   it('finds near-identical distances with the diagonal search, not the O(n·m) fallback', () => {
-    const next = random(1);
+    const next = mulberry32(1);
     const base = words(20_000, next);
     const edited = scatterMarks(base, 40, next);
     const result = levenshtein(base, edited);
@@ -160,7 +150,7 @@ describe('Levenshtein engine', () => {
       }),
       { numRuns: 200 },
     );
-    const next = random(2);
+    const next = mulberry32(2);
     const a = words(30_000, next);
     const b = swapNeighbours(a, 300, next);
     const truth = fastLevenshtein.get(a, b);
@@ -177,7 +167,7 @@ describe('Levenshtein engine', () => {
     const result = levenshtein(long, 'y'.repeat(300), { maxMyersCells: 0 });
     expect(result).toEqual({ distance: 20_000, similarity: 0, exact: true, method: 'line-approx', lowerBound: 20_000 });
     // Every "#" (absent from the text) costs an edit: the lower bound meets the approximation's count.
-    const next = random(6);
+    const next = mulberry32(6);
     const a = words(30_000, next);
     expect(levenshtein(a, scatterMarks(a, 300, next), { maxDiagonalWork: 50, maxMyersCells: 0 })).toMatchObject({
       distance: 300,
@@ -198,7 +188,7 @@ describe('Levenshtein engine', () => {
   });
 
   it('stays exact when approximation is turned off, whatever the budget', () => {
-    const next = random(3);
+    const next = mulberry32(3);
     const a = words(3000, next);
     const b = words(3000, next);
     const result = levenshtein(a, b, { maxDiagonalWork: 10, maxMyersCells: 0, approximate: false });
@@ -206,7 +196,7 @@ describe('Levenshtein engine', () => {
   });
 
   it('finds the exact distance of two 10 MiB near-identical texts quickly', () => {
-    const next = random(4);
+    const next = mulberry32(4);
     const a = words(10 * 1024 * 1024, next);
     // "#" never occurs in the text: each one is one edit, and no script can do with fewer.
     const b = scatterMarks(a, 1000, next);
@@ -219,7 +209,7 @@ describe('Levenshtein engine', () => {
   });
 
   it('handles two large, very different texts in bounded time and says the result is approximate', () => {
-    const next = random(5);
+    const next = mulberry32(5);
     const a = words(4 * 1024 * 1024, next);
     const b = words(4 * 1024 * 1024, next);
     const started = performance.now();

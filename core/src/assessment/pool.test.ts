@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '@reprise/tools';
 import { levenshtein } from './levenshtein.js';
 import { closeLevenshteinWorkers, INLINE_CELLS, levenshteinAsync, levenshteinWorkerLoad, utf8DistanceAsync } from './pool.js';
 
@@ -10,18 +11,8 @@ afterAll(async () => {
   await closeLevenshteinWorkers();
 });
 
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function words(length: number, seed: number): string {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const vocabulary = ['alpha', 'beta', 'gamma', '0.125', '1.5e-3', 'step', 'value', '42', 'x', 'énergie'];
   const parts: string[] = [];
   let size = 0;
