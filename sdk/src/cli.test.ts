@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, ensureBuilt, useApiServer, useCliHome, type CliHome } from './test/harness.js';
+import { cli, cliInTerminal, ensureBuilt, useApiServer, useCliHome, type CliHome } from './test/harness.js';
 
 const server = useApiServer();
 const home = useCliHome();
@@ -423,5 +423,27 @@ describe('reprise login', () => {
     expect(out.code).toBe(0);
     expect(JSON.parse(readFileSync(home.configFile, 'utf8'))).toEqual({ url: server.url });
     expect(statSync(home.configFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('asks for the token at a terminal without echoing it, checks it and stores it', async () => {
+    const { token } = await server.user();
+    const res = await cliInTerminal(['login', '--url', server.url], { env: home.env(), prompt: 'API token (from your account page):', keys: `${token}\r` });
+    expect(res.code, res.output).toBe(0);
+    expect(res.output).toContain(`Logged in to ${server.url}`);
+    expect(res.output).not.toContain(token);
+    expect(JSON.parse(readFileSync(home.configFile, 'utf8'))).toEqual({ url: server.url, token });
+  });
+
+  it('stops at Ctrl-C in the token prompt and at input that ends before a token, exiting 2 with nothing written', async () => {
+    const cancelled = await cliInTerminal(['login', '--url', server.url], { env: home.env(), prompt: 'API token', keys: 'rpr_half\u0003' });
+    expect(cancelled.code).toBe(2);
+    expect(cancelled.output).toContain('reprise: Cancelled.');
+    const ended = await cliInTerminal(['login', '--url', server.url], { env: home.env(), prompt: 'API token', keys: '\u0004' });
+    expect(ended.code).toBe(2);
+    expect(ended.output).toContain('reprise: No token given.');
+    const empty = await cli(['login', '--url', server.url], { env: home.env(), input: '' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('reprise: No token given.\n');
+    expect(existsSync(home.configFile)).toBe(false);
   });
 });

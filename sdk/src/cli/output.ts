@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { binaryUnits, clockDuration } from '../format.js';
 
 /** Where the CLI writes, and whether a person is watching. */
 export interface Terminal {
@@ -8,26 +9,17 @@ export interface Terminal {
   interactive: boolean;
 }
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-/** 1536 → "1.5 KiB". */
+/** 1536 → "1.5 KiB": one decimal above bytes, so that sizes in a column line up. */
 export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit]}`;
+  const { value, unit } = binaryUnits(bytes);
+  return `${unit === 'B' ? value : value.toFixed(1)} ${unit}`;
 }
 
-/** 75.2 → "1 min 15 s". */
+/** 0.532 → "0.53 s"; 75.2 → "1 min 15 s"; null → "-". */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '-';
   if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return clockDuration(seconds);
 }
 
 /**

@@ -200,3 +200,31 @@ export function ensureBuilt(): void {
     if (result.status !== 0) throw new Error(`building the SDK failed:\n${result.stdout}${result.stderr}`);
   });
 }
+
+/**
+ * Runs the built CLI in a pseudo-terminal (util-linux `script`), as a person at a terminal would:
+ * once its output shows `prompt`, types `keys`. Resolves with the terminal's output (stdout and
+ * stderr together, as the person sees them) and the exit code.
+ */
+export function cliInTerminal(args: string[], options: { env: NodeJS.ProcessEnv; prompt: string; keys: string; timeoutMs?: number }): Promise<{ code: number | null; output: string }> {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  return new Promise((resolve, reject) => {
+    // -e: the CLI's exit code; -f: flush as it writes; the typescript goes to /dev/null.
+    const child = spawn('script', ['-qefc', [process.execPath, CLI, ...args].map(quote).join(' '), '/dev/null'], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let typed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (!typed && output.includes(options.prompt)) {
+        typed = true;
+        child.stdin.write(options.keys);
+      }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

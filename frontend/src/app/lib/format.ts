@@ -1,18 +1,12 @@
-/** Formatting of sizes, times, digests and durations for people. */
-
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+/** Formatting of sizes, times, digests and durations for people (units and clock shared with the CLI through the SDK). */
+import { binaryUnits, clockDuration } from '@reprise/sdk';
 
 /** 1536 → "1.5 KiB"; null → "—". */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits).replace(/\.0+$|(\.\d*[1-9])0+$/, '$1')} ${UNITS[unit]}`;
+  const { value, unit } = binaryUnits(bytes);
+  const digits = unit === 'B' || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits).replace(/\.0+$|(\.\d*[1-9])0+$/, '$1')} ${unit}`;
 }
 
 /** A value of a host description as people read it: memory in binary units ("32 GiB", as on the record page), the rest as text. */
@@ -60,11 +54,7 @@ export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
   if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
   if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1).replace(/\.0$/, '') : Math.round(seconds)} s`;
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`;
+  return clockDuration(seconds);
 }
 
 /** The first 12 characters of a digest, keeping a "sha256:" prefix out of the count. */
