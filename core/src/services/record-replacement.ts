@@ -1,6 +1,6 @@
 import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
-import type { Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange, SumatraState } from '../models/index.js';
+import type { FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange } from '../models/index.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
 import { writeRecord, type RecordWritten } from './record-writer.js';
@@ -9,23 +9,19 @@ import { normalizeFileRefs } from './records.js';
 /** An input or output of a replacement: a declared entry, with the sha1 a record store such as Sumatra's reports. */
 export type ReplacementFileRef = Schemas['FileRefInput'] & { sha1?: string | null };
 
-/** Every field a whole-record replacement sets: nothing is optional, nothing of the old record survives but its identity. */
-export interface RecordReplacement {
-  status: RecordStatus;
+/**
+ * Every field a whole-record replacement sets: nothing is optional, nothing of the old record
+ * survives but its identity. Stored fields as the record keeps them, but free-form JSON as
+ * values and files as declared.
+ */
+export interface RecordReplacement
+  extends Pick<RecordDoc, 'status' | 'dependencies' | 'tags' | 'reason' | 'outcome' | 'duration' | 'stdout' | 'stderr' | 'sumatra'> {
   program: JsonValue | null;
   parameters: JsonValue | null;
   system: JsonValue | null;
   custom: JsonValue | null;
   inputs: ReplacementFileRef[];
   outputs: ReplacementFileRef[];
-  dependencies: Dependency[];
-  tags: string[];
-  reason: string;
-  outcome: string;
-  duration: number | null;
-  stdout: string;
-  stderr: string;
-  sumatra: SumatraState | null;
 }
 
 /**
