@@ -13,6 +13,6 @@ export * from './status.js';
 export * from './tokens.js';
 export * from './presenters.js';
 export * from './services/index.js';
-export * from './error-mapping.js';
+export * from './storage-errors.js';
 export * from './openapi.js';
 export * from './assessment/index.js';

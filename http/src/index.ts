@@ -1,3 +1,4 @@
+export * from './config.js';
 export * from './download.js';
 export * from './errors.js';
 export * from './health.js';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type passport from 'passport';
 import type { Schemas } from '@reprise/contract';
-import { AppError, createUser, presentMe, type UserDoc } from '@reprise/core';
+import { AppError, createUser, isDuplicateKeyError, presentMe, type UserDoc } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { actorOf, settingsOf, type CloudDeps } from '../http/context.js';
 import { csrfTokenOf, issueCsrfToken } from './csrf.js';
@@ -50,7 +50,7 @@ export function authRouter(deps: CloudDeps, authenticator: passport.Authenticato
       // Remembered until the session could not have been used anyway, so that a copied cookie dies with the sign-out.
       const expires = new Date((session.auth_time + SESSION_MAX_AGE_SECONDS) * 1000);
       await models.RevokedSession.create({ _id: session.sid, expires }).catch((failure: unknown) => {
-        if ((failure as { code?: number }).code !== 11000) throw failure;
+        if (!isDuplicateKeyError(failure)) throw failure;
       });
       await models.RevokedSession.deleteMany({ expires: { $lt: new Date() } });
     }

@@ -3,7 +3,7 @@ import type { Schemas } from '@reprise/contract';
 import {
   afterCursor,
   createProject,
-  createRecord,
+  createRecordIn,
   DEFAULT_PAGE_SIZE,
   deleteProject,
   editProject,
@@ -80,8 +80,7 @@ export function projectsRouter(deps: CloudDeps): Router {
     const actor = actorOf(res);
     const project = await findProject(deps, actor, params.id);
     mustOwn(project, actor, 'project');
-    // By name in the actor's own namespace: exactly this project.
-    const { record } = await createRecord(deps, actor, project.name, body);
+    const { record } = await createRecordIn(deps, actor, project, body);
     res.status(201).json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
   });
 

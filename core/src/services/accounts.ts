@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
 import type { Models, UserDoc } from '../models/index.js';
 import { DEFAULT_PASSWORD_PARAMS, hashPassword, passwordProblem, verifyPassword, type PasswordParams } from '../passwords.js';
@@ -55,7 +56,7 @@ export async function createUser(models: Models, input: NewUser, params: Passwor
   try {
     return (await models.User.create({ email, name, passwordHash })).toObject();
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) {
+    if (isDuplicateKeyError(error)) {
       throw new AppError(409, 'email_taken', `An account with the email ${email} already exists; sign in instead.`, { field: 'email' });
     }
     throw error;

@@ -7,7 +7,8 @@ import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { discardUploads, registerUpload, releaseIfUnreferenced, type StoredUpload } from './files.js';
 import { resolveProject } from './projects.js';
-import { mergeFileRefs, resolveRecord, updateWithRetry, type ProjectRecord } from './records.js';
+import { writeRecord } from './record-writer.js';
+import { mergeFileRefs, resolveRecord, type ProjectRecord } from './records.js';
 import { guardSealedFiles } from './seals.js';
 
 /** A file part of a `file/push` request, already streamed to the blob store. */
@@ -61,7 +62,7 @@ export async function attachFiles(
   let result: ProjectRecord;
   try {
     const project = await resolveProject(deps, actor, projectRef, { write: true });
-    const record = await updateWithRetry(deps, actor, project, recordRef, (current) => {
+    const build = (current: RecordDoc): Record<string, unknown> => {
       const set: Record<string, unknown> = {};
       replaced = [];
       for (const field of ['inputs', 'outputs'] as const) {
@@ -74,7 +75,8 @@ export async function attachFiles(
         }
       }
       return { $set: set, $inc: { rev: 1 } };
-    });
+    };
+    const { record } = await writeRecord(deps, actor, project, { ref: recordRef, update: build });
     result = { project, record };
   } catch (error) {
     for (const { file, isNew } of registered) if (isNew) await releaseIfUnreferenced(deps, file._id);

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '../db.js';
 import type { Models } from '../models/index.js';
 
 /** A limit: at most `max` events per `windowMs`. */
@@ -32,7 +33,7 @@ export async function countEvent(models: Models, key: string, windowMs: number, 
       await sweepExpired(models, now);
       return { count: 1, resetsAt: expires };
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
   throw new Error(`counter ${key} kept changing under contention`);

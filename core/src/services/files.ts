@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { BlobInfo } from '../blobstore.js';
+import { isDuplicateKeyError } from '../db.js';
 import { AppError } from '../errors.js';
 import type { FileDoc, FileRef, RecordDoc } from '../models/index.js';
 import { nameForms } from '../names.js';
@@ -28,7 +29,7 @@ export async function registerUpload(deps: Deps, upload: StoredUpload): Promise<
     const created = await File.create({ sha256: blob.sha256, size: blob.size, mediaType: upload.mediaType, blob: blob.id });
     return { file: created.toObject(), isNew: true };
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     // Someone stored the same bytes a moment ago: keep theirs.
     await deps.blobs.delete(blob.id);
     const winner = await File.findOne({ sha256: blob.sha256 }).lean<FileDoc>();

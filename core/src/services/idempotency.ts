@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db.js';
 import { AppError } from '../errors.js';
 import type { IdempotencyKeyDoc, Models } from '../models/index.js';
 
@@ -70,7 +71,7 @@ export async function claimIdempotencyKey(
       });
       return { kind: 'claimed', id: created._id, lock };
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     const existing = await IdempotencyKey.findOne({ user, key }).lean<IdempotencyKeyDoc>();
     // Released or expired between our insert and our read: try to insert again.

@@ -12,6 +12,7 @@ export * from './owners.js';
 export * from './projects.js';
 export * from './record-deletion.js';
 export * from './record-replacement.js';
+export * from './record-writer.js';
 export * from './records.js';
 export * from './reproducibility.js';
 export * from './seals.js';

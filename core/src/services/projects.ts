@@ -73,7 +73,7 @@ export async function createProject(deps: Deps, actor: Actor, input: ProjectFiel
     const created = await deps.models.Project.create({ ...projectFieldsSet(input), owner: actor.id, name: input.name, private: input.private ?? true });
     return created.toObject();
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw nameTaken(input.name);
+    if (isDuplicateKeyError(error)) throw nameTaken(input.name);
     throw error;
   }
 }
@@ -154,7 +154,7 @@ export async function pushProject(
       return { project: created.toObject(), created: true };
     } catch (error) {
       // Two first pushes of the same name at once: the loser updates what the winner created.
-      if ((error as { code?: number }).code === 11000 && attempt < 3) continue;
+      if (isDuplicateKeyError(error) && attempt < 3) continue;
       throw error;
     }
   }

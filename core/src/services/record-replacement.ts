@@ -1,36 +1,27 @@
 import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
-import { AppError, errors } from '../errors.js';
-import type { Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange, SumatraState } from '../models/index.js';
-import { hasIdForm, labelProblem, nameShadowsId, normalizeName } from '../names.js';
-import { Scope, scoped } from '../scope.js';
+import type { FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange } from '../models/index.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
-import { touchProject } from './projects.js';
-import { followProjectPrivacy, normalizeFileRefs } from './records.js';
-import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
-import { guardSealedChange } from './seals.js';
+import { writeRecord, type RecordWritten } from './record-writer.js';
+import { normalizeFileRefs } from './records.js';
 
 /** An input or output of a replacement: a declared entry, with the sha1 a record store such as Sumatra's reports. */
 export type ReplacementFileRef = Schemas['FileRefInput'] & { sha1?: string | null };
 
-/** Every field a whole-record replacement sets: nothing is optional, nothing of the old record survives but its identity. */
-export interface RecordReplacement {
-  status: RecordStatus;
+/**
+ * Every field a whole-record replacement sets: nothing is optional, nothing of the old record
+ * survives but its identity. Stored fields as the record keeps them, but free-form JSON as
+ * values and files as declared.
+ */
+export interface RecordReplacement
+  extends Pick<RecordDoc, 'status' | 'dependencies' | 'tags' | 'reason' | 'outcome' | 'duration' | 'stdout' | 'stderr' | 'sumatra'> {
   program: JsonValue | null;
   parameters: JsonValue | null;
   system: JsonValue | null;
   custom: JsonValue | null;
   inputs: ReplacementFileRef[];
   outputs: ReplacementFileRef[];
-  dependencies: Dependency[];
-  tags: string[];
-  reason: string;
-  outcome: string;
-  duration: number | null;
-  stdout: string;
-  stderr: string;
-  sumatra: SumatraState | null;
 }
 
 /**
@@ -51,12 +42,7 @@ export async function replaceRecord(
   project: ProjectDoc,
   givenLabel: string,
   input: RecordReplacement,
-): Promise<{ record: RecordDoc; created: boolean }> {
-  // NFC, so that an NFD label is the record the NFC one it looks like names.
-  const label = normalizeName(givenLabel);
-  const problem = labelProblem(label);
-  if (problem) throw new AppError(400, 'invalid_label', problem, { label });
-  if (!project.owner.equals(actor.id)) throw errors.notFound('Project', project.name);
+): Promise<RecordWritten> {
   const inputs = withSha1(normalizeFileRefs(input.inputs, 'inputs') ?? [], input.inputs);
   const outputs = withSha1(normalizeFileRefs(input.outputs, 'outputs') ?? [], input.outputs);
   const fields = {
@@ -74,60 +60,20 @@ export async function replaceRecord(
     sumatra: input.sumatra,
     status: input.status,
   };
-  const { Record } = deps.models;
-  const owner = Scope.owner(actor.id);
-  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-    if (attempt > 0) await backOff(attempt);
-    const current = await Record.findOne(scoped<RecordDoc>(owner, { project: project._id, label })).lean<RecordDoc>();
-    const now = new Date();
-    if (!current) {
-      // Only a new label is refused: a record that already has such a label can still be replaced.
-      if (hasIdForm(label)) throw nameShadowsId('record label', label);
-      try {
-        const created = await Record.create({
-          ...fields,
-          inputs,
-          outputs,
-          project: project._id,
-          owner: actor.id,
-          private: project.private,
-          container: project.history.at(-1) ?? null,
-          label,
-          statusHistory: [{ status: input.status, at: now }],
-        });
-        const record = created.toObject();
-        if (!record.private) await followProjectPrivacy(deps, project, record);
-        await touchProject(deps, project._id);
-        return { record, created: true };
-      } catch (error) {
-        // Another writer created it in between: replace theirs on the next round.
-        if ((error as { code?: number }).code === 11000) continue;
-        throw tooLargeOr(error);
-      }
-    }
-    const set: Record<string, unknown> = {
-      ...fields,
-      inputs: keepUploads(current.inputs, inputs),
-      outputs: keepUploads(current.outputs, outputs),
-    };
-    if (input.status !== current.status) set.statusHistory = nextHistory(current, input.status, now);
-    // A whole-record save of a sealed record passes when it changes no sealed field (a re-save after tagging).
-    await guardSealedChange(deps, current, set);
-    let updated: RecordDoc | null;
-    try {
-      updated = await Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: current._id, rev: current.rev }), { $set: set, $inc: { rev: 1 } }, {
-        returnDocument: 'after',
-        runValidators: true,
-      }).lean<RecordDoc>();
-    } catch (error) {
-      throw tooLargeOr(error);
-    }
-    if (updated) {
-      await touchProject(deps, project._id);
-      return { record: updated, created: false };
-    }
-  }
-  throw errors.conflict(`Record "${label}" is being written by other requests at the same time; retry.`);
+  return await writeRecord(deps, actor, project, {
+    label: givenLabel,
+    create: { ...fields, inputs, outputs, container: project.history.at(-1) ?? null },
+    update: (current) => {
+      const set: Record<string, unknown> = {
+        ...fields,
+        inputs: keepUploads(current.inputs, inputs),
+        outputs: keepUploads(current.outputs, outputs),
+      };
+      if (input.status !== current.status) set.statusHistory = nextHistory(current, input.status, new Date());
+      // The writer refuses a changed sealed field; a whole-record save that changes none passes (a re-save after tagging).
+      return { $set: set, $inc: { rev: 1 } };
+    },
+  });
 }
 
 /** Adds each declared entry's sha1 (lowercase hex; anything else is dropped, as unknown) to its normalized entry. */
@@ -162,17 +108,4 @@ function keepUploads(current: FileRef[], incoming: FileRef[]): FileRef[] {
       (entry.sha256 === null || entry.sha256 === previous.sha256);
     return same && previous ? { ...entry, file: previous.file, sha256: previous.sha256, size: previous.size } : entry;
   });
-}
-
-/** Error codes and messages of MongoDB and FerretDB for a document over their 16 MiB limit. */
-const TOO_LARGE_CODES = new Set([10334, 17419]);
-const TOO_LARGE_MESSAGE = /BSONObjectTooLarge|object to insert too large|document is larger than|too large/i;
-
-/** A document over the database's size limit is the client's body being too big, not our fault: 413. */
-function tooLargeOr(error: unknown): unknown {
-  const detail = error as { code?: number; message?: string };
-  if ((detail.code !== undefined && TOO_LARGE_CODES.has(detail.code)) || TOO_LARGE_MESSAGE.test(detail.message ?? '')) {
-    return errors.tooLarge('The record is larger than a database document may be (16 MiB); shorten its output or diff.');
-  }
-  return error;
 }

@@ -6,7 +6,7 @@ import type { Actor } from './context.js';
 import { pushProject } from './projects.js';
 import { deleteRecord, deleteRecords } from './record-deletion.js';
 import { replaceRecord, type RecordReplacement } from './record-replacement.js';
-import { createRecord, updateRecord } from './records.js';
+import { createRecord, createRecordIn, updateRecord } from './records.js';
 
 const db = useTestDatabase();
 const deps = () => ({ models: db.models, blobs: db.blobs });
@@ -89,6 +89,37 @@ describe('whole-record replacement', () => {
     await expect(replaceRecord(deps(), bob, project, 'run', replacement())).rejects.toMatchObject({ status: 404 });
     await expect(replaceRecord(deps(), ann, project, ' ', replacement())).rejects.toMatchObject({ status: 400, code: 'invalid_label' });
     expect(await db.models.Record.countDocuments()).toBe(0);
+  });
+});
+
+describe('the record writer', () => {
+  it('gives a record created from a project read taken before the project turned private the project\'s current privacy, on every creating path', async () => {
+    const ann = await actor();
+    const { project } = await pushProject(deps(), ann, 'p', {});
+    const stale = { ...project, private: false };
+    await db.models.Project.updateOne({ _id: project._id }, { $set: { private: true } });
+    const pushed = await createRecordIn(deps(), ann, stale, { label: 'pushed' });
+    const saved = await replaceRecord(deps(), ann, stale, 'saved', replacement());
+    expect([pushed.record.private, saved.record.private]).toEqual([true, true]);
+    expect(await db.models.Record.countDocuments({ project: project._id, private: false })).toBe(0);
+  });
+
+  it('refuses to create a record in a project of someone else, whatever path creates it', async () => {
+    const ann = await actor('Ann');
+    const bob = await actor('Bob');
+    const { project } = await pushProject(deps(), ann, 'p', {});
+    await expect(createRecordIn(deps(), bob, project, { label: 'mine' })).rejects.toMatchObject({ status: 404 });
+    await expect(replaceRecord(deps(), bob, project, 'mine', replacement())).rejects.toMatchObject({ status: 404 });
+    expect(await db.models.Record.countDocuments()).toBe(0);
+  });
+
+  it('refuses a taken label with 409 label_taken, and gives each run without a label its own', async () => {
+    const ann = await actor();
+    const { project } = await pushProject(deps(), ann, 'p', {});
+    await createRecordIn(deps(), ann, project, { label: 'run' });
+    await expect(createRecordIn(deps(), ann, project, { label: 'run' })).rejects.toMatchObject({ status: 409, code: 'label_taken' });
+    const unlabelled = await Promise.all(Array.from({ length: 4 }, () => createRecordIn(deps(), ann, project, {})));
+    expect(new Set(unlabelled.map(({ record }) => record.label)).size).toBe(4);
   });
 });
 

@@ -1,18 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
-import { filePathProblem, hasIdForm, labelProblem, nameForms, nameShadowsId, normalizeName, timestampLabel } from '../names.js';
+import { filePathProblem, nameForms, normalizeName } from '../names.js';
 import { afterCursor, paginate, type SortOrder } from '../paging.js';
 import { Scope, scoped } from '../scope.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
 import { escapeRegex, toId } from './ids.js';
 import { resolveProject, touchProject } from './projects.js';
-import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
-import { guardSealedChange } from './seals.js';
+import { writeRecord } from './record-writer.js';
 
 /** A record with the project it belongs to (responses show the project's name). */
 export interface ProjectRecord {
@@ -153,60 +151,21 @@ function recordFieldsSet(input: Schemas['RecordFields']): Record<string, unknown
 
 /** Creates a record in one of the actor's projects, in the named container, in none (null), or else the project's latest. */
 export async function createRecord(deps: Deps, actor: Actor, projectRef: string, input: Schemas['RecordPush']): Promise<ProjectRecord> {
-  const project = await resolveProject(deps, actor, projectRef, { write: true });
+  return await createRecordIn(deps, actor, await resolveProject(deps, actor, projectRef, { write: true }), input);
+}
+
+/** Creates a record in a resolved project of the actor's (see createRecord). */
+export async function createRecordIn(deps: Deps, actor: Actor, project: ProjectDoc, input: Schemas['RecordPush']): Promise<ProjectRecord> {
   const container = await containerFor(deps, project, input.container);
-  // NFC, so that an NFD label clashes with the NFC one it looks like.
-  const givenLabel = input.label === undefined ? undefined : normalizeName(input.label);
-  if (givenLabel !== undefined) {
-    const problem = labelProblem(givenLabel);
-    if (problem) throw new AppError(400, 'invalid_label', problem, { label: input.label });
-    if (hasIdForm(givenLabel)) throw nameShadowsId('record label', givenLabel);
-  }
-  const status: RecordStatus = input.status ?? 'unknown';
-  const now = new Date();
-  const base = {
+  const fields = {
     ...recordFieldsSet(input),
-    project: project._id,
-    owner: actor.id,
-    private: project.private,
     container,
-    status,
-    statusHistory: [{ status, at: now }],
+    status: input.status ?? 'unknown',
     inputs: normalizeFileRefs(input.inputs, 'inputs') ?? [],
     outputs: normalizeFileRefs(input.outputs, 'outputs') ?? [],
   };
-  for (let attempt = 0; ; attempt += 1) {
-    // Two runs started in the same millisecond get the same timestamp label: the second gets a suffix.
-    const label = givenLabel ?? (attempt === 0 ? timestampLabel(now) : `${timestampLabel(now)}-${randomBytes(3).toString('hex')}`);
-    try {
-      const record = (await deps.models.Record.create({ ...base, label })).toObject();
-      if (!record.private) await followProjectPrivacy(deps, project, record);
-      await touchProject(deps, project._id);
-      return { project, record };
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      if (givenLabel !== undefined || attempt >= 5) {
-        throw new AppError(409, 'label_taken', `Project "${project.name}" already has a record labelled "${label}"; choose another label or update that record.`, {
-          label,
-        });
-      }
-    }
-  }
-}
-
-/**
- * A record inserted as public may race with its project being made private: the privacy change
- * updates the records it sees, then the project, and this record may have been inserted in
- * between from a project read taken before. Re-reading the project after the insert closes the
- * gap: either this check sees the private project and hides the record, or the change started
- * after the insert and its own update covers the record.
- */
-export async function followProjectPrivacy(deps: Deps, project: ProjectDoc, record: RecordDoc): Promise<void> {
-  const current = await deps.models.Project.findOne({ _id: project._id }, { private: 1 }).lean<Pick<ProjectDoc, 'private'>>();
-  if (current && current.private !== record.private) {
-    await deps.models.Record.updateOne({ _id: record._id }, { $set: { private: current.private } });
-    record.private = current.private;
-  }
+  const { record } = await writeRecord(deps, actor, project, { label: input.label, create: fields });
+  return { project, record };
 }
 
 /** The container of a new record: the one named, none when the tool says null, else the project's latest. */
@@ -237,7 +196,7 @@ export async function updateRecord(
   const fields = recordFieldsSet(input);
   // A record may be moved to another container of its own project (the run's image was named late).
   if (input.container !== undefined) fields.container = await containerFor(deps, project, input.container);
-  const record = await updateWithRetry(deps, actor, project, recordRef, (current) => {
+  const build = (current: RecordDoc): Record<string, unknown> => {
     const set: Record<string, unknown> = { ...fields };
     if (inputs) set.inputs = mergeFileRefs(current.inputs, inputs);
     if (outputs) set.outputs = mergeFileRefs(current.outputs, outputs);
@@ -255,39 +214,9 @@ export async function updateRecord(
       update.$push = { statusHistory: { status: input.status, at: new Date() } };
     }
     return update;
-  });
+  };
+  const { record } = await writeRecord(deps, actor, project, { ref: recordRef, update: build });
   return { project, record };
-}
-
-/**
- * Applies a read-modify-write update to a record atomically: the write is conditional on the
- * revision that was read, and retried when another update got there first. An update that would
- * change a sealed field of a sealed record is refused (409 record_sealed); the condition on the
- * revision makes that check hold against a seal placed in between (see seals.ts).
- */
-export async function updateWithRetry(
-  deps: Deps,
-  actor: Actor,
-  project: ProjectDoc,
-  recordRef: string,
-  build: (record: RecordDoc) => Record<string, unknown>,
-): Promise<RecordDoc> {
-  const owner = Scope.owner(actor.id);
-  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-    if (attempt > 0) await backOff(attempt);
-    const record = await resolveRecord(deps, owner, project, recordRef);
-    const update = build(record);
-    await guardSealedChange(deps, record, (update.$set ?? {}) as Record<string, unknown>);
-    const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: record._id, rev: record.rev }), update, {
-      returnDocument: 'after',
-      runValidators: true,
-    }).lean<RecordDoc>();
-    if (updated) {
-      await touchProject(deps, project._id);
-      return updated;
-    }
-  }
-  throw errors.conflict(`Record "${recordRef}" is being updated by other requests at the same time; retry.`);
 }
 
 /** Filters for record lists and search. */

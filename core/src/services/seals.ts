@@ -185,7 +185,7 @@ export async function guardSealedChange(deps: Deps, record: RecordDoc, set: Reco
 /**
  * Refuses (409 record_sealed) files sent to a sealed record, before anything of them is planned
  * or registered, unless every one is already attached under its name with the same digest. The
- * write itself is checked again under the record's revision (updateWithRetry).
+ * write itself is checked again under the record's revision (writeRecord).
  */
 export async function guardSealedFiles(deps: Deps, record: RecordDoc, files: Array<{ field: 'inputs' | 'outputs'; name: string; sha256: string }>): Promise<void> {
   const changing = files.filter(({ field, name, sha256 }) => !record[field].some((entry) => entry.name === name && entry.sha256 === sha256 && entry.file !== null));

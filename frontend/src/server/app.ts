@@ -1,7 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import type { Config } from '@reprise/core';
-import { errorHandler, requestLogger } from '@reprise/http';
+import { errorHandler, requestLogger, type Config } from '@reprise/http';
 import { createProxy, type Proxy } from './proxy.js';
 import { securityHeaders } from './security.js';
 import { loadBuiltApp, serveApp } from './spa.js';

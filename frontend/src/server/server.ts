@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '@reprise/core';
-import { createLogger, serveUntilSignalled } from '@reprise/http';
+import { ConfigError, createLogger, loadConfig, serveUntilSignalled } from '@reprise/http';
 import { createWebApp } from './app.js';
 
 /** How long in-flight requests (proxied uploads and downloads included) get to finish after SIGTERM. */

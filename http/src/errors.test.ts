@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BlobTooLargeError } from './blobstore.js';
-import { AppError, errors } from './errors.js';
-import { toErrorResponse } from './error-mapping.js';
+import { AppError, BlobTooLargeError, errors } from '@reprise/core';
+import { toErrorResponse } from './errors.js';
 
 const withProps = (name: string, message: string, props: Record<string, unknown>) => Object.assign(Object.assign(new Error(message), { name }), props);
 
