@@ -4,8 +4,7 @@ import jwt from 'jsonwebtoken';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { Types } from 'mongoose';
-import { checkCredentials, type Actor, type Config, type Models, type PasswordParams, type UserDoc } from '@reprise/core';
+import { checkCredentials, isId, type Actor, type Config, type Id, type Models, type PasswordParams, type UserDoc } from '@reprise/core';
 import { signInRequired } from '../http/context.js';
 
 /** The session cookie (HttpOnly, SameSite=Strict): a JWT. */
@@ -57,7 +56,7 @@ export function signedInAtMs(claims: Pick<SessionClaims, 'auth_time' | 'auth_tim
 }
 
 /** Makes a session token for a user; the sign-in time `authMs` (milliseconds) is kept when a session is renewed. */
-export function signSession(secret: string, userId: Types.ObjectId, session: { sid?: string; authMs?: number } = {}): string {
+export function signSession(secret: string, userId: Id, session: { sid?: string; authMs?: number } = {}): string {
   const nowMs = Date.now();
   const now = Math.floor(nowMs / 1000);
   const authMs = session.authMs ?? nowMs;
@@ -112,7 +111,7 @@ export function configurePassport(models: Models, secret: string, passwordParams
       },
       (claims: SessionClaims, done: VerifiedCallback) => {
         const badTimes = typeof claims.auth_time !== 'number' || (claims.auth_time_ms !== undefined && typeof claims.auth_time_ms !== 'number');
-        if (!Types.ObjectId.isValid(claims.sub) || typeof claims.sid !== 'string' || badTimes) {
+        if (!isId(claims.sub) || typeof claims.sid !== 'string' || badTimes) {
           done(null, false);
           return;
         }
