@@ -31,7 +31,7 @@ function safeDecode(segment: string): string {
 }
 
 /** The token a request carries: in the path, or as "Authorization: Bearer". */
-export function tokenOf(req: Request, res: Response): string | undefined {
+function tokenOf(req: Request, res: Response): string | undefined {
   const fromPath = res.locals.pathToken as string | undefined;
   if (fromPath) return fromPath;
   const header = req.headers.authorization;

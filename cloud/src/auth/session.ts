@@ -10,9 +10,9 @@ import { signInRequired } from '../http/context.js';
 /** The session cookie (HttpOnly, SameSite=Strict): a JWT. */
 export const SESSION_COOKIE = 'reprise_session';
 /** A session token is valid this long after it was issued… */
-export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
+const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 /** …is re-issued when a request arrives after it is this old (sliding expiry)… */
-export const SESSION_RENEW_AFTER_SECONDS = 24 * 3600;
+const SESSION_RENEW_AFTER_SECONDS = 24 * 3600;
 /** …and never outlives this, counted from the sign-in, so a stolen cookie cannot be kept alive for ever. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
@@ -51,7 +51,7 @@ function cookieBase(config: Config): CookieOptions {
 }
 
 /** When a session signed in, in milliseconds; for a session without `auth_time_ms`, the latest it can have been. */
-export function signedInAtMs(claims: Pick<SessionClaims, 'auth_time' | 'auth_time_ms'>): number {
+function signedInAtMs(claims: Pick<SessionClaims, 'auth_time' | 'auth_time_ms'>): number {
   return typeof claims.auth_time_ms === 'number' ? claims.auth_time_ms : claims.auth_time * 1000 + 999;
 }
 

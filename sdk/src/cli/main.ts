@@ -16,7 +16,7 @@ import { createNodeClient } from '../node.js';
 import { formatBytes, formatDuration, ProgressBar, table, type Terminal } from './output.js';
 
 /** Exit codes of the CLI (`reprise run` exits with the command's own code instead). */
-export const EXIT = {
+const EXIT = {
   ok: 0,
   /** The server refused the request (4xx other than 401), or `sync` found operations that failed for good. */
   failed: 1,
@@ -33,7 +33,7 @@ export const EXIT = {
 } as const;
 
 /** A failure the CLI reports with a message and a given exit code. */
-export class CliError extends Error {
+class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
