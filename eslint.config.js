@@ -110,6 +110,8 @@ export default tseslint.config(
       // Names, labels and file names are checked for control characters on purpose: exactly what this rule flags.
       'no-control-regex': 'off',
       'no-restricted-imports': 'off',
+      // Every folder's own entry below replaces these options with its layer's.
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [crossingByPath] }],
     },
   },
   {
