@@ -1,3 +1,2 @@
 export { createApp } from './app.js';
-export type { ApiDeps } from './http/context.js';
-export { createLogger, redactUrl } from '@reprise/http';
+export { createLogger } from '@reprise/http';

@@ -42,7 +42,7 @@ export interface Dataset {
 const SEEDED_MODELS = ['User', 'Project', 'Container', 'Record', 'File'] as const;
 
 /** Identifies a data set: its shape, the generator's version and the indexes of the collections it fills. */
-export function datasetKey(shape: SeedShape): string {
+function datasetKey(shape: SeedShape): string {
   const models = createModels(mongoose.createConnection());
   const indexes = SEEDED_MODELS.map((name) => [name, models[name].schema.indexes()]);
   return createHash('sha256').update(JSON.stringify({ shape, DATASET_VERSION, indexes })).digest('hex').slice(0, 16);

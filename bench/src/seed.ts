@@ -106,7 +106,7 @@ const SEED_EPOCH = Date.UTC(2024, 0, 1);
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /** The token of user `index` in a data set: derived from the seed, so benchmarks can recompute it. */
-export function seededToken(shape: SeedShape, index: number): string {
+function seededToken(shape: SeedShape, index: number): string {
   return `rpr_${createHash('sha256').update(`${shape.seed}:${index}`).digest('base64url')}`;
 }
 

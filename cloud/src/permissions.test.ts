@@ -55,8 +55,9 @@ async function world(visibility: Visibility): Promise<World> {
 
 async function emptyDatabase(): Promise<void> {
   const db = cloud.db.connection.db;
-  const collections = (await db?.listCollections({}, { nameOnly: true }).toArray()) ?? [];
-  await Promise.all(collections.map((collection) => db?.collection(collection.name).deleteMany({})));
+  if (!db) return;
+  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+  await Promise.all(collections.map((collection) => db.collection(collection.name).deleteMany({})));
 }
 
 function browserOf(w: World, role: Role): Browser {

@@ -42,7 +42,7 @@ export class BlobTooLargeError extends Error {
 }
 
 /** A pass-through stream that hashes and counts what flows through it. */
-export class DigestStream extends Transform {
+class DigestStream extends Transform {
   private readonly hash = createHash('sha256');
   size = 0;
 

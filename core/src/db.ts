@@ -32,12 +32,6 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
   return connection;
 }
 
-/** The database name a URI points at, or undefined when it names none. */
-export function databaseNameOf(uri: string): string | undefined {
-  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
-}
-
 /** True for driver errors that mean "the database is unreachable", as opposed to a bad request. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

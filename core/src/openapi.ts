@@ -10,7 +10,7 @@ import { AppError } from './errors.js';
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
 /** Where openapi.yaml lives: the repository root, two levels above core/src and core/dist. */
-export const OPENAPI_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'openapi.yaml');
+const OPENAPI_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'openapi.yaml');
 
 interface ParameterSpec {
   name: string;
@@ -259,7 +259,7 @@ const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, 'g');
  * or undefined. JSON allows "\ud800", but UTF-8 storage cannot hold it: the driver would replace
  * it with U+FFFD, changing what was sent, so such input is refused instead.
  */
-export function illFormedText(value: unknown): string | undefined {
+function illFormedText(value: unknown): string | undefined {
   const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
   while (stack.length > 0) {
     const item = stack.pop();

@@ -1,14 +1,6 @@
 import { Types } from 'mongoose';
 import { errors } from './errors.js';
 
-/** A list response: one page of items and the cursor of the next page. */
-export interface Page<T> {
-  data: T[];
-  page: { next: string | null };
-}
-
-/** The largest page a client may ask for. */
-export const MAX_PAGE_SIZE = 100;
 /** The page size when the client names none. */
 export const DEFAULT_PAGE_SIZE = 20;
 

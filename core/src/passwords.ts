@@ -18,9 +18,9 @@ export interface PasswordParams {
 export const DEFAULT_PASSWORD_PARAMS: Readonly<PasswordParams> = Object.freeze({ N: 2 ** 15, r: 8, p: 3 });
 
 /** Shortest password accepted (in characters). */
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 /** Longest password accepted: bounds the work a login request can cause. */
-export const MAX_PASSWORD_LENGTH = 256;
+const MAX_PASSWORD_LENGTH = 256;
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;

@@ -7,7 +7,7 @@ import type { mongo } from 'mongoose';
  * `range` (`$gt`, `$gte`, `$lt`, `$lte`), or `filter` (a regular expression, `$ne`, `$nin`,
  * `$exists`, …: tested on the documents found, no tight bounds).
  */
-export type FieldTest = 'eq' | 'range' | 'filter';
+type FieldTest = 'eq' | 'range' | 'filter';
 
 /** The fields of a filter and the alternatives of each `$or` it holds (all of them must hold). */
 export interface FilterShape {
@@ -92,7 +92,7 @@ function sortOf(sort: unknown): Array<[string, 1 | -1]> {
  * The query shapes of one database command (an update or delete command may hold several), or
  * none for commands that do not search (insert, getMore, index and collection management, …).
  */
-export function queryShapesOf(commandName: string, command: Record<string, unknown>): QueryShape[] {
+function queryShapesOf(commandName: string, command: Record<string, unknown>): QueryShape[] {
   const collection = command[commandName];
   if (typeof collection !== 'string') return [];
   const shape = (filter: unknown, sort?: unknown): QueryShape => ({ collection, command: commandName, filter: filterShapeOf(filter), sort: sortOf(sort) });
@@ -140,7 +140,7 @@ function originOf(stack: string | undefined): string | undefined {
  * True for an origin in test code (a test file or a test harness): the test's own queries (an
  * assertion that counts documents, emptying collections) are not the services' and need no index.
  */
-export function isTestOrigin(origin: string | undefined): boolean {
+function isTestOrigin(origin: string | undefined): boolean {
   const innermost = origin?.split(' ← ')[0];
   return innermost !== undefined && /\.test\.tsx?:|\/src\/test\/|\/src\/e2e\/|tools\/src\/testing\//.test(innermost);
 }

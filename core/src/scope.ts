@@ -1,4 +1,4 @@
-import type { Model, QueryFilter, Types, UpdateQuery } from 'mongoose';
+import type { QueryFilter, Types } from 'mongoose';
 
 /**
  * Who is asking, as far as a query is concerned. Every query on owned collections takes a Scope,
@@ -38,44 +38,9 @@ export class Scope {
   }
 }
 
-/** Documents that carry the fields a Scope filters on. */
-interface Owned {
-  owner: Types.ObjectId;
-  private: boolean;
-}
-
 /** Combines a scope with a query filter without letting one overwrite the other's keys. */
 export function scoped<T>(scope: Scope, filter: QueryFilter<T> = {}): QueryFilter<T> {
   const restriction = scope.filter();
   const clash = Object.keys(restriction).some((key) => key in filter);
   return (clash ? { $and: [restriction, filter] } : { ...filter, ...restriction }) as QueryFilter<T>;
-}
-
-/** A model whose reads and writes all require a Scope. */
-export class ScopedModel<T extends Owned> {
-  constructor(readonly model: Model<T>) {}
-
-  findOne(scope: Scope, filter: QueryFilter<T>) {
-    return this.model.findOne(scoped(scope, filter)).lean<T>();
-  }
-
-  find(scope: Scope, filter: QueryFilter<T>) {
-    return this.model.find(scoped(scope, filter)).lean<T[]>();
-  }
-
-  countDocuments(scope: Scope, filter: QueryFilter<T>) {
-    return this.model.countDocuments(scoped(scope, filter));
-  }
-
-  findOneAndUpdate(scope: Scope, filter: QueryFilter<T>, update: UpdateQuery<T>) {
-    return this.model.findOneAndUpdate(scoped(scope, filter), update, { returnDocument: 'after', runValidators: true }).lean<T>();
-  }
-
-  updateMany(scope: Scope, filter: QueryFilter<T>, update: UpdateQuery<T>) {
-    return this.model.updateMany(scoped(scope, filter), update, { runValidators: true });
-  }
-
-  deleteMany(scope: Scope, filter: QueryFilter<T>) {
-    return this.model.deleteMany(scoped(scope, filter));
-  }
 }

@@ -16,7 +16,7 @@
 export type RangeReader = (start: number, end: number) => Promise<Buffer>;
 
 /** One data object of a SIF image. */
-export interface SifDescriptor {
+interface SifDescriptor {
   id: number;
   type: string;
   name: string;
@@ -92,7 +92,7 @@ export function looksLikeSif(prefix: Buffer): boolean {
 }
 
 /** The answer for a file that is meant to be a SIF but cannot be read as one. */
-export function unreadableSif(problem: string): SifInfo {
+function unreadableSif(problem: string): SifInfo {
   return { readable: false, problem, version: null, arch: null, uuid: null, created: null, modified: null, descriptors: [], labels: [] };
 }
 

@@ -30,8 +30,3 @@ export function canMove(from: RecordStatus, to: RecordStatus): boolean {
 export function statusesThatCanMoveTo(to: RecordStatus): RecordStatus[] {
   return RECORD_STATUSES.filter((from) => canMove(from, to));
 }
-
-/** True when the run is over. */
-export function isTerminal(status: RecordStatus): boolean {
-  return TERMINAL.has(status);
-}

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** API tokens look like `rpr_` + 43 base64url characters (256 random bits). */
 export const TOKEN_PATTERN = /^rpr_[A-Za-z0-9_-]{43}$/;
@@ -24,11 +24,4 @@ export function hashToken(token: string): string {
 /** The part of a token that may be shown again (in the dashboard and in logs). */
 export function tokenPrefix(token: string): string {
   return token.slice(0, 12);
-}
-
-/** Constant-time comparison of two hex digests. */
-export function sameDigest(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
 }

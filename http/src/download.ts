@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { errors, type BlobStore, type ByteRange, type FileDoc } from '@reprise/core';
 
 /** Parses a Range header for one range of a file; undefined means "send it all" (absent, multiple or unparsable). */
-export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
   if (!header) return undefined;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return undefined;
@@ -20,7 +20,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 }
 
 /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
-export function contentDisposition(name: string): string {
+function contentDisposition(name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -4,7 +4,7 @@ import { errors, jsonDepth, MAX_JSON_DEPTH, type Config, type SpecValidator, typ
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
 /** True when the request has a body (RFC 9110: Content-Length > 0 or Transfer-Encoding). */
-export function hasBody(req: Request): boolean {
+function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
 

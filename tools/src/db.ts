@@ -152,7 +152,7 @@ async function supervise(child: ChildProcess, uri: string, kind: 'mongod' | 'fer
 }
 
 /** Waits until a server answers `ping`, or fails after `timeoutMs`. */
-export async function waitForPing(uri: string, timeoutMs: number): Promise<void> {
+async function waitForPing(uri: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -189,7 +189,7 @@ function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The cached FerretDB binary for the current sources, built with Go when missing. */
-export async function ensureFerretDb(
+async function ensureFerretDb(
   options: { log?: (message: string) => void; env?: NodeJS.ProcessEnv; cacheDir?: string | undefined } = {},
 ): Promise<string> {
   const log = options.log ?? (() => undefined);

@@ -1,6 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Types } from 'mongoose';
-import { errors, hashToken, type Models } from '@reprise/core';
+import { errors, hashToken, type Id, type Models } from '@reprise/core';
 import { API_RESOURCE_WORDS } from '@reprise/http';
 
 /** For validate(): the {token} path parameter is checked by authenticate(), not by the schema. */
@@ -32,7 +31,7 @@ function safeDecode(segment: string): string {
 }
 
 /** The token a request carries: in the path, or as "Authorization: Bearer". */
-export function tokenOf(req: Request, res: Response): string | undefined {
+function tokenOf(req: Request, res: Response): string | undefined {
   const fromPath = res.locals.pathToken as string | undefined;
   if (fromPath) return fromPath;
   const header = req.headers.authorization;
@@ -58,7 +57,7 @@ export function authenticate(models: Models): RequestHandler {
  * concurrent requests write it once; not waited for, because failing to record use is not the
  * caller's problem.
  */
-export function noteTokenUse(models: Models, user: { _id: Types.ObjectId; tokenLastUsedAt: Date | null }): void {
+export function noteTokenUse(models: Models, user: { _id: Id; tokenLastUsedAt: Date | null }): void {
   const now = Date.now();
   if (user.tokenLastUsedAt && now - user.tokenLastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return;
   void models.User.updateOne(

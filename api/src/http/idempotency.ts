@@ -16,10 +16,10 @@ import { actorOf, type ApiDeps } from './context.js';
 import { allUploads, uploadsOf } from '@reprise/http';
 
 /** The header a client sets to make a POST safe to retry. */
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 /** Set on a response that is the stored answer to an earlier request with the same key. */
-export const REPLAYED_HEADER = 'Idempotent-Replayed';
+const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 interface HeldKey {
   claim: IdempotencyClaim;

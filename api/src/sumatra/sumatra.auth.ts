@@ -6,10 +6,10 @@ import { noteTokenUse } from '../http/auth.js';
  * The challenge of every 401. httplib2, Sumatra's HTTP client, sends the credentials it was given
  * only after a 401 that carries a Basic challenge, so it must be there on every refusal.
  */
-export const SUMATRA_CHALLENGE = 'Basic realm="Reprise"';
+const SUMATRA_CHALLENGE = 'Basic realm="Reprise"';
 
 /** A 401 with the Basic challenge. */
-export function sumatraUnauthorized(message: string): AppError {
+function sumatraUnauthorized(message: string): AppError {
   return new AppError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': SUMATRA_CHALLENGE });
 }
 
@@ -51,7 +51,7 @@ export function sumatraAuth(models: Models): RequestHandler {
 }
 
 /** User name and password of an "Authorization: Basic" header, or undefined when there are none. */
-export function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
+function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
   const match = header ? /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header) : null;
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');

@@ -46,7 +46,7 @@ const VCS_OF_REPOSITORY: Record<string, string> = {
 };
 
 /** The status a Sumatra status tag means, with its rank; undefined for ordinary tags. */
-export function statusOfTag(tag: string): { status: RecordStatus; rank: number } | undefined {
+function statusOfTag(tag: string): { status: RecordStatus; rank: number } | undefined {
   const match = /^_(.+?)(\.\.\.)?_$/.exec(tag);
   const known = match?.[1] ? STATUS_NAMES[match[1].toLowerCase()] : undefined;
   if (!known) return undefined;
@@ -105,7 +105,7 @@ function present(entries: Record<string, JsonValue | undefined>): JsonObject {
 }
 
 /** Sumatra's tags, as strings. */
-export function sumatraTags(document: SumatraRecordJson): string[] {
+function sumatraTags(document: SumatraRecordJson): string[] {
   const tags = document.tags;
   return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
 }
@@ -184,7 +184,7 @@ function splitArguments(value: JsonValue | undefined): string[] {
  * it, the commit (`version`) and the sha256 of the working-tree diff (null when clean). The diff
  * text itself stays in the Sumatra document.
  */
-export function mapProgram(document: SumatraRecordJson): JsonObject {
+function mapProgram(document: SumatraRecordJson): JsonObject {
   const executable = objectOf(document.executable);
   const repository = objectOf(document.repository);
   const diff = stringOf(document.diff);
@@ -207,7 +207,7 @@ export function mapProgram(document: SumatraRecordJson): JsonObject {
 }
 
 /** The host: Sumatra's first platform in Reprise's terms, with every platform as Sumatra recorded it. Null before Sumatra records any. */
-export function mapSystem(document: SumatraRecordJson): JsonObject | null {
+function mapSystem(document: SumatraRecordJson): JsonObject | null {
   const platforms = Array.isArray(document.platforms) ? document.platforms : [];
   const first = objectOf(platforms[0]);
   if (!first) return null;

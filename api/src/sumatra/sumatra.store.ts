@@ -1,5 +1,4 @@
-import type { QueryFilter } from 'mongoose';
-import { AppError, deleteRecords, errors, nameForms, Scope, scoped, type Actor, type Deps, type ProjectDoc, type RecordDoc } from '@reprise/core';
+import { AppError, deleteRecords, errors, nameForms, Scope, scoped, type Actor, type Deps, type Filter, type ProjectDoc, type RecordDoc } from '@reprise/core';
 
 /**
  * The queries of the Sumatra record store. Its namespace is the caller's own projects, and of
@@ -11,7 +10,7 @@ import { AppError, deleteRecords, errors, nameForms, Scope, scoped, type Actor, 
 /** Newest first by Sumatra's timestamp (parsed, so that different offsets compare right), then by arrival. */
 const NEWEST_FIRST = { 'sumatra.timestamp': -1, created: -1, _id: -1 } as const;
 
-function sumatraRecords(actor: Actor, project: ProjectDoc, extra: QueryFilter<RecordDoc> = {}): QueryFilter<RecordDoc> {
+function sumatraRecords(actor: Actor, project: ProjectDoc, extra: Filter<RecordDoc> = {}): Filter<RecordDoc> {
   return scoped<RecordDoc>(Scope.owner(actor.id), { ...extra, project: project._id, sumatra: { $ne: null } });
 }
 
@@ -34,7 +33,7 @@ export async function ownProject(deps: Deps, actor: Actor, name: string): Promis
 
 /** Labels of the project's Sumatra records that carry every one of `tags` (AND), newest first; no paging, as the protocol has none. */
 export async function sumatraLabels(deps: Deps, actor: Actor, project: ProjectDoc, tags: string[]): Promise<string[]> {
-  const extra: QueryFilter<RecordDoc> = tags.length > 0 ? { $and: tags.map((tag) => ({ 'sumatra.tags': tag })) } : {};
+  const extra: Filter<RecordDoc> = tags.length > 0 ? { $and: tags.map((tag) => ({ 'sumatra.tags': tag })) } : {};
   const records = await deps.models.Record.find(sumatraRecords(actor, project, extra), { label: 1 }).sort(NEWEST_FIRST).lean<Array<Pick<RecordDoc, 'label'>>>();
   return records.map((record) => record.label);
 }

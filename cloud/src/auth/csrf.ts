@@ -5,7 +5,7 @@ import { AppError, type Config } from '@reprise/core';
 /** The readable CSRF cookie; the page echoes its value in CSRF_HEADER. */
 export const CSRF_COOKIE = 'reprise_csrf';
 /** The header that must carry the CSRF cookie's value on every mutating request. */
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

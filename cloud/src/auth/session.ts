@@ -4,16 +4,15 @@ import jwt from 'jsonwebtoken';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { Types } from 'mongoose';
-import { checkCredentials, type Actor, type Config, type Models, type PasswordParams, type UserDoc } from '@reprise/core';
+import { checkCredentials, isId, type Actor, type Config, type Id, type Models, type PasswordParams, type UserDoc } from '@reprise/core';
 import { signInRequired } from '../http/context.js';
 
 /** The session cookie (HttpOnly, SameSite=Strict): a JWT. */
 export const SESSION_COOKIE = 'reprise_session';
 /** A session token is valid this long after it was issued… */
-export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
+const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 /** …is re-issued when a request arrives after it is this old (sliding expiry)… */
-export const SESSION_RENEW_AFTER_SECONDS = 24 * 3600;
+const SESSION_RENEW_AFTER_SECONDS = 24 * 3600;
 /** …and never outlives this, counted from the sign-in, so a stolen cookie cannot be kept alive for ever. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
@@ -52,12 +51,12 @@ function cookieBase(config: Config): CookieOptions {
 }
 
 /** When a session signed in, in milliseconds; for a session without `auth_time_ms`, the latest it can have been. */
-export function signedInAtMs(claims: Pick<SessionClaims, 'auth_time' | 'auth_time_ms'>): number {
+function signedInAtMs(claims: Pick<SessionClaims, 'auth_time' | 'auth_time_ms'>): number {
   return typeof claims.auth_time_ms === 'number' ? claims.auth_time_ms : claims.auth_time * 1000 + 999;
 }
 
 /** Makes a session token for a user; the sign-in time `authMs` (milliseconds) is kept when a session is renewed. */
-export function signSession(secret: string, userId: Types.ObjectId, session: { sid?: string; authMs?: number } = {}): string {
+export function signSession(secret: string, userId: Id, session: { sid?: string; authMs?: number } = {}): string {
   const nowMs = Date.now();
   const now = Math.floor(nowMs / 1000);
   const authMs = session.authMs ?? nowMs;
@@ -112,7 +111,7 @@ export function configurePassport(models: Models, secret: string, passwordParams
       },
       (claims: SessionClaims, done: VerifiedCallback) => {
         const badTimes = typeof claims.auth_time !== 'number' || (claims.auth_time_ms !== undefined && typeof claims.auth_time_ms !== 'number');
-        if (!Types.ObjectId.isValid(claims.sub) || typeof claims.sid !== 'string' || badTimes) {
+        if (!isId(claims.sub) || typeof claims.sid !== 'string' || badTimes) {
           done(null, false);
           return;
         }

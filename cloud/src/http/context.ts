@@ -27,7 +27,7 @@ export interface AuthLimits {
 }
 
 /** The defaults: generous for people, tight for password guessing (about 1000 guesses a day per account) and for anonymous comparisons. */
-export const DEFAULT_AUTH_LIMITS: Readonly<AuthLimits> = Object.freeze({
+const DEFAULT_AUTH_LIMITS: Readonly<AuthLimits> = Object.freeze({
   loginPerAddress: { max: 30, windowMs: 15 * 60_000 },
   failedLoginsPerAccount: { max: 10, windowMs: 15 * 60_000 },
   registrationsPerAddress: { max: 10, windowMs: 60 * 60_000 },

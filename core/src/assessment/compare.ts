@@ -74,7 +74,7 @@ export interface CompareOptions {
  * (bytes, then UTF-16 text in a worker), so this bounds one comparison to a few hundred MiB; larger
  * outputs are compared by digest only, which the evidence says.
  */
-export const TEXT_LIMIT_BYTES = 32 * 1024 * 1024;
+const TEXT_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Limits for comparisons that must answer quickly (an interactive compare anyone may ask for):

@@ -130,7 +130,7 @@ export interface OutputSide {
  * - `unknown`: evidence of version 1 only, where such a pair counted as different;
  * - `missing-a` / `missing-b`: the output exists on one side only.
  */
-export type OutputResult =
+type OutputResult =
   | 'identical'
   | 'text-distance'
   | 'different-binary'
@@ -179,14 +179,14 @@ export interface OutputsEvidence {
 }
 
 /** A dependency on one side only. */
-export interface DependencyEntry {
+interface DependencyEntry {
   name: string;
   manager: string | null;
   version: string;
 }
 
 /** A dependency on both sides with different versions. */
-export interface DependencyChange {
+interface DependencyChange {
   name: string;
   manager: string | null;
   a: string;

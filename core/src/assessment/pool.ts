@@ -33,7 +33,7 @@ export const INLINE_CELLS = 1 << 22;
  * Pairs up to this many cells go to the light lane's worker. Its worst case (fast-levenshtein on
  * every cell) is some 50 ms, so a small comparison waits at most that long for another small one.
  */
-export const LIGHT_CELLS = 1 << 26;
+const LIGHT_CELLS = 1 << 26;
 
 /** Levenshtein distance of two strings (see levenshtein()), computed in a worker thread when large. */
 export async function levenshteinAsync(a: string, b: string, options: AsyncDistanceOptions = {}): Promise<LevenshteinResult> {
@@ -50,14 +50,8 @@ export function utf8DistanceTimed(a: Uint8Array, b: Uint8Array, options: AsyncDi
   return schedule({ kind: 'utf8', a, b, options: engineOptions(options) }, a.length * b.length, options);
 }
 
-/** Sets how many worker threads large comparisons may use at once (default: cores − 1, between 1 and 4); small ones have one more. */
-export function configureLevenshteinWorkers(settings: { size: number }): void {
-  if (!Number.isInteger(settings.size) || settings.size < 1) throw new RangeError('The worker pool needs at least one worker.');
-  lanes().heavy.size = settings.size;
-}
-
 /** One lane's comparisons: running in a worker, waiting for one, and handed to one since the process started. */
-export interface LaneLoad {
+interface LaneLoad {
   running: number;
   queued: number;
   dispatched: number;

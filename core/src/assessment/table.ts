@@ -47,7 +47,7 @@ export function cellOf(codeSame: boolean, inputsSame: boolean, outputsSame: bool
 }
 
 /** The table column for code and inputs sameness, as docs/assessment.md names it ("same & different"). */
-export function columnOf(codeSame: boolean, inputsSame: boolean): string {
+function columnOf(codeSame: boolean, inputsSame: boolean): string {
   return `${codeSame ? 'same' : 'different'} & ${inputsSame ? 'same' : 'different'}`;
 }
 

@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { SifInfo } from '../sif.js';
 
 /** Where a container version's source came from. */
-export interface ContainerVersion {
+interface ContainerVersion {
   vcs: string | null;
   repository: string | null;
   commit: string | null;

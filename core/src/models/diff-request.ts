@@ -3,17 +3,17 @@ import type { Cell } from '../assessment/evidence.js';
 import { CELLS, METHODS, PROPOSITIONS, type Method, type Proposition } from '../assessment/table.js';
 
 /** How the outputs of the two records are compared (the assessment table's methods). */
-export const DIFF_METHODS = METHODS;
+const DIFF_METHODS = METHODS;
 /** One of DIFF_METHODS. */
 export type DiffMethod = Method;
 
 /** Where a request is in its life: proposed, then agreed or denied by the target owner, or withdrawn by the sender. */
-export const DIFF_STATUSES = ['proposed', 'agreed', 'denied', 'withdrawn'] as const;
+const DIFF_STATUSES = ['proposed', 'agreed', 'denied', 'withdrawn'] as const;
 /** One of DIFF_STATUSES. */
 export type DiffStatus = (typeof DIFF_STATUSES)[number];
 
 /** The target owner's answer. */
-export interface DiffAnswer {
+interface DiffAnswer {
   by: Types.ObjectId;
   at: Date;
   comment: string;

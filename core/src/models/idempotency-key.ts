@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 /** Where a request carrying an Idempotency-Key stands. */
-export type IdempotencyState = 'pending' | 'done';
+type IdempotencyState = 'pending' | 'done';
 
 /**
  * One client-chosen Idempotency-Key of one user: the request it was first used with and, once

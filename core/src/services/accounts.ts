@@ -21,7 +21,7 @@ export function emailProblem(email: string): string | undefined {
 }
 
 /** Explains why a display name is refused, or returns undefined when it is acceptable. */
-export function displayNameProblem(name: string): string | undefined {
+function displayNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed.length === 0) return 'A name cannot be empty.';
   if (trimmed.length > 100) return `A name has at most 100 characters (got ${trimmed.length}).`;

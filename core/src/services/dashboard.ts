@@ -3,7 +3,7 @@ import type { Actor, Deps } from './context.js';
 import { RECORD_SUMMARY_PROJECTION } from './records.js';
 
 /** How many recent items the dashboard shows of each kind. */
-export const DASHBOARD_ITEMS = 5;
+const DASHBOARD_ITEMS = 5;
 
 /** What the signed-in user's dashboard shows. */
 export interface DashboardSummary {

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { decodeFreeform, encodeFreeform, type JsonValue } from '../codec.js';
+import { encodeFreeform } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { Proposition } from '../assessment/table.js';
 import type { Evidence } from '../assessment/evidence.js';
@@ -327,7 +327,7 @@ async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, a
 }
 
 /** A record a request involves, as far as the viewer may see it. */
-export interface VisibleRecord {
+interface VisibleRecord {
   label: string;
   project: Types.ObjectId;
   projectName: string;
@@ -360,9 +360,4 @@ export async function diffContext(deps: Deps, viewer: Actor | null, requests: Di
       ]),
     ),
   };
-}
-
-/** The stored evidence of a request. */
-export function evidenceOf(request: DiffRequestDoc): JsonValue | undefined {
-  return decodeFreeform(request.evidence);
 }

@@ -44,7 +44,7 @@ export async function discardUploads(deps: Deps, uploads: StoredUpload[]): Promi
 }
 
 /** True when a record or container still points at the file. */
-export async function isFileReferenced(deps: Deps, fileId: Types.ObjectId): Promise<boolean> {
+async function isFileReferenced(deps: Deps, fileId: Types.ObjectId): Promise<boolean> {
   const { Record, Container } = deps.models;
   const [asInput, asOutput, asImage] = await Promise.all([
     Record.exists({ 'inputs.file': fileId }),

@@ -5,9 +5,6 @@ import { isDuplicateKeyError } from '../db.js';
 import { AppError } from '../errors.js';
 import type { IdempotencyKeyDoc, Models } from '../models/index.js';
 
-/** What a client may send as an Idempotency-Key (also stated in openapi.yaml). */
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
-
 /** How long a key is remembered: a retry later than this runs as a new request. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 

@@ -14,7 +14,7 @@ export interface Reproducibility {
 }
 
 /** A tally of zero everywhere. */
-export function emptyTally(): Tally {
+function emptyTally(): Tally {
   return { repeated: 0, reproduced: 0, 'non-repeated': 0, 'non-reproduced': 0, total: 0 };
 }
 

@@ -11,7 +11,7 @@ import type { Deps } from './context.js';
  * inputs, outputs, container) and what the evidence showed about it (dependencies, system).
  * Annotations (tags, reason, outcome), status, timings, streams and custom fields stay writable.
  */
-export const SEALED_FIELDS = ['program', 'parameters', 'inputs', 'outputs', 'container', 'dependencies', 'system'] as const;
+const SEALED_FIELDS = ['program', 'parameters', 'inputs', 'outputs', 'container', 'dependencies', 'system'] as const;
 /** One of SEALED_FIELDS. */
 export type SealedField = (typeof SEALED_FIELDS)[number];
 
@@ -81,7 +81,7 @@ export function sealedDigest(record: Sealable): string {
 }
 
 /** A file a verdict's evidence was computed from. */
-export interface FileDigest {
+interface FileDigest {
   name: string;
   path: string | null;
   sha256: string | null;
@@ -146,7 +146,7 @@ export function basisOf(request: Pick<DiffRequestDoc, 'basis'>): VerdictBasis | 
  * marked request that is still proposed therefore seals too; one that ended otherwise does not.
  * Both halves use indexed fields (from, toward, _id).
  */
-export async function sealOf(deps: Deps, record: Pick<RecordDoc, '_id' | 'seals'>): Promise<DiffRequestDoc | null> {
+async function sealOf(deps: Deps, record: Pick<RecordDoc, '_id' | 'seals'>): Promise<DiffRequestDoc | null> {
   const marks = record.seals ?? [];
   const conditions: Array<Record<string, unknown>> = [
     { from: record._id, status: 'agreed' },
@@ -157,7 +157,7 @@ export async function sealOf(deps: Deps, record: Pick<RecordDoc, '_id' | 'seals'
 }
 
 /** The 409 for a change to a sealed record. */
-export function sealedError(record: Pick<RecordDoc, '_id' | 'label'>, verdict: DiffRequestDoc, what: string, fields: string[] = []): AppError {
+function sealedError(record: Pick<RecordDoc, '_id' | 'label'>, verdict: DiffRequestDoc, what: string, fields: string[] = []): AppError {
   const being = verdict.status === 'agreed' ? `the agreed verdict ${verdict._id.toHexString()}` : `verdict ${verdict._id.toHexString()}, being agreed now,`;
   return new AppError(
     409,

@@ -16,7 +16,7 @@ export interface SweepReport {
 }
 
 /** How old an unreferenced blob or file must be before a sweep removes it: uploads in flight are younger. */
-export const SWEEP_GRACE_MS = 60 * 60 * 1000;
+const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Removes storage nothing refers to: containers left out of their project's history, blobs

@@ -52,7 +52,7 @@ function prefetching(queryClient: QueryClient) {
 }
 
 /** Every route of the app. */
-export function routesOf(queryClient: QueryClient): RouteObject[] {
+function routesOf(queryClient: QueryClient): RouteObject[] {
   const prefetch = prefetching(queryClient);
   return [
     {

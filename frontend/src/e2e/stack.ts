@@ -25,9 +25,9 @@ const repoRoot = path.resolve(frontendRoot, '..');
 /** The built single-page app the frontend server serves. */
 export const PUBLIC_DIR = path.join(frontendRoot, 'dist', 'public');
 /** Where tests and benchmarks save screenshots (gitignored). */
-export const SCREENSHOTS = path.join(repoRoot, 'test-output', 'screenshots');
+const SCREENSHOTS = path.join(repoRoot, 'test-output', 'screenshots');
 /** Debian's Chromium (installed by .ci/system-packages.sh); Playwright never downloads a browser here. */
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 /** A running stack. */
 export interface Stack {

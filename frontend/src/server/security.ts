@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
  * its own origin, no inline code or styles, no plugins, no framing. Images may also be data: URLs
  * (small icons the bundler inlines) and blob: URLs (previews of files the user picks for upload).
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

@@ -15,7 +15,7 @@ import { buildOnce, makeUser, useTestDatabase, type TestDatabase, type TestUser 
 const sdkRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const repoRoot = path.resolve(sdkRoot, '..');
 /** The built CLI that the tests run as a child process. */
-export const CLI = path.join(sdkRoot, 'dist', 'cli.js');
+const CLI = path.join(sdkRoot, 'dist', 'cli.js');
 
 /** The real API service on a real port, on the test file's own database. */
 export interface TestServer {

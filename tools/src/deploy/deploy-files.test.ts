@@ -86,7 +86,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes only the dashboard and the API, keeps MongoDB and the cloud service on the internal network, and restarts everything', () => {
-    const { services, networks, volumes } = compose();
+    const { services, networks } = compose();
     expect(Object.keys(services).sort()).toEqual(['api', 'cloud', 'mongo', 'web']);
     expect(networks.internal?.internal).toBe(true);
     expect(Object.entries(services).filter(([, service]) => service.ports).map(([name]) => name).sort()).toEqual(['api', 'web']);

@@ -35,9 +35,10 @@ export function useTestDatabase(options: { keep?: boolean } = {}): TestDatabase 
 
   beforeEach(async () => {
     if (options.keep) return;
-    const { connection } = get();
-    const collections = await connection.db?.listCollections({}, { nameOnly: true }).toArray();
-    await Promise.all((collections ?? []).map((collection) => connection.db?.collection(collection.name).deleteMany({})));
+    const { db } = get().connection;
+    if (!db) return;
+    const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+    await Promise.all(collections.map((collection) => db.collection(collection.name).deleteMany({})));
   });
 
   afterAll(async () => {

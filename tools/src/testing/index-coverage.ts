@@ -70,7 +70,7 @@ function sortAfterEquality(sort: QueryShape['sort'], equality: Set<string>): Que
  * always served. The index must bound the scan: an index that only matches an empty prefix serves
  * nothing.
  */
-export function indexServes(index: IndexSpec, fields: FilterShape['fields'], sort: QueryShape['sort']): boolean {
+function indexServes(index: IndexSpec, fields: FilterShape['fields'], sort: QueryShape['sort']): boolean {
   const equality = fieldsOf(fields, 'eq');
   const range = fieldsOf(fields, 'range');
   if (equality.has('_id')) return true;
@@ -105,7 +105,7 @@ function merge(base: FilterShape, extra: FilterShape, skipGroup: number): Filter
  * the owner and visibility of a record or container are its project's, so an index on `project`
  * narrows a query to them as well as one on `project, owner` would.
  */
-export const DENORMALIZED: Array<{ collection: string; by: string; fields: string[] }> = [
+const DENORMALIZED: Array<{ collection: string; by: string; fields: string[] }> = [
   { collection: 'records', by: 'project', fields: ['owner', 'private'] },
   { collection: 'containers', by: 'project', fields: ['owner', 'private'] },
 ];
@@ -166,7 +166,7 @@ function describeFilter(filter: FilterShape): string {
 }
 
 /** A query shape as one line, e.g. `records.find({project: eq, status: eq}).sort({created: -1})`. */
-export function describeShape(shape: Pick<QueryShape, 'collection' | 'command' | 'filter' | 'sort'>): string {
+function describeShape(shape: Pick<QueryShape, 'collection' | 'command' | 'filter' | 'sort'>): string {
   const sort = shape.sort.length > 0 ? `.sort({${shape.sort.map(([field, direction]) => `${field}: ${direction}`).join(', ')}})` : '';
   return `${shape.collection}.${shape.command}(${describeFilter(shape.filter)})${sort}`;
 }

@@ -6,7 +6,7 @@
  */
 
 /** One data object of a test SIF. */
-export interface SifObject {
+interface SifObject {
   /** 0x4001 Def.FILE, 0x4003 JSON.Labels, 0x4004 FS (partition), 0x4006 JSON.Generic, … */
   type: number;
   name?: string;

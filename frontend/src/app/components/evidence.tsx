@@ -18,7 +18,7 @@ function OutputsSame({ outputs }: { outputs: Evidence['outputs'] }) {
 }
 
 /** The table with the cell of this comparison highlighted (only its column when the outputs are not comparable: no row holds it). */
-export function CellTable({ cell, codeSame, inputsSame }: { cell: AssessmentCell; codeSame: boolean; inputsSame: boolean }) {
+function CellTable({ cell, codeSame, inputsSame }: { cell: AssessmentCell; codeSame: boolean; inputsSame: boolean }) {
   const column = columnOf(codeSame, inputsSame);
   const row = CELLS[cell].outputs;
   return (

@@ -67,12 +67,6 @@ export const BoxIcon = () => (
     <path d="m3 8 9 5 9-5M12 13v8" />
   </Icon>
 );
-export const InboxIcon = () => (
-  <Icon>
-    <path d="M22 12h-6l-2 3h-4l-2-3H2" />
-    <path d="M5.5 5h13l3.5 7v6a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-6Z" />
-  </Icon>
-);
 export const PlusIcon = () => (
   <Icon>
     <path d="M12 5v14M5 12h14" />

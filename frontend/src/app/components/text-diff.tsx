@@ -8,7 +8,7 @@ import { textDiff, type DiffRow, type Segment } from '../lib/textdiff';
 import { ErrorBox, Loading } from './ui';
 
 /** Outputs larger than this (per side) are not fetched for a diff: the measured distance has to do. */
-export const DIFF_MAX_BYTES = 1024 * 1024;
+const DIFF_MAX_BYTES = 1024 * 1024;
 
 /** Why a pair gets no line diff, or null when it can have one. */
 export function diffUnavailable(pair: OutputPair): string | null {

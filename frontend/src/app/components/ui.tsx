@@ -253,7 +253,7 @@ export function Pager({ next, count, loading }: { next: string | null | undefine
   const cursor = params.get('cursor');
   const go = (target: string | null, stack: Array<string | null>) => {
     const search = withParams(params, { cursor: target }).toString();
-    navigate({ pathname: location.pathname, search: search ? `?${search}` : '' }, { state: { previous: stack } });
+    void navigate({ pathname: location.pathname, search: search ? `?${search}` : '' }, { state: { previous: stack } });
   };
   const page = previous.length + 1;
   if (!cursor && !next) return null;

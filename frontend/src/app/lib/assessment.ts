@@ -99,11 +99,6 @@ export function describePair(pair: OutputPair): { label: string; tone: 'good' | 
   }
 }
 
-/** The tone of a proposition: positive claims are good news, negative ones are not. */
-export function propositionTone(proposition: Proposition): 'good' | 'bad' {
-  return proposition === 'repeated' || proposition === 'reproduced' ? 'good' : 'bad';
-}
-
 /** The tone of a table cell. */
 export function cellTone(cell: AssessmentCell): 'good' | 'bad' | 'warn' {
   return cell === 'repeatable' || cell === 'reproducible' ? 'good' : cell === 'non-repeatable' ? 'bad' : 'warn';

@@ -2,7 +2,7 @@
 import type { Container } from '@reprise/sdk';
 
 /** What stands in for the token when it is not shown any more. */
-export const TOKEN_PLACEHOLDER = 'rpr_…your-token…';
+const TOKEN_PLACEHOLDER = 'rpr_…your-token…';
 
 /** Setting up the `reprise` CLI against this dashboard (the web port proxies /api). */
 export function cliSnippet(origin: string, token: string | null): string {

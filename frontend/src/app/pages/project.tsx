@@ -17,7 +17,7 @@ import { NotFoundPage } from './errors';
 
 
 /** "v3 · docker" for a container id, from the project's history. */
-export function containerLabel(containers: Container[], id: string | null): string {
+function containerLabel(containers: Container[], id: string | null): string {
   if (!id) return '—';
   const index = containers.findIndex((container) => container.id === id);
   if (index < 0) return 'unknown';
