@@ -12,7 +12,7 @@ import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
 import { guardSealedChange } from './seals.js';
 
 /** The fields of a new record its caller chooses; the writer adds the project, owner, privacy, label and status history. */
-export interface NewRecordFields extends Record<string, unknown> {
+interface NewRecordFields extends Record<string, unknown> {
   status: RecordStatus;
   container: Types.ObjectId | null;
   inputs: FileRef[];
@@ -20,7 +20,7 @@ export interface NewRecordFields extends Record<string, unknown> {
 }
 
 /** Builds the update of a record from the record as read (a `$set`, and `$inc: {rev: 1}`). */
-export type BuildUpdate = (current: RecordDoc) => Record<string, unknown>;
+type BuildUpdate = (current: RecordDoc) => Record<string, unknown>;
 
 /**
  * One write of a record:
