@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { BlobInfo } from '../blobstore.js';
 import { AppError } from '../errors.js';
 import type { FileDoc, FileRef, RecordDoc } from '../models/index.js';
-import { nameForms } from '../names.js';
+import { nameForms } from '@reprise/rules';
 import type { Deps } from './context.js';
 
 /** Bytes that have reached the blob store but are not a File yet. */
