@@ -38,13 +38,7 @@ export type Difference = JsonDifferences['differences'][number];
 export type OutputsEvidence = Evidence['outputs'];
 /** Two outputs paired by name (then path), and how they compare. */
 export type OutputPair = Schemas['OutputPair'];
-/** How an output pair compares (see the OutputPair schema). */
-export type OutputResult = OutputPair['result'];
 /** One side of an output pair. */
 export type OutputSide = Schemas['OutputSide'];
 /** Dependency changes from A to B, keyed by (manager, name). */
 export type DependencyEvidence = Evidence['dependencies'];
-/** A dependency on one side only. */
-export type DependencyEntry = Schemas['DependencyEntry'];
-/** A dependency on both sides with different versions. */
-export type DependencyChange = Schemas['DependencyChange'];

@@ -3,10 +3,10 @@
  */
 
 /** Project names: a letter or digit, then up to 99 letters, digits, ".", "_" or "-". */
-export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** Record labels: printable text without control characters, at most 200 characters. */
-export const LABEL_PATTERN = /^[^\u0000-\u001f\u007f]{1,200}$/u;
+const LABEL_PATTERN = /^[^\u0000-\u001f\u007f]{1,200}$/u;
 
 /**
  * Bidirectional override and isolate characters (U+202A–U+202E, U+2066–U+2069) change the order
