@@ -11,6 +11,7 @@ FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY contract/package.json contract/
+COPY rules/package.json rules/
 COPY core/package.json core/
 COPY http/package.json http/
 COPY api/package.json api/
@@ -28,10 +29,10 @@ RUN npm run build
 
 # Production dependencies of one service's workspaces only (the API needs no React, the dashboard no mongoose).
 FROM manifests AS api-deps
-RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts -w api -w core -w http -w contract
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts -w api -w core -w rules -w http -w contract
 
 FROM manifests AS cloud-deps
-RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts -w cloud -w core -w http -w contract
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts -w cloud -w core -w rules -w http -w contract
 
 FROM manifests AS web-deps
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts -w frontend -w sdk -w contract
@@ -46,6 +47,8 @@ COPY --from=build /app/contract/dist contract/dist
 
 FROM runtime AS api
 COPY --from=api-deps /app/node_modules node_modules
+COPY --from=build /app/rules/package.json rules/
+COPY --from=build /app/rules/dist rules/dist
 COPY --from=build /app/core/package.json core/
 COPY --from=build /app/core/dist core/dist
 COPY --from=build /app/http/package.json http/
@@ -62,6 +65,8 @@ CMD ["node", "api/dist/server.js"]
 
 FROM runtime AS cloud
 COPY --from=cloud-deps /app/node_modules node_modules
+COPY --from=build /app/rules/package.json rules/
+COPY --from=build /app/rules/dist rules/dist
 COPY --from=build /app/core/package.json core/
 COPY --from=build /app/core/dist core/dist
 COPY --from=build /app/http/package.json http/

@@ -36,8 +36,11 @@ export default defineConfig({
   publicDir: path.join(here, 'static'),
   plugins: [react(), precompress()],
   resolve: {
-    // The SDK's browser entry from its sources: no build order between the workspaces.
-    alias: [{ find: /^@reprise\/sdk$/, replacement: path.join(here, '..', 'sdk', 'src', 'index.ts') }],
+    // The SDK's browser entry and the rules from their sources: no build order between the workspaces.
+    alias: [
+      { find: /^@reprise\/sdk$/, replacement: path.join(here, '..', 'sdk', 'src', 'index.ts') },
+      { find: /^@reprise\/rules$/, replacement: path.join(here, '..', 'rules', 'src', 'index.ts') },
+    ],
   },
   build: {
     outDir,

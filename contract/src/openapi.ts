@@ -1140,14 +1140,19 @@ export interface components {
     schemas: {
         Error: {
             error: {
-                /** @description A stable snake_case code. */
-                code: string;
+                code: components["schemas"]["ErrorCode"];
                 /** @description What went wrong and what to do, for a person. */
                 message: string;
                 /** @description Machine-readable specifics (for example the failing fields). */
                 details?: unknown;
             };
         };
+        /**
+         * @description The stable snake_case code of an error, one of this list: clients may switch on it. Adding a
+         *     code is a change of this description; the services cannot send one that is not listed.
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
         /** @description A resource id (24 hex digits). */
         Id: string;
         /**
@@ -1565,14 +1570,65 @@ export interface components {
             }[];
             truncated: boolean;
         };
+        /** @description The source version a record ran, from its program's `versionControl`, else its container's `version`. */
+        VcsIdentity: {
+            /** @enum {string} */
+            source: "program" | "container";
+            vcs: string | null;
+            repository: string | null;
+            commit: string;
+            branch: string | null;
+            tag: string | null;
+            dirty: boolean | null;
+            /** @description sha256 of the working-tree diff; null for a clean tree (or when unknown: see `dirty`). */
+            diff: string | null;
+        };
+        /** @description The container image of a record's container: an uploaded file's sha256 and/or a registry digest. */
+        ImageIdentity: {
+            sha256: string | null;
+            digest: string | null;
+            reference: string | null;
+        };
+        /** @description Everything that identifies the code one record ran. */
+        CodeIdentity: {
+            vcs: null | components["schemas"]["VcsIdentity"];
+            /** @description The container document's id. */
+            container: string | null;
+            image: null | components["schemas"]["ImageIdentity"];
+        };
+        /** @description One side of an output pair. */
+        OutputSide: {
+            name: string;
+            path: string | null;
+            sha256: string | null;
+            /** @description Sumatra's sha1, when the record came through its record store. */
+            sha1: string | null;
+            size: number | null;
+            mediaType: string | null;
+            /** @description Whether the bytes were uploaded (only then can a text distance be measured). */
+            uploaded: boolean;
+        };
+        /** @description A dependency on one side only. */
+        DependencyEntry: {
+            name: string;
+            manager: string | null;
+            version: string;
+        };
+        /** @description A dependency on both sides with different versions. */
+        DependencyChange: {
+            name: string;
+            manager: string | null;
+            a: string;
+            b: string;
+        };
         /** @description Two outputs paired by name (then path) and how they compare. */
         OutputPair: {
             name: string;
             path: string | null;
-            /** @description A's side: name, path, sha256, sha1 (Sumatra's, or null), size, mediaType, uploaded; null when missing. */
-            a: unknown;
-            /** @description B's side, likewise. */
-            b: unknown;
+            /** @description A's side; null when missing. */
+            a: null | components["schemas"]["OutputSide"];
+            /** @description B's side; null when missing. */
+            b: null | components["schemas"]["OutputSide"];
             /**
              * @description Outputs compare by a digest both sides have: sha256, else sha1 (Sumatra's). `identical`: that
              *     digest is equal; `text-distance`, `different-binary`, `different-unmeasured`: it differs (a
@@ -1629,10 +1685,8 @@ export interface components {
                  */
                 basis: "vcs" | "container" | "image" | "unknown";
                 reason: string;
-                /** @description A's code identity: vcs, container id, image digests. */
-                a: Record<string, never>;
-                /** @description B's code identity. */
-                b: Record<string, never>;
+                a: components["schemas"]["CodeIdentity"];
+                b: components["schemas"]["CodeIdentity"];
             };
             inputs: {
                 same: boolean;
@@ -1665,9 +1719,9 @@ export interface components {
             };
             dependencies: {
                 same: boolean;
-                added: Record<string, never>[];
-                removed: Record<string, never>[];
-                changed: Record<string, never>[];
+                added: components["schemas"]["DependencyEntry"][];
+                removed: components["schemas"]["DependencyEntry"][];
+                changed: components["schemas"]["DependencyChange"][];
                 unchanged: number;
             };
             system: components["schemas"]["JsonDifferences"];

@@ -7,6 +7,8 @@
  * database never sees client keys, and a round trip gives back exactly the JSON that was sent.
  */
 
+import type { Evidence } from '@reprise/rules';
+
 /** A JSON value as parsed from a request body. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -19,6 +21,18 @@ export function encodeFreeform(value: JsonValue): string {
 }
 
 /** Decodes a stored free-form value; absent values decode to undefined. */
+/** The stored form of a comparison's evidence: its JSON text (evidence holds no client-chosen object keys, so it needs no escaping). */
+export function encodeEvidence(evidence: Evidence): string {
+  return JSON.stringify(evidence);
+}
+
+/** Stored evidence as it was computed (undefined when none is stored). */
+export function decodeEvidence(stored: string | null | undefined): Evidence | undefined {
+  if (stored === undefined || stored === null) return undefined;
+  // Written by encodeEvidence from an Evidence: parsing gives that value back.
+  return JSON.parse(stored) as Evidence;
+}
+
 export function decodeFreeform(stored: string | null | undefined): JsonValue | undefined {
   if (stored === undefined || stored === null) return undefined;
   return JSON.parse(stored) as JsonValue;

@@ -1,11 +1,13 @@
-/** Every failure a service can report, with the HTTP status and stable code the client sees. */
+import type { ErrorCode } from '@reprise/rules';
+
+/** Every failure a service can report, with the HTTP status and stable code the client sees (one of openapi.yaml's ErrorCode list). */
 export class AppError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: unknown;
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, code: string, message: string, details?: unknown, headers: Record<string, string> = {}) {
+  constructor(status: number, code: ErrorCode, message: string, details?: unknown, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'AppError';
     this.status = status;
@@ -38,7 +40,7 @@ export const errors = {
     new AppError(416, 'range_not_satisfiable', `The requested range is outside the file (${size} bytes).`, { size }, {
       'Content-Range': `bytes */${size}`,
     }),
-  unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
+  unprocessable: (code: ErrorCode, message: string, details?: unknown) => new AppError(422, code, message, details),
   tooManyRequests: (message: string, retryAfterSeconds: number) =>
     new AppError(429, 'too_many_requests', `${message}; try again in ${retryAfterSeconds} seconds.`, { retryAfter: retryAfterSeconds }, {
       'Retry-After': String(retryAfterSeconds),
@@ -49,5 +51,5 @@ export const errors = {
 
 /** The wire shape of every error response. */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown };
 }

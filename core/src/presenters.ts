@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
-import { decodeFreeform } from './codec.js';
+import { decodeEvidence, decodeFreeform } from './codec.js';
 import type { ContainerDoc, DiffRequestDoc, FileRef, ProjectDoc, RecordDoc, UserDoc } from './models/index.js';
 import type { DiffContext } from './services/diffs.js';
 import { basisOf } from './services/seals.js';
@@ -195,11 +195,11 @@ export function presentDiffRequestSummary(request: DiffRequestDoc, context: Diff
 /** A diff request with its evidence, which only a viewer who can see both records gets (it describes both). */
 export function presentDiffRequest(request: DiffRequestDoc, context: DiffContext): Schemas['DiffRequest'] {
   const bothVisible = context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString());
-  const evidence = bothVisible ? decodeFreeform(request.evidence) : undefined;
+  const evidence = bothVisible ? decodeEvidence(request.evidence) : undefined;
   const basis = bothVisible ? basisOf(request) : null;
   return {
     ...presentDiffRequestSummary(request, context),
-    evidence: (evidence ?? null) as Schemas['DiffRequest']['evidence'],
+    evidence: evidence ?? null,
     basis: basis as Schemas['DiffRequest']['basis'],
   };
 }

@@ -2,66 +2,10 @@
  * Typed errors. Every failure the API reports arrives as an ApiError subclass chosen by status,
  * carrying the API's stable `code`; failures to reach the server at all are NetworkErrors.
  */
+import type { Schemas } from '@reprise/contract';
 
-/** Error codes the services send (see openapi.yaml); others may appear, so the type stays open. */
-export type KnownErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'malformed_json'
-  | 'malformed_multipart'
-  | 'invalid_value'
-  | 'unknown_field'
-  | 'invalid_label'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'route_not_found'
-  | 'no_container'
-  | 'no_image'
-  | 'image_in_registry'
-  | 'method_not_allowed'
-  | 'conflict'
-  | 'label_taken'
-  | 'idempotency_in_progress'
-  | 'idempotency_response_unavailable'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'range_not_satisfiable'
-  | 'unknown_container'
-  | 'invalid_status_transition'
-  | 'digest_mismatch'
-  | 'idempotency_key_reused'
-  | 'rate_limited'
-  | 'too_many_requests'
-  | 'internal_error'
-  | 'service_unavailable'
-  // cloud service: sessions and CSRF
-  | 'csrf_failed'
-  | 'origin_refused'
-  | 'invalid_credentials'
-  | 'invalid_email'
-  | 'email_taken'
-  | 'weak_password'
-  | 'wrong_password'
-  // cloud service: ownership and names
-  | 'not_owner'
-  | 'name_taken'
-  | 'invalid_name'
-  | 'invalid_project_name'
-  | 'file_not_uploaded'
-  // cloud service: diff requests
-  | 'not_your_record'
-  | 'not_target_owner'
-  | 'not_sender'
-  | 'same_owner'
-  | 'same_record'
-  | 'description_required'
-  | 'proposition_not_allowed'
-  | 'already_closed'
-  | 'duplicate_request'
-  | 'evidence_outdated'
-  // records sealed by an agreed verdict
-  | 'record_sealed';
+/** Error codes the services send: openapi.yaml's ErrorCode list, generated into the contract types. */
+export type KnownErrorCode = Schemas['ErrorCode'];
 
 /** An error code: one of the known ones, or any other string the server sends. */
 export type ErrorCode = KnownErrorCode | (string & {});

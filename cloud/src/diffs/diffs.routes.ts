@@ -54,7 +54,7 @@ export function diffsRouter(deps: CloudDeps): Router {
       a: presentRecordSummary(comparison.a.record, comparison.a.project.name, owners),
       b: presentRecordSummary(comparison.b.record, comparison.b.project.name, owners),
       tolerance: comparison.tolerance,
-      evidence: comparison.evidence as Schemas['Comparison']['evidence'],
+      evidence: comparison.evidence,
       cell: comparison.cell,
       propositions: comparison.propositions,
     };

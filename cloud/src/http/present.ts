@@ -1,9 +1,9 @@
 import type { Schemas } from '@reprise/contract';
-import { AppError, loadOwners, presentProject, presentRecordSummary, type Actor, type Id, type Models, type ProjectDoc, type RecordDoc } from '@reprise/core';
+import { AppError, canChange, loadOwners, presentProject, presentRecordSummary, type Actor, type Id, type Models, type ProjectDoc, type RecordDoc } from '@reprise/core';
 
 /** Refuses a change to something the actor can see but does not own (403; what they cannot see is a 404 before this). */
 export function mustOwn(item: { owner: Id }, actor: Actor, what: string): void {
-  if (!item.owner.equals(actor.id)) throw new AppError(403, 'not_owner', `Only the owner of this ${what} can change it.`);
+  if (!canChange(actor.id, item)) throw new AppError(403, 'not_owner', `Only the owner of this ${what} can change it.`);
 }
 
 /** A page of projects with their owners' names. */

@@ -12,8 +12,8 @@ import { pushProject } from '../services/projects.js';
 import { replaceRecord, type RecordReplacement, type ReplacementFileRef } from '../services/record-replacement.js';
 import { createRecord } from '../services/records.js';
 import { compare, compareRecords, fileSourceOf } from './compare.js';
-import { allowedPropositions, assertProposition } from './table.js';
-import type { Evidence, OutputPair } from './evidence.js';
+import { allowedPropositions, type Evidence, type OutputPair } from '@reprise/rules';
+import { assertProposition } from './refusal.js';
 import { closeLevenshteinWorkers } from './pool.js';
 
 const db = useTestDatabase();

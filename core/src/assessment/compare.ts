@@ -10,26 +10,25 @@ import { errors } from '../errors.js';
 import type { ContainerDoc, FileDoc, FileRef, RecordDoc } from '../models/index.js';
 import type { Deps } from '../services/context.js';
 import {
+  cellOf,
   EVIDENCE_VERSION,
   type CodeEvidence,
   type CodeIdentity,
   type DependencyEvidence,
   type Difference,
-  type EvidenceScalar,
   type Evidence,
+  type EvidenceRecord,
   type ImageIdentity,
   type InputsEvidence,
   type JsonDifferences,
   type OutputPair,
   type OutputSide,
   type OutputsEvidence,
-  type RecordRef,
   type VcsIdentity,
-} from './evidence.js';
+} from '@reprise/rules';
 import { sharedDistanceCache, type DistanceCache } from './cache.js';
 import type { LevenshteinOptions, LevenshteinResult } from './levenshtein.js';
 import { utf8DistanceTimed } from './pool.js';
-import { cellOf } from './table.js';
 import { isBinaryMediaType, looksLikeText } from './text.js';
 
 /** A record with its container (null when it has none). */
@@ -146,7 +145,7 @@ export async function compare(a: CompareSide, b: CompareSide, options: CompareOp
   };
 }
 
-function refOf(record: RecordDoc): RecordRef {
+function refOf(record: RecordDoc): EvidenceRecord {
   return { record: record._id.toHexString(), label: record.label, project: record.project.toHexString() };
 }
 
@@ -376,6 +375,9 @@ function withoutVersionControl(program: JsonValue | undefined): JsonValue | unde
 function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** A leaf value in a Difference: a scalar, or {} / [] for an empty object or array. Strings longer than 1,000 characters are cut and end with "…". */
+type EvidenceScalar = null | boolean | number | string | Record<string, never> | never[];
 
 /** The leaves of a JSON value by JSON Pointer: scalars, and {} / [] for empty containers. */
 function leavesOf(value: JsonValue | undefined): Map<string, EvidenceScalar> {

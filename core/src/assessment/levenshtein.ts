@@ -24,7 +24,7 @@ const require = createRequire(import.meta.url);
 const fastLevenshtein = require('fast-levenshtein') as { get(a: string, b: string): number };
 
 /** How a distance was obtained. Every method but `line-approx` is exact; `line-approx` is exact only when its bounds meet. */
-export type LevenshteinMethod = 'identical' | 'trivial' | 'fast-levenshtein' | 'diagonal' | 'line-approx';
+type LevenshteinMethod = 'identical' | 'trivial' | 'fast-levenshtein' | 'diagonal' | 'line-approx';
 
 /** The distance between two strings and how it was found. */
 export interface LevenshteinResult {

@@ -1,14 +1,9 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { Cell } from '../assessment/evidence.js';
-import { CELLS, METHODS, PROPOSITIONS, type Method, type Proposition } from '../assessment/table.js';
+import { CELLS, DIFF_STATUSES, METHODS, PROPOSITIONS, type Cell, type Method, type Proposition } from '@reprise/rules';
 
 /** How the outputs of the two records are compared (the assessment table's methods). */
-const DIFF_METHODS = METHODS;
-/** One of DIFF_METHODS. */
 export type DiffMethod = Method;
 
-/** Where a request is in its life: proposed, then agreed or denied by the target owner, or withdrawn by the sender. */
-const DIFF_STATUSES = ['proposed', 'agreed', 'denied', 'withdrawn'] as const;
 /** One of DIFF_STATUSES. */
 export type DiffStatus = (typeof DIFF_STATUSES)[number];
 
@@ -72,7 +67,7 @@ const diffRequestSchema = new Schema<DiffRequestDoc>(
     toward: { type: Schema.Types.ObjectId, required: true, ref: 'Record' },
     towardProject: { type: Schema.Types.ObjectId, required: true, ref: 'Project' },
     targetOwner: { type: Schema.Types.ObjectId, required: true, ref: 'User' },
-    method: { type: String, enum: DIFF_METHODS, required: true },
+    method: { type: String, enum: METHODS, required: true },
     description: { type: String, default: '' },
     tolerance: { type: Number, default: 0 },
     proposition: { type: String, enum: PROPOSITIONS, required: true },

@@ -1,9 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { RECORD_STATUSES, type RecordStatus } from '@reprise/rules';
 
-/** The states a run goes through. */
-export const RECORD_STATUSES = ['unknown', 'scheduled', 'started', 'running', 'paused', 'finished', 'crashed', 'aborted'] as const;
-/** One of RECORD_STATUSES. */
-export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export type { RecordStatus };
 
 /** An input or output of a run. `file` is set once the bytes have been uploaded. */
 export interface FileRef {

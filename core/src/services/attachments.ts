@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
 import { errors } from '../errors.js';
 import type { FileRef, RecordDoc } from '../models/index.js';
-import { filePathProblem, normalizeName } from '../names.js';
+import { filePathProblem, normalizeName } from '@reprise/rules';
 import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { discardUploads, registerUpload, releaseIfUnreferenced, type StoredUpload } from './files.js';

@@ -2,7 +2,7 @@ import type { Schemas } from '@reprise/contract';
 import { errors } from '../errors.js';
 import type { ContainerDoc, ContainerImage, ContainerRecipe, ProjectDoc } from '../models/index.js';
 import { looksLikeSif, readSif, type RangeReader, type SifInfo } from '../sif.js';
-import { filePathProblem } from '../names.js';
+import { filePathProblem } from '@reprise/rules';
 import { Scope, scoped } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { discardUploads, registerUpload, releaseIfUnreferenced, type StoredUpload } from './files.js';

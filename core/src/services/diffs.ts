@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
-import { encodeFreeform } from '../codec.js';
+import { canAnswer, canProposeFrom, canProposeToward, canWithdraw, isParty, isRecipient, isSender, type Proposition } from '@reprise/rules';
+import { encodeEvidence } from '../codec.js';
 import { AppError, errors } from '../errors.js';
-import type { Proposition } from '../assessment/table.js';
-import type { Evidence } from '../assessment/evidence.js';
+import { assertProposition } from '../assessment/refusal.js';
 import { isDuplicateKeyError } from '../db.js';
 import { liveKeyOf, type DiffMethod, type DiffRequestDoc, type DiffStatus, type ProjectDoc, type RecordDoc } from '../models/index.js';
 import { afterCursor, paginate } from '../paging.js';
@@ -57,13 +57,13 @@ export async function compareVisibleRecords(
  */
 export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffRequestInput): Promise<DiffRequestDoc> {
   const from = await findRecord(deps, actor, input.from);
-  if (!from.record.owner.equals(actor.id)) {
+  if (!canProposeFrom(actor.id, from.record)) {
     throw new AppError(403, 'not_your_record', `Record "${from.record.label}" is not yours: a request is sent from one of your own records.`, {
       field: 'from',
     });
   }
   const toward = await findRecord(deps, actor, input.toward);
-  if (toward.record.owner.equals(actor.id)) {
+  if (!canProposeToward(actor.id, toward.record)) {
     throw errors.unprocessable(
       'same_owner',
       `Record "${toward.record.label}" is yours too: a diff request asks the owner of another person's record to confirm the claim.`,
@@ -79,18 +79,8 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     throw errors.unprocessable('description_required', 'Method "custom" needs a description of how the outputs were compared.', { field: 'description' });
   }
   const tolerance = input.tolerance ?? 0;
-  const assessment = await assessPair(deps, from.record, toward.record, { tolerance });
-  const allowed = assessment.propositions[method];
-  const refusal = assessment.refusal(method, input.proposition);
-  if (refusal !== undefined || !allowed.includes(input.proposition)) {
-    throw errors.unprocessable('proposition_not_allowed', refusal ?? `Proposition "${input.proposition}" is not allowed.`, {
-      cell: assessment.cell,
-      method,
-      proposition: input.proposition,
-      allowed,
-    });
-  }
-  const evidence = assessment.evidence as unknown as Evidence;
+  const { evidence } = await assessPair(deps, from.record, toward.record, { tolerance });
+  assertProposition(method, input.proposition, evidence);
   const basis = { from: sideBasis(from.record, evidence.code.a), toward: sideBasis(toward.record, evidence.code.b) };
   const document = {
     sender: actor.id,
@@ -103,9 +93,9 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     description,
     tolerance,
     proposition: input.proposition,
-    cell: assessment.cell,
+    cell: evidence.cell,
     status: 'proposed' as const,
-    evidence: encodeFreeform(assessment.evidence),
+    evidence: encodeEvidence(evidence),
     basis: encodeBasis(basis),
     answer: null,
     liveKey: liveKeyOf(from.record._id, toward.record._id),
@@ -202,7 +192,7 @@ export async function listRecordDiffRequests(
   );
   const context = await diffContext(deps, viewer, page.items);
   const shown = page.items.filter(
-    (request) => isParticipant(request, viewer) || (context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString())),
+    (request) => isParty(viewer?.id, request) || (context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString())),
   );
   return { items: shown, next: page.next, context };
 }
@@ -214,12 +204,8 @@ export async function listRecordDiffRequests(
 export async function findDiffRequest(deps: Deps, viewer: Actor | null, id: string): Promise<DiffRequestDoc> {
   const requestId = toId(id);
   const request = requestId ? await deps.models.DiffRequest.findById(requestId).lean<DiffRequestDoc>() : null;
-  if (request && (isParticipant(request, viewer) || (await bothPublic(deps, request)))) return request;
+  if (request && (isParty(viewer?.id, request) || (await bothPublic(deps, request)))) return request;
   throw errors.notFound('Diff request', id);
-}
-
-function isParticipant(request: DiffRequestDoc, viewer: Actor | null): boolean {
-  return viewer !== null && (request.sender.equals(viewer.id) || request.targetOwner.equals(viewer.id));
 }
 
 async function bothPublic(deps: Deps, request: DiffRequestDoc): Promise<boolean> {
@@ -235,7 +221,8 @@ function alreadyClosed(request: Pick<DiffRequestDoc, 'status'> | null): AppError
 /** Withdraws a request the actor sent, while it is proposed (403 for someone else, 409 once it is closed). */
 export async function withdrawDiffRequest(deps: Deps, actor: Actor, id: string): Promise<DiffRequestDoc> {
   const request = await findDiffRequest(deps, actor, id);
-  if (!request.sender.equals(actor.id)) throw new AppError(403, 'not_sender', 'Only the sender of a request can withdraw it.');
+  if (!isSender(actor.id, request)) throw new AppError(403, 'not_sender', 'Only the sender of a request can withdraw it.');
+  if (!canWithdraw(actor.id, request)) throw alreadyClosed(request);
   const updated = await deps.models.DiffRequest.findOneAndUpdate(
     { _id: request._id, sender: actor.id, status: 'proposed' },
     // Its own id as live key frees the pair for a new request.
@@ -260,8 +247,8 @@ export async function answerDiffRequest(
   input: { answer: 'agreed' | 'denied'; comment?: string | undefined },
 ): Promise<DiffRequestDoc> {
   const request = await findDiffRequest(deps, actor, id);
-  if (!request.targetOwner.equals(actor.id)) throw new AppError(403, 'not_target_owner', 'Only the owner of the target record can answer this request.');
-  if (request.status !== 'proposed') throw alreadyClosed(request);
+  if (!isRecipient(actor.id, request)) throw new AppError(403, 'not_target_owner', 'Only the owner of the target record can answer this request.');
+  if (!canAnswer(actor.id, request)) throw alreadyClosed(request);
   const answer = { by: actor.id, at: new Date(), comment: input.comment ?? '' };
   if (input.answer === 'agreed') return await agreeAndSeal(deps, actor, request, answer);
   const updated = await deps.models.DiffRequest.findOneAndUpdate(

@@ -3,7 +3,7 @@ import type { BlobInfo } from '../blobstore.js';
 import { isDuplicateKeyError } from '../db.js';
 import { AppError } from '../errors.js';
 import type { FileDoc, FileRef, RecordDoc } from '../models/index.js';
-import { nameForms } from '../names.js';
+import { nameForms } from '@reprise/rules';
 import type { Deps } from './context.js';
 
 /** Bytes that have reached the blob store but are not a File yet. */

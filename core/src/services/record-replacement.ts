@@ -1,7 +1,7 @@
 import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import type { FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange } from '../models/index.js';
-import { canMove } from '../status.js';
+import { canMove } from '@reprise/rules';
 import type { Actor, Deps } from './context.js';
 import { writeRecord, type RecordWritten } from './record-writer.js';
 import { normalizeFileRefs } from './records.js';

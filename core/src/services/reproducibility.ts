@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { PROPOSITIONS, type Proposition } from '../assessment/table.js';
+import { PROPOSITIONS, type Proposition } from '@reprise/rules';
 import type { ProjectDoc, RecordDoc } from '../models/index.js';
 import type { Deps } from './context.js';
 

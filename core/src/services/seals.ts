@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { canonicalJson, decodeFreeform, encodeFreeform } from '../codec.js';
 import { AppError } from '../errors.js';
-import type { CodeIdentity } from '../assessment/evidence.js';
+import type { CodeIdentity } from '@reprise/rules';
 import type { DiffRequestDoc, RecordDoc } from '../models/index.js';
 import type { Deps } from './context.js';
 

@@ -19,7 +19,7 @@ function evidence(overrides: Partial<Evidence> = {}): Evidence {
     version: 1,
     a: { record: 'a'.repeat(24), label: 'a', project: 'p'.repeat(24) },
     b: { record: 'b'.repeat(24), label: 'b', project: 'p'.repeat(24) },
-    code: { same: true, basis: 'vcs', reason: PAYLOAD, a: {}, b: {} },
+    code: { same: true, basis: 'vcs', reason: PAYLOAD, a: { vcs: null, container: null, image: null }, b: { vcs: null, container: null, image: null } },
     inputs: { same: true, reason: '', digests: { same: true, common: [], onlyA: [], onlyB: [], unknownA: [], unknownB: [] }, parameters: none },
     outputs: { same: false, reason: '', tolerance: 0, textLimitBytes: 1, pairs: [] },
     dependencies: { same: true, added: [], removed: [], changed: [], unchanged: 0 },

@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AssessmentCell, Evidence, JsonDifferences, OutputPair } from '@reprise/sdk';
 import { cloud } from '../api/client';
-import { CELLS, COLUMNS, cellAt, cellTone, columnOf, describePair, explainCell, outputsWords } from '../lib/assessment';
+import { CELL_INFO, COLUMNS, cellAt, cellTone, columnOf, describePair, outputsWords, summarizeCell, type CodeIdentity, type OutputSide } from '@reprise/rules';
 import { formatBytes, formatHostValue, formatPercent, plural, shortDigest } from '../lib/format';
 import { Badge, Digest } from './ui';
 import { diffUnavailable, TextDiffView } from './text-diff';
@@ -20,7 +20,7 @@ function OutputsSame({ outputs }: { outputs: Evidence['outputs'] }) {
 /** The table with the cell of this comparison highlighted (only its column when the outputs are not comparable: no row holds it). */
 function CellTable({ cell, codeSame, inputsSame }: { cell: AssessmentCell; codeSame: boolean; inputsSame: boolean }) {
   const column = columnOf(codeSame, inputsSame);
-  const row = CELLS[cell].outputs;
+  const row = CELL_INFO[cell].outputs;
   return (
     <table className="assessment-table assessment-table-small">
       <caption className="sr-only">Assessment table with this comparison's cell highlighted</caption>
@@ -43,7 +43,7 @@ function CellTable({ cell, codeSame, inputsSame }: { cell: AssessmentCell; codeS
               const current = r === row && c === column;
               return (
                 <td key={c} className={`cell cell-${here} ${current ? 'cell-current' : 'cell-dim'}`} aria-current={current ? 'true' : undefined}>
-                  {CELLS[here].label.toLowerCase()}
+                  {CELL_INFO[here].label.toLowerCase()}
                 </td>
               );
             })}
@@ -60,8 +60,8 @@ export function Verdict({ evidence }: { evidence: Evidence }) {
     <section className={`verdict verdict-${cellTone(evidence.cell)}`} data-cell={evidence.cell}>
       <div className="verdict-text">
         <p className="eyebrow">Assessment</p>
-        <h2 className="verdict-cell">{CELLS[evidence.cell].label}</h2>
-        <p>{explainCell(evidence)}</p>
+        <h2 className="verdict-cell">{CELL_INFO[evidence.cell].label}</h2>
+        <p>{summarizeCell(evidence)}</p>
         <ul className="verdict-facts">
           <li>
             Code <Same same={evidence.code.same} no={evidence.code.basis === 'unknown' ? 'not shown same' : 'different'} />
@@ -112,8 +112,7 @@ function Differences({ diff, empty, format = leaf }: { diff: JsonDifferences; em
           </tr>
         </thead>
         <tbody>
-          {diff.differences.map((difference) => {
-            const row = difference as { key: string; a?: unknown; b?: unknown };
+          {diff.differences.map((row) => {
             return (
               <tr key={row.key}>
                 <td className="mono small break">{row.key || '(whole value)'}</td>
@@ -129,9 +128,8 @@ function Differences({ diff, empty, format = leaf }: { diff: JsonDifferences; em
   );
 }
 
-function CodeSide({ identity }: { identity: Record<string, unknown> }) {
-  const vcs = identity.vcs as { commit?: string; branch?: string | null; dirty?: boolean | null; diff?: string | null; repository?: string | null } | null | undefined;
-  const image = identity.image as { sha256?: string | null; digest?: string | null; reference?: string | null } | null | undefined;
+function CodeSide({ identity }: { identity: CodeIdentity }) {
+  const { vcs, image } = identity;
   return (
     <dl className="fields fields-compact">
       <div className="field-row">
@@ -154,15 +152,12 @@ function CodeSide({ identity }: { identity: Record<string, unknown> }) {
   );
 }
 
-function isImage(side: OutputPair['a']): boolean {
-  const value = side as { mediaType?: string | null; uploaded?: boolean; size?: number | null } | null;
-  return Boolean(value?.uploaded && value.mediaType?.startsWith('image/') && value.mediaType !== 'image/svg+xml' && (value.size ?? 0) <= 20 * 1024 * 1024);
+function isImage(side: OutputSide | null): boolean {
+  return Boolean(side?.uploaded && side.mediaType?.startsWith('image/') && side.mediaType !== 'image/svg+xml' && (side.size ?? 0) <= 20 * 1024 * 1024);
 }
 
-type OutputSideView = { name: string; size?: number | null; sha256?: string | null; sha1?: string | null };
-
 /** A side's digest: its sha256, else Sumatra's sha1 (so named), else "no digest". */
-function digestWords(side: OutputSideView): string {
+function digestWords(side: OutputSide): string {
   if (side.sha256) return shortDigest(side.sha256, 10);
   return side.sha1 ? `sha1 ${shortDigest(side.sha1, 10)}` : 'no digest';
 }
@@ -170,8 +165,7 @@ function digestWords(side: OutputSideView): string {
 function OutputRow({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: string; bRecord: string }) {
   const [showDiff, setShowDiff] = useState(false);
   const description = describePair(pair);
-  const a = pair.a as OutputSideView | null;
-  const b = pair.b as OutputSideView | null;
+  const { a, b } = pair;
   const unavailable = diffUnavailable(pair);
   const images = isImage(pair.a) && isImage(pair.b);
   return (
@@ -296,8 +290,7 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
                 </tr>
               </thead>
               <tbody>
-                {dependencies.changed.map((dep) => {
-                  const change = dep as unknown as { name: string; manager?: string | null; a: string; b: string };
+                {dependencies.changed.map((change) => {
                   return (
                     <tr key={`c/${change.manager ?? ''}/${change.name}`}>
                       <td className="strong">{change.name}</td>
@@ -306,8 +299,7 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
                     </tr>
                   );
                 })}
-                {dependencies.removed.map((dep) => {
-                  const entry = dep as unknown as { name: string; manager?: string | null; version: string };
+                {dependencies.removed.map((entry) => {
                   return (
                     <tr key={`r/${entry.manager ?? ''}/${entry.name}`}>
                       <td className="strong">{entry.name}</td>
@@ -316,8 +308,7 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
                     </tr>
                   );
                 })}
-                {dependencies.added.map((dep) => {
-                  const entry = dep as unknown as { name: string; manager?: string | null; version: string };
+                {dependencies.added.map((entry) => {
                   return (
                     <tr key={`a/${entry.manager ?? ''}/${entry.name}`}>
                       <td className="strong">{entry.name}</td>

@@ -14,8 +14,7 @@ const DIFF_MAX_BYTES = 1024 * 1024;
 export function diffUnavailable(pair: OutputPair): string | null {
   if (pair.result === 'identical') return 'The two files are identical.';
   if (pair.result !== 'text-distance') return 'Only text outputs whose distance the comparison measured get a line diff.';
-  const a = pair.a as { size?: number | null; uploaded?: boolean } | null;
-  const b = pair.b as { size?: number | null; uploaded?: boolean } | null;
+  const { a, b } = pair;
   if (!a?.uploaded || !b?.uploaded) return 'The bytes of one side were not uploaded.';
   if ((a.size ?? 0) > DIFF_MAX_BYTES || (b.size ?? 0) > DIFF_MAX_BYTES) {
     return `The files are larger than ${formatBytes(DIFF_MAX_BYTES)}; only the distance above is shown.`;
@@ -92,8 +91,7 @@ function Row({ row }: { row: DiffRow }) {
 
 /** Fetches both sides of a text output pair and shows their line diff. */
 export function TextDiffView({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: string; bRecord: string }) {
-  const a = pair.a as { name: string; sha256?: string | null } | null;
-  const b = pair.b as { name: string; sha256?: string | null } | null;
+  const { a, b } = pair;
   const files = useQuery({
     queryKey: ['text-pair', aRecord, a?.sha256 ?? a?.name, bRecord, b?.sha256 ?? b?.name],
     queryFn: async ({ signal }) => {

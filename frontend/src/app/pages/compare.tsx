@@ -2,12 +2,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Comparison, DiffMethod, Me, Proposition, RecordSummary } from '@reprise/sdk';
+import { canChange, canPropose, METHOD_INFO, whyPropositions } from '@reprise/rules';
 import { isNotFound } from '../api/client';
 import { useComparison, useMe, useWrites } from '../api/hooks';
 import { EvidenceView, Verdict } from '../components/evidence';
 import { CompareIcon } from '../components/icons';
 import { ErrorBox, FormMessage, Loading, PageHeader, PrivacyBadge, Spinner, StatusBadge, TimeAgo } from '../components/ui';
-import { METHODS, whyPropositions } from '../lib/assessment';
 import { plural } from '../lib/format';
 import { intParam } from '../lib/params';
 import { useTitle } from '../lib/title';
@@ -35,12 +35,14 @@ function RecordSide({ record, side }: { record: RecordSummary; side: 'A' | 'B' }
 /** Why no request can be sent from A toward B, or null when one can. */
 export function requestBlocker(comparison: Pick<Comparison, 'a' | 'b'>, me: Me | null | undefined): string | null {
   if (!me) return 'Sign in to propose a diff request.';
-  const mineA = comparison.a.owner.id === me.id;
-  const mineB = comparison.b.owner.id === me.id;
+  const a = { owner: comparison.a.owner.id };
+  const b = { owner: comparison.b.owner.id };
+  if (canPropose(me.id, a, b)) return null;
+  const mineA = canChange(me.id, a);
+  const mineB = canChange(me.id, b);
   if (mineA && mineB) return 'Both records are yours: a diff request asks the owner of someone else’s record to confirm the claim.';
   if (!mineA && mineB) return 'A request is sent from your record (A) toward the other one (B): swap the sides to propose one.';
-  if (!mineA) return 'A request is sent from one of your own records; neither of these is yours.';
-  return null;
+  return 'A request is sent from one of your own records; neither of these is yours.';
 }
 
 function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolerance: number }) {
@@ -65,7 +67,7 @@ function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolera
     <form className="form propose" onSubmit={submit} aria-label="Propose a diff request">
       <fieldset className="radio-group">
         <legend>Method</legend>
-        {METHODS.map((option) => (
+        {METHOD_INFO.map((option) => (
           <label key={option.value} className="radio">
             <input type="radio" name="method" value={option.value} checked={method === option.value} onChange={() => setMethod(option.value)} />
             <span>

@@ -5,7 +5,7 @@ import { useDashboard, useMe, useProjectList, usePublicRecords } from '../api/ho
 import { SearchIcon } from '../components/icons';
 import { DiffList, ProjectCard, RecordTable } from '../components/lists';
 import { Empty, ErrorBox } from '../components/ui';
-import { CELLS, COLUMNS, cellAt } from '../lib/assessment';
+import { CELL_INFO, COLUMNS, cellAt } from '@reprise/rules';
 import { useTitle } from '../lib/title';
 
 function SearchBox({ large = false }: { large?: boolean }) {
@@ -50,7 +50,7 @@ function TableFigure() {
                 const cell = cellAt(row, column);
                 return (
                   <td key={column} className={`cell cell-${cell}`}>
-                    {CELLS[cell].label.toLowerCase()}
+                    {CELL_INFO[cell].label.toLowerCase()}
                   </td>
                 );
               })}

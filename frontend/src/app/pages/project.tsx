@@ -8,6 +8,7 @@ import { ContainerDetails } from '../components/container-details';
 import { FilterInput } from '../components/filter-input';
 import { BoxIcon, ChevronIcon, CompareIcon, PlusIcon } from '../components/icons';
 import { CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Loading, PageHeader, Pager, PrivacyBadge, SkeletonRows, StatusBadge, Tabs, Tags, TimeAgo } from '../components/ui';
+import { canChange } from '@reprise/rules';
 import { formatBytes, formatDate, plural } from '../lib/format';
 import { oneOf, withParams } from '../lib/params';
 import { recordsQueryOf, RECORD_STATUSES as STATUSES } from '../lib/records-query';
@@ -326,7 +327,7 @@ export function ProjectPage() {
     );
   }
   const data = project.data;
-  const mine = me.data?.id === data.owner.id;
+  const mine = canChange(me.data?.id, { owner: data.owner.id });
 
   return (
     <div className="page">

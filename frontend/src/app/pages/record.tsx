@@ -24,6 +24,7 @@ import {
   Tags,
   TimeAgo,
 } from '../components/ui';
+import { canChange, canDelete } from '@reprise/rules';
 import { formatBytes, formatDate, formatDuration, plural, shellLine } from '../lib/format';
 import { pullSnippet } from '../lib/snippets';
 import { useTitle } from '../lib/title';
@@ -366,7 +367,7 @@ export function RecordPage() {
   if (record.isPending) return <Loading />;
   if (record.isError) return isNotFound(record.error) ? <NotFoundPage what="record" /> : <ErrorBox error={record.error} onRetry={() => void record.refetch()} />;
   const data = record.data;
-  const mine = me.data?.id === data.owner.id;
+  const mine = canChange(me.data?.id, { owner: data.owner.id });
   const containers = project.data?.containers ?? [];
   const index = containers.findIndex((container) => container.id === data.container);
   const container = index >= 0 ? (containers[index] ?? null) : null;
@@ -402,7 +403,7 @@ export function RecordPage() {
                 <button type="button" className="btn" onClick={() => setEditing((value) => !value)}>
                   {editing ? 'Close editor' : 'Edit'}
                 </button>
-                {seal ? null : (
+                {canDelete(me.data?.id, { owner: data.owner.id, sealed: seal !== undefined }) ? (
                   <ConfirmButton
                     label="Delete"
                     title={`Delete record “${data.label}”?`}
@@ -411,7 +412,7 @@ export function RecordPage() {
                   >
                     <p>The record, its diff requests and its files (when no other record uses them) are deleted for good.</p>
                   </ConfirmButton>
-                )}
+                ) : null}
               </>
             ) : null}
           </>

@@ -7,7 +7,7 @@ import { useDiff, useMe, useWrites } from '../api/hooks';
 import { EvidenceView, Verdict } from '../components/evidence';
 import { ArrowRightIcon } from '../components/icons';
 import { Card, ConfirmButton, DiffStatusBadge, ErrorBox, Fields, Loading, PageHeader, PropositionBadge, TimeAgo } from '../components/ui';
-import { CELLS } from '../lib/assessment';
+import { canAnswer, canWithdraw, CELL_INFO, isSender } from '@reprise/rules';
 import { formatDate, plural } from '../lib/format';
 import { useTitle } from '../lib/title';
 import { NotFoundPage } from './errors';
@@ -65,14 +65,14 @@ export function RequestPage() {
   if (request.isPending) return <Loading />;
   if (request.isError) return isNotFound(request.error) ? <NotFoundPage what="request" /> : <ErrorBox error={request.error} onRetry={() => void request.refetch()} />;
   const data = request.data;
-  const isTarget = me.data?.id === data.targetOwner.id;
-  const isSender = me.data?.id === data.sender.id;
-  const open = data.status === 'proposed';
+  // What the viewer may do is what the service will accept: the same rules decide both.
+  const parties = { sender: data.sender.id, targetOwner: data.targetOwner.id, status: data.status };
+  const viewer = me.data?.id;
 
   return (
     <div className="page">
       <PageHeader
-        eyebrow={<Link to={isSender ? '/requests?box=outbox' : '/requests'}>Diff requests</Link>}
+        eyebrow={<Link to={isSender(viewer, parties) ? '/requests?box=outbox' : '/requests'}>Diff requests</Link>}
         title={
           <>
             {data.sender.name} claims <PropositionBadge proposition={data.proposition} />
@@ -84,7 +84,7 @@ export function RequestPage() {
           </>
         }
         actions={
-          isSender && open ? (
+          canWithdraw(viewer, parties) ? (
             <ConfirmButton label="Withdraw" title="Withdraw this request?" confirmLabel="Withdraw" onConfirm={() => withdrawDiff.mutateAsync(data.id)}>
               <p>{data.targetOwner.name} will not be able to answer it any more.</p>
             </ConfirmButton>
@@ -101,7 +101,7 @@ export function RequestPage() {
           rows={[
             ['Proposition', <PropositionBadge key="p" proposition={data.proposition} />],
             ['Method', data.method],
-            ['Table cell', CELLS[data.cell].label],
+            ['Table cell', CELL_INFO[data.cell].label],
             ['Tolerance', data.method === 'default' ? `${plural(data.tolerance, 'edit')} per text output` : null],
             ['Description', data.description ? <span className="pre-line">{data.description}</span> : null],
             ['Sent', formatDate(data.created)],
@@ -119,7 +119,7 @@ export function RequestPage() {
         <section className="card answer answer-withdrawn">
           <p>{data.sender.name} withdrew this request.</p>
         </section>
-      ) : isTarget ? (
+      ) : canAnswer(viewer, parties) ? (
         <AnswerBox request={data} />
       ) : (
         <section className="card answer">

@@ -1,4 +1,9 @@
-import { RECORD_STATUSES, type RecordStatus } from './models/record.js';
+import type { Schemas } from '@reprise/contract';
+
+/** Every status a record may have. */
+export const RECORD_STATUSES = ['unknown', 'scheduled', 'started', 'running', 'paused', 'finished', 'crashed', 'aborted'] as const satisfies readonly Schemas['RecordStatus'][];
+/** One of RECORD_STATUSES. */
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 const TERMINAL: ReadonlySet<RecordStatus> = new Set(['finished', 'crashed', 'aborted']);
 

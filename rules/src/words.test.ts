@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OutputPair } from '@reprise/sdk';
-import { CELLS, cellAt, columnOf, describePair, explainCell, outputsWords, whyPropositions } from './assessment';
+import type { OutputPair } from './evidence.js';
+import { CELL_INFO, cellAt, columnOf } from './table.js';
+import { describePair, outputsWords, summarizeCell, whyPropositions } from './words.js';
 
 const evidence = (code: boolean, inputs: boolean, outputs: boolean, basis = 'vcs') => {
   const cell = cellAt(outputs ? 'same' : 'different', columnOf(code, inputs));
@@ -14,12 +15,12 @@ describe('the assessment table in words', () => {
     expect(cellAt('same', columnOf(false, true))).toBe('reproducible');
     expect(cellAt('different', columnOf(true, true))).toBe('non-repeatable');
     expect(cellAt('different', columnOf(false, false))).toBe('unknown');
-    expect(CELLS.unknown.proposition).toBe('non-reproduced');
+    expect(CELL_INFO.unknown.proposition).toBe('non-reproduced');
   });
 
   it('explains the cell and why a method allows its propositions', () => {
-    expect(explainCell(evidence(true, true, false))).toBe('Code and inputs are the same, and the outputs differ: table cell “non-repeatable”.');
-    expect(explainCell(evidence(false, true, true, 'unknown'))).toBe('The code is not shown to be the same, and the outputs are the same: table cell “reproducible”.');
+    expect(summarizeCell(evidence(true, true, false))).toBe('Code and inputs are the same, and the outputs differ: table cell “non-repeatable”.');
+    expect(summarizeCell(evidence(false, true, true, 'unknown'))).toBe('The code is not shown to be the same, and the outputs are the same: table cell “reproducible”.');
     expect(whyPropositions('default', evidence(true, true, true), ['repeated'])).toContain('the only claim the table accepts is “repeated”');
     expect(whyPropositions('visual', evidence(true, false, false), ['reproduced', 'non-reproduced'])).toBe(
       'With the visual method you vouch for the outputs; the inputs differ, so the claim is reproduced or non-reproduced: propose “reproduced” or “non-reproduced”.',
@@ -28,8 +29,8 @@ describe('the assessment table in words', () => {
 
   it('says that outputs which cannot be compared are in no cell, and that only visual or custom can claim anything', () => {
     const blind = { code: { same: true, basis: 'vcs', reason: '', a: {}, b: {} }, inputs: { same: true }, outputs: { same: false, comparable: false }, cell: 'not-comparable' } as never;
-    expect(CELLS['not-comparable']).toMatchObject({ label: 'Not comparable', proposition: null, outputs: null });
-    expect(explainCell(blind)).toBe('Code and inputs are the same, but the outputs cannot be compared (no digest both sides have): no table cell.');
+    expect(CELL_INFO['not-comparable']).toMatchObject({ label: 'Not comparable', proposition: null, outputs: null });
+    expect(summarizeCell(blind)).toBe('Code and inputs are the same, but the outputs cannot be compared (no digest both sides have): no table cell.');
     expect(whyPropositions('default', blind, [])).toBe(
       'With the default method the comparison decides, and it cannot: the outputs cannot be compared (no digest both sides have), so no claim is possible. Choose the visual or custom method to judge the outputs yourself.',
     );

@@ -1,7 +1,7 @@
 /**
  * The assessment table (docs/assessment.md; paper table 1) and the propositions it allows. Enforced, never
- * advisory: a diff request whose proposition is not allowed is refused (422) with the explanation
- * built here, which names the table cell.
+ * advisory: a diff request whose proposition is not allowed is refused (422, by core) with the
+ * explanation built here, which names the table cell; the dashboard offers only what is allowed.
  *
  * | outputs \ code & inputs | same & same    | same & different | different & same | different & different |
  * | same                    | repeatable     | reproducible     | reproducible     | reproducible          |
@@ -11,19 +11,19 @@
  * no cell (`not-comparable`), method default accepts no proposition, and methods visual and custom,
  * where the requester judges the outputs, still accept what the column allows.
  */
-import { AppError } from '../errors.js';
+import type { Schemas } from '@reprise/contract';
 import type { Cell } from './evidence.js';
 
 /** Every cell of the table, and `not-comparable` for outputs that could not be compared. */
 export const CELLS = ['repeatable', 'reproducible', 'non-repeatable', 'unknown', 'not-comparable'] as const satisfies readonly Cell[];
 
 /** How the outputs are judged: `default` by the comparison; `visual` and `custom` by the requester. */
-export const METHODS = ['default', 'visual', 'custom'] as const;
+export const METHODS = ['default', 'visual', 'custom'] as const satisfies readonly Schemas['DiffMethod'][];
 /** One of METHODS. */
 export type Method = (typeof METHODS)[number];
 
 /** What a diff request claims about two records. */
-export const PROPOSITIONS = ['repeated', 'reproduced', 'non-repeated', 'non-reproduced'] as const;
+export const PROPOSITIONS = ['repeated', 'reproduced', 'non-repeated', 'non-reproduced'] as const satisfies readonly Schemas['Proposition'][];
 /** One of PROPOSITIONS. */
 export type Proposition = (typeof PROPOSITIONS)[number];
 
@@ -41,28 +41,41 @@ export interface Sameness {
 /** The cell for code, inputs and outputs sameness (`not-comparable` when the outputs could not be compared). */
 export function cellOf(codeSame: boolean, inputsSame: boolean, outputsSame: boolean | 'not-comparable'): Cell {
   if (outputsSame === 'not-comparable') return 'not-comparable';
-  const codeAndInputs = codeSame && inputsSame;
-  if (outputsSame) return codeAndInputs ? 'repeatable' : 'reproducible';
-  return codeAndInputs ? 'non-repeatable' : 'unknown';
+  return cellAt(outputsSame ? 'same' : 'different', columnOf(codeSame, inputsSame));
 }
 
+/** The four columns of the table (code & inputs), in reading order. */
+export const COLUMNS = ['same & same', 'same & different', 'different & same', 'different & different'] as const;
+/** One of COLUMNS. */
+export type Column = (typeof COLUMNS)[number];
+
 /** The table column for code and inputs sameness, as docs/assessment.md names it ("same & different"). */
-function columnOf(codeSame: boolean, inputsSame: boolean): string {
+export function columnOf(codeSame: boolean, inputsSame: boolean): Column {
   return `${codeSame ? 'same' : 'different'} & ${inputsSame ? 'same' : 'different'}`;
 }
 
-const PROPOSITION_OF_CELL: Record<Cell, Proposition | null> = {
-  repeatable: 'repeated',
-  reproducible: 'reproduced',
-  'non-repeatable': 'non-repeated',
-  unknown: 'non-reproduced',
-  'not-comparable': null,
+/** The cell at a row (outputs same or different) and column of the table. */
+export function cellAt(outputs: 'same' | 'different', column: Column): Exclude<Cell, 'not-comparable'> {
+  if (outputs === 'same') return column === 'same & same' ? 'repeatable' : 'reproducible';
+  return column === 'same & same' ? 'non-repeatable' : 'unknown';
+}
+
+/**
+ * The table's cells in reading order, with their row (outputs) and the proposition method default
+ * accepts; `not-comparable` (outputs that could not be compared) has neither: it is in no row.
+ */
+export const CELL_INFO: Record<Cell, { label: string; proposition: Proposition | null; outputs: 'same' | 'different' | null }> = {
+  repeatable: { label: 'Repeatable', proposition: 'repeated', outputs: 'same' },
+  reproducible: { label: 'Reproducible', proposition: 'reproduced', outputs: 'same' },
+  'non-repeatable': { label: 'Non-repeatable', proposition: 'non-repeated', outputs: 'different' },
+  unknown: { label: 'Unknown', proposition: 'non-reproduced', outputs: 'different' },
+  'not-comparable': { label: 'Not comparable', proposition: null, outputs: null },
 };
 
 /** The propositions a diff request with this method may claim on this evidence (none for method default when the outputs could not be compared). */
 export function allowedPropositions(method: Method, evidence: Sameness): Proposition[] {
   if (method === 'default') {
-    const proposition = PROPOSITION_OF_CELL[cellFrom(evidence)];
+    const proposition = CELL_INFO[cellFrom(evidence)].proposition;
     return proposition ? [proposition] : [];
   }
   // visual / custom: output sameness is the requester's claim; code and inputs still decide the column.
@@ -83,19 +96,6 @@ export function checkProposition(method: Method, proposition: Proposition, evide
   return { ok: false, cell, column, allowed, message: explainRefusal(method, proposition, evidence) };
 }
 
-/** Throws a 422 `proposition_not_allowed` AppError (details: method, proposition, cell, column, allowed) when the table refuses. */
-export function assertProposition(method: Method, proposition: Proposition, evidence: Sameness): void {
-  const check = checkProposition(method, proposition, evidence);
-  if (check.ok) return;
-  throw new AppError(422, 'proposition_not_allowed', check.message, {
-    method,
-    proposition,
-    cell: check.cell,
-    column: check.column,
-    allowed: check.allowed,
-  });
-}
-
 /** One sentence saying where the comparison puts two records in the table, and why. */
 export function explainCell(evidence: Sameness): string {
   const cell = cellFrom(evidence);
@@ -109,7 +109,7 @@ export function explainCell(evidence: Sameness): string {
   const outputs = evidence.outputs.same ? 'the same' : 'different';
   return (
     `Code & inputs are ${columnOf(evidence.code.same, evidence.inputs.same)} (${codeAndInputsWords(evidence)}) ` +
-    `and the outputs are ${outputs}: table cell "${cell}", for which method default accepts "${PROPOSITION_OF_CELL[cell] ?? ''}".`
+    `and the outputs are ${outputs}: table cell "${cell}", for which method default accepts "${CELL_INFO[cell].proposition ?? ''}".`
   );
 }
 
@@ -117,13 +117,17 @@ function cellFrom(evidence: Sameness): Cell {
   return cellOf(evidence.code.same, evidence.inputs.same, evidence.outputs.comparable === false ? 'not-comparable' : evidence.outputs.same);
 }
 
-/** "code and inputs are the same", "inputs differ", "code is not shown to be the same and inputs differ"… */
-function codeAndInputsWords(evidence: Sameness): string {
-  const codeWords = evidence.code.basis === 'unknown' ? 'code is not shown to be the same' : 'code differs';
+/**
+ * "code and inputs are the same", "inputs differ", "code is not shown to be the same and inputs
+ * differ"…; with articles ("the inputs differ") as the dashboard words it.
+ */
+export function codeAndInputsWords(evidence: Sameness, articles = false): string {
+  const the = articles ? 'the ' : '';
+  const codeWords = evidence.code.basis === 'unknown' ? `${the}code is not shown to be the same` : `${the}code differs`;
   if (evidence.code.same && evidence.inputs.same) return 'code and inputs are the same';
-  if (evidence.code.same) return 'inputs differ';
+  if (evidence.code.same) return `${the}inputs differ`;
   if (evidence.inputs.same) return codeWords;
-  return `${codeWords} and inputs differ`;
+  return `${codeWords} and ${the}inputs differ`;
 }
 
 function quoteList(propositions: Proposition[]): string {

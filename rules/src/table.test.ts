@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
 import type { Cell } from './evidence.js';
-import { allowedPropositions, assertProposition, cellOf, checkProposition, explainCell, METHODS, PROPOSITIONS, type Method, type Proposition, type Sameness } from './table.js';
+import { allowedPropositions, cellOf, checkProposition, explainCell, METHODS, PROPOSITIONS, type Method, type Proposition, type Sameness } from './table.js';
 
 /** The design's table (docs/assessment.md), written out cell by cell: [code same, inputs same, outputs same] → cell. */
 const TABLE: Array<[boolean, boolean, boolean, Exclude<Cell, 'not-comparable'>]> = [
@@ -114,27 +113,6 @@ describe('assessment table', () => {
   it('says "not shown to be the same" when there was no basis to compare the code', () => {
     const check = checkProposition('default', 'repeated', { code: { same: false, basis: 'unknown' }, inputs: { same: true }, outputs: { same: true } });
     expect(check.ok ? '' : check.message).toContain('code is not shown to be the same, so the claim can be at most "reproduced"');
-  });
-
-  it('throws a 422 naming the cell when a proposition is refused, and nothing when it is allowed', () => {
-    expect(() => assertProposition('default', 'repeated', sameness(true, true, true))).not.toThrow();
-    let thrown: unknown;
-    try {
-      assertProposition('custom', 'repeated', sameness(false, false, true));
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(AppError);
-    const error = thrown as AppError;
-    expect(error.status).toBe(422);
-    expect(error.code).toBe('proposition_not_allowed');
-    expect(error.details).toEqual({
-      method: 'custom',
-      proposition: 'repeated',
-      cell: 'reproducible',
-      column: 'different & different',
-      allowed: ['reproduced', 'non-reproduced'],
-    });
   });
 
   it('describes the cell of a comparison in one sentence', () => {
