@@ -15,7 +15,7 @@ export function dashboardRouter(deps: CloudDeps): Router {
     const actor = actorOf(res);
     const summary = await dashboardOf(deps, actor);
     const [records, context] = await Promise.all([
-      recordPage(models, { items: summary.recentRecords, next: null }),
+      recordPage(deps, actor, { items: summary.recentRecords, next: null }),
       diffContext(deps, actor, [...summary.openInbox, ...summary.openOutbox]),
     ]);
     const body: Schemas['Dashboard'] = {

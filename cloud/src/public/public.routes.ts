@@ -23,7 +23,7 @@ export function publicRouter(deps: CloudDeps): Router {
       publicOnly: true,
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
-    res.json(await projectPage(models, page));
+    res.json(await projectPage(deps, page));
   });
 
   router.get('/public/records', validate(spec, 'browsePublicRecords'), async (_req, res) => {
@@ -39,7 +39,7 @@ export function publicRouter(deps: CloudDeps): Router {
       sort: 'updated',
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
-    res.json(await recordPage(models, page));
+    res.json(await recordPage(deps, null, page));
   });
 
   router.get('/public/projects/:id/badge.svg', validate(spec, 'getReproducibilityBadge'), async (_req, res) => {

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { AppError, errors } from '../errors.js';
-import type { Models, UserDoc } from '../models/index.js';
+import type { OpenModels, UserDoc } from '../models/index.js';
 import { DEFAULT_PASSWORD_PARAMS, hashPassword, passwordProblem, verifyPassword, type PasswordParams } from '../passwords.js';
 import { issueToken } from '../tokens.js';
 
@@ -39,7 +39,7 @@ export interface NewUser {
  * Creates an account. The email is stored lower-cased and must be unique (409); the password must
  * follow the rules of passwordProblem (422). No API token is made: see renewToken.
  */
-export async function createUser(models: Models, input: NewUser, params: PasswordParams = DEFAULT_PASSWORD_PARAMS): Promise<UserDoc> {
+export async function createUser(models: OpenModels, input: NewUser, params: PasswordParams = DEFAULT_PASSWORD_PARAMS): Promise<UserDoc> {
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
   const badEmail = emailProblem(email);
@@ -79,7 +79,7 @@ function dummyHash(params: PasswordParams): Promise<string> {
  * exists, has no password, or the password is wrong, so that answers do not tell which.
  */
 export async function checkCredentials(
-  models: Models,
+  models: OpenModels,
   email: string,
   password: string,
   params: PasswordParams = DEFAULT_PASSWORD_PARAMS,
@@ -96,7 +96,7 @@ export async function checkCredentials(
  * a new one for the user who made the change. Returns the time from which sessions count.
  */
 export async function changePassword(
-  models: Models,
+  models: OpenModels,
   userId: Types.ObjectId,
   current: string,
   next: string,
@@ -119,7 +119,7 @@ export async function changePassword(
 }
 
 /** Changes the display name. */
-export async function renameUser(models: Models, userId: Types.ObjectId, name: string): Promise<UserDoc> {
+export async function renameUser(models: OpenModels, userId: Types.ObjectId, name: string): Promise<UserDoc> {
   const problem = displayNameProblem(name);
   if (problem) throw new AppError(400, 'invalid_name', problem, { field: 'name' });
   const user = await models.User.findOneAndUpdate({ _id: userId }, { $set: { name: name.trim() } }, { returnDocument: 'after' }).lean<UserDoc>();
@@ -138,7 +138,7 @@ export interface RenewedToken {
  * Gives the user a new API token and returns it. One single-document update replaces the stored
  * hash, so the old token stops working the moment the new one exists.
  */
-export async function renewToken(models: Models, userId: Types.ObjectId): Promise<RenewedToken> {
+export async function renewToken(models: OpenModels, userId: Types.ObjectId): Promise<RenewedToken> {
   const issued = issueToken();
   const created = new Date();
   const user = await models.User.findOneAndUpdate(
@@ -150,7 +150,7 @@ export async function renewToken(models: Models, userId: Types.ObjectId): Promis
 }
 
 /** Revokes the user's API token: requests with it are refused from now on. Revoking when there is none is not an error. */
-export async function revokeToken(models: Models, userId: Types.ObjectId): Promise<void> {
+export async function revokeToken(models: OpenModels, userId: Types.ObjectId): Promise<void> {
   const user = await models.User.findOneAndUpdate(
     { _id: userId },
     { $set: { tokenHash: null, tokenPrefix: null, tokenCreatedAt: null, tokenLastUsedAt: null } },
@@ -159,6 +159,6 @@ export async function revokeToken(models: Models, userId: Types.ObjectId): Promi
 }
 
 /** Finds a user by email (admin command). */
-export async function findUserByEmail(models: Models, email: string): Promise<UserDoc | null> {
+export async function findUserByEmail(models: OpenModels, email: string): Promise<UserDoc | null> {
   return await models.User.findOne({ email: normalizeEmail(email) }).lean<UserDoc>();
 }

@@ -3,7 +3,8 @@ import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange, SumatraState } from '../models/index.js';
 import { hasIdForm, labelProblem, nameShadowsId, normalizeName } from '../names.js';
-import { Scope, scoped } from '../scope.js';
+import { access } from '../access.js';
+import { Scope } from '../scope.js';
 import { canMove } from '../status.js';
 import type { Actor, Deps } from './context.js';
 import { touchProject } from './projects.js';
@@ -74,17 +75,17 @@ export async function replaceRecord(
     sumatra: input.sumatra,
     status: input.status,
   };
-  const { Record } = deps.models;
+  const { records } = access(deps);
   const owner = Scope.owner(actor.id);
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
     if (attempt > 0) await backOff(attempt);
-    const current = await Record.findOne(scoped<RecordDoc>(owner, { project: project._id, label })).lean<RecordDoc>();
+    const current = await records.findOne(owner, { project: project._id, label }).lean<RecordDoc>();
     const now = new Date();
     if (!current) {
       // Only a new label is refused: a record that already has such a label can still be replaced.
       if (hasIdForm(label)) throw nameShadowsId('record label', label);
       try {
-        const created = await Record.create({
+        const record = await records.create(owner, {
           ...fields,
           inputs,
           outputs,
@@ -95,9 +96,8 @@ export async function replaceRecord(
           label,
           statusHistory: [{ status: input.status, at: now }],
         });
-        const record = created.toObject();
         if (!record.private) await followProjectPrivacy(deps, project, record);
-        await touchProject(deps, project._id);
+        await touchProject(deps, project);
         return { record, created: true };
       } catch (error) {
         // Another writer created it in between: replace theirs on the next round.
@@ -115,7 +115,7 @@ export async function replaceRecord(
     await guardSealedChange(deps, current, set);
     let updated: RecordDoc | null;
     try {
-      updated = await Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: current._id, rev: current.rev }), { $set: set, $inc: { rev: 1 } }, {
+      updated = await records.findOneAndUpdate(owner, { _id: current._id, rev: current.rev }, { $set: set, $inc: { rev: 1 } }, {
         returnDocument: 'after',
         runValidators: true,
       }).lean<RecordDoc>();
@@ -123,7 +123,7 @@ export async function replaceRecord(
       throw tooLargeOr(error);
     }
     if (updated) {
-      await touchProject(deps, project._id);
+      await touchProject(deps, project);
       return { record: updated, created: false };
     }
   }
