@@ -2141,7 +2141,9 @@ export interface components {
         /**
          * @description The request is refused: a missing or wrong `X-CSRF-Token` (`csrf_failed`), an `Origin` that
          *     is not the dashboard's (`origin_refused`), or an action the caller may not take on something
-         *     they can see (`forbidden`).
+         *     they can see: a change to somebody else's project or record (`not_owner`), or a step of a
+         *     diff request that belongs to its other party (`not_sender`, `not_target_owner`,
+         *     `not_your_record`). What the caller cannot see is a 404 instead.
          */
         Forbidden: {
             headers: {
@@ -2473,6 +2475,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
@@ -2533,6 +2536,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
@@ -2598,6 +2602,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
@@ -2668,6 +2673,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];

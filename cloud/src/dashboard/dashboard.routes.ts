@@ -9,7 +9,7 @@ import { recordPage } from '../http/present.js';
 /** The signed-in user's summary: counts, recent records, open requests in and out. */
 export function dashboardRouter(deps: CloudDeps): Router {
   const router = Router();
-  const { models, spec } = deps;
+  const { spec } = deps;
 
   router.get('/dashboard', validate(spec, 'getDashboard'), requireSession, async (_req, res) => {
     const actor = actorOf(res);

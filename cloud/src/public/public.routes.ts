@@ -11,7 +11,7 @@ const BADGE_MAX_AGE_SECONDS = 300;
 /** Public browsing (projects and records, most recently active first) and the reproducibility badge. */
 export function publicRouter(deps: CloudDeps): Router {
   const router = Router();
-  const { models, spec } = deps;
+  const { spec } = deps;
 
   router.get('/public/projects', validate(spec, 'browsePublicProjects'), async (_req, res) => {
     const { query } = inputOf<never, { q?: string; tag?: string; owner?: string; cursor?: string; limit?: number }>(res);

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
 import type { OpenModels, UserDoc } from '../models/index.js';
 import { DEFAULT_PASSWORD_PARAMS, hashPassword, passwordProblem, verifyPassword, type PasswordParams } from '../passwords.js';
@@ -161,4 +162,23 @@ export async function revokeToken(models: OpenModels, userId: Types.ObjectId): P
 /** Finds a user by email (admin command). */
 export async function findUserByEmail(models: OpenModels, email: string): Promise<UserDoc | null> {
   return await models.User.findOne({ email: normalizeEmail(email) }).lean<UserDoc>();
+}
+
+/** The signed-in user's account; a session whose account was deleted is a 401. */
+export async function accountOf(models: OpenModels, userId: Types.ObjectId): Promise<UserDoc> {
+  const user = await models.User.findById(userId).lean<UserDoc>();
+  if (!user) throw new AppError(401, 'unauthorized', 'Your account no longer exists.');
+  return user;
+}
+
+/**
+ * Remembers a signed-out session until `expires` (when it could not have been used anyway), so
+ * that a copied cookie dies with the sign-out; forgets the sessions already past theirs.
+ */
+export async function revokeSession(models: OpenModels, sessionId: string, expires: Date): Promise<void> {
+  await models.RevokedSession.create({ _id: sessionId, expires }).catch((failure: unknown) => {
+    // Signed out twice: already remembered.
+    if (!isDuplicateKeyError(failure)) throw failure;
+  });
+  await models.RevokedSession.deleteMany({ expires: { $lt: new Date() } });
 }

@@ -137,8 +137,6 @@ export async function pushProject(
   // An id of one of the actor's projects updates it (renaming is done in the dashboard).
   const id = toId(ref);
   const existingById = id ? await projects.findOne(Scope.owner(actor.id), { _id: id }).lean<ProjectDoc>() : null;
-  // Someone else's project the actor can see is theirs to change, not a name to take.
-  if (id && !existingById) await refuseVisible(deps, actor, id, 'project');
   const name = existingById?.name ?? ref;
   if (!existingById) {
     const problem = projectNameProblem(name);
