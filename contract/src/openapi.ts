@@ -2195,7 +2195,9 @@ export interface components {
         /**
          * @description The request is refused: a missing or wrong `X-CSRF-Token` (`csrf_failed`), an `Origin` that
          *     is not the dashboard's (`origin_refused`), or an action the caller may not take on something
-         *     they can see (`forbidden`).
+         *     they can see: a change to somebody else's project or record (`not_owner`), or a step of a
+         *     diff request that belongs to its other party (`not_sender`, `not_target_owner`,
+         *     `not_your_record`). What the caller cannot see is a 404 instead.
          */
         Forbidden: {
             headers: {
@@ -2527,6 +2529,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
@@ -2587,6 +2590,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
@@ -2652,6 +2656,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
@@ -2722,6 +2727,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];

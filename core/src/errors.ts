@@ -25,6 +25,8 @@ export const errors = {
   unauthorized: (message = 'A valid API token is required: send it as "Authorization: Bearer <token>" or in the path /api/v1/<token>/….') =>
     new AppError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer realm="reprise"' }),
   forbidden: (message: string) => new AppError(403, 'forbidden', message),
+  /** A write to something the caller can see but does not own (what they cannot see is a 404 instead). */
+  notOwner: (what: string) => new AppError(403, 'not_owner', `Only the owner of this ${what} can change it.`),
   notFound: (what: string, id?: string) =>
     new AppError(404, 'not_found', id === undefined ? `${what} not found.` : `${what} "${id}" not found.`),
   routeNotFound: (method: string, path: string) =>

@@ -10,6 +10,7 @@ export * from './paging.js';
 export * from './query-shapes.js';
 export * from './passwords.js';
 export * from './scope.js';
+export * from './access.js';
 export * from './tokens.js';
 export * from './presenters.js';
 export * from './services/index.js';

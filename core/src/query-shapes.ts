@@ -124,11 +124,14 @@ export function queryShapeKey(shape: QueryShape): string {
   return JSON.stringify([shape.collection, shape.command, shape.filter, shape.sort]);
 }
 
-/** The first two stack frames of ours (not the driver's, not mongoose's, not this file's), innermost first. */
+/**
+ * The first two stack frames of ours (not the driver's, not mongoose's, not this file's, not the
+ * scoped accessors' that every service query passes through), innermost first.
+ */
 function originOf(stack: string | undefined): string | undefined {
   const frames: string[] = [];
   for (const line of (stack ?? '').split('\n').slice(1)) {
-    if (/node_modules|node:|query-shapes\.|core\/(src|dist)\/db\./.test(line)) continue;
+    if (/node_modules|node:|query-shapes\.|core\/(src|dist)\/(db|access)\./.test(line)) continue;
     const match = /\(?((?:file:\/\/)?\/[^\s()]+:\d+:\d+)\)?\s*$/.exec(line);
     if (match?.[1]) frames.push(match[1].replace(/^file:\/\//, ''));
     if (frames.length === 2) break;

@@ -1,46 +1,116 @@
 import type { QueryFilter, Types } from 'mongoose';
 
 /**
- * Who is asking, as far as a query is concerned. Every query on owned collections takes a Scope,
- * so that forgetting the owner/visibility filter does not compile.
+ * Who is asking, as far as a query on an owned collection (projects, records, containers) is
+ * concerned. The accessors in `access.ts` take one for every read and write, so that a query
+ * without the owner/visibility filter does not compile.
  */
 export class Scope {
   private constructor(
-    private readonly kind: 'owner' | 'visible' | 'public',
-    readonly userId: Types.ObjectId | null,
+    private readonly restriction: Record<string, unknown>,
+    /** The user whose documents a write may create, or null when the scope does not create. */
+    readonly writer: Types.ObjectId | null,
   ) {}
 
   /** Only what `userId` owns: for every write. */
   static owner(userId: Types.ObjectId): Scope {
-    return new Scope('owner', userId);
+    return new Scope({ owner: userId }, userId);
   }
 
   /** What `userId` owns plus everything public; anonymous callers see only public items. */
   static visibleTo(userId: Types.ObjectId | null): Scope {
-    return userId ? new Scope('visible', userId) : new Scope('public', null);
+    return userId ? new Scope({ $or: [{ owner: userId }, { private: false }] }, null) : Scope.public();
   }
 
   /** Only public items, whoever asks. */
   static public(): Scope {
-    return new Scope('public', null);
+    return new Scope({ private: false }, null);
   }
 
-  /** The filter that restricts a query on an owned collection to this scope. */
+  /**
+   * The records and containers of a project that the caller has already found through a scope:
+   * they carry the project's owner and visibility, so whoever may see the project sees them.
+   */
+  static within(project: { _id: Types.ObjectId }): Scope {
+    return new Scope({ project: project._id }, null);
+  }
+
+  /**
+   * The two records of a diff request, for the bookkeeping of its seals by its participants: the
+   * target owner's agreement marks the sender's record as well as their own.
+   */
+  static pair(request: { from: Types.ObjectId; toward: Types.ObjectId }): Scope {
+    return new Scope({ _id: { $in: [request.from, request.toward] } }, null);
+  }
+
+  /** The filter that restricts a query to this scope. */
   filter(): Record<string, unknown> {
-    if (this.kind === 'owner') return { owner: this.userId };
-    if (this.kind === 'visible') return { $or: [{ owner: this.userId }, { private: false }] };
-    return { private: false };
-  }
-
-  /** True when the scope lets its user change what it finds (owner scope). */
-  get canWrite(): boolean {
-    return this.kind === 'owner';
+    return { ...this.restriction };
   }
 }
 
-/** Combines a scope with a query filter without letting one overwrite the other's keys. */
-export function scoped<T>(scope: Scope, filter: QueryFilter<T> = {}): QueryFilter<T> {
+/**
+ * Which diff requests a query may reach. A request belongs to two people (its sender and the
+ * owner of its target), not to one owner, so its scopes name them or the records it is about.
+ */
+export class RequestScope {
+  private constructor(
+    private readonly restriction: Record<string, unknown>,
+    /** The user who may create requests in this scope (as their sender), or null. */
+    readonly writer: Types.ObjectId | null,
+  ) {}
+
+  /** Requests `userId` sent: their outbox, and every write a sender makes. */
+  static sentBy(userId: Types.ObjectId): RequestScope {
+    return new RequestScope({ sender: userId }, userId);
+  }
+
+  /** Requests toward a record of `userId`'s: their inbox, and every answer. */
+  static addressedTo(userId: Types.ObjectId): RequestScope {
+    return new RequestScope({ targetOwner: userId }, null);
+  }
+
+  /** Requests `userId` sent or must answer. */
+  static participant(userId: Types.ObjectId): RequestScope {
+    return new RequestScope({ $or: [{ sender: userId }, { targetOwner: userId }] }, null);
+  }
+
+  /** Requests from or toward records the caller has already found through a scope. */
+  static about(records: Types.ObjectId[]): RequestScope {
+    return new RequestScope({ $or: [{ from: { $in: records } }, { toward: { $in: records } }] }, null);
+  }
+
+  /** Requests from or toward the records of a project the caller has already found through a scope. */
+  static aboutProject(project: Types.ObjectId): RequestScope {
+    return new RequestScope({ $or: [{ fromProject: project }, { towardProject: project }] }, null);
+  }
+
+  /** Requests toward the records of a project the caller has already found through a scope (its tally). */
+  static towardProject(project: Types.ObjectId): RequestScope {
+    return new RequestScope({ towardProject: project }, null);
+  }
+
+  /** The filter that restricts a query to this scope. */
+  filter(): Record<string, unknown> {
+    return { ...this.restriction };
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const idOf = (value: unknown) => (value !== null && typeof value === 'object' && '_bsontype' in value ? String(value) : undefined);
+  const left = idOf(a);
+  return left !== undefined && left === idOf(b);
+}
+
+/**
+ * Combines a scope with a query filter without letting one overwrite the other's keys. A key both
+ * give with the same value (a project the filter already names) is kept once, so the query reads
+ * exactly as it would without the scope.
+ */
+export function scoped<T>(scope: Scope | RequestScope, filter: QueryFilter<T> = {}): QueryFilter<T> {
   const restriction = scope.filter();
-  const clash = Object.keys(restriction).some((key) => key in filter);
+  const given = filter as Record<string, unknown>;
+  const clash = Object.keys(restriction).some((key) => key in given && !sameValue(given[key], restriction[key]));
   return (clash ? { $and: [restriction, filter] } : { ...filter, ...restriction }) as QueryFilter<T>;
 }

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { Models } from '@reprise/core';
+import type { OpenModels } from '@reprise/core';
 
 /** /healthz (the process answers) and /readyz (the database answers too), for orchestrators. */
-export function healthRoutes(models: Models): Router {
+export function healthRoutes(models: OpenModels): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

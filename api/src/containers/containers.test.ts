@@ -113,6 +113,22 @@ describe('container push', () => {
     expect(await api.db.connection.db?.collection('blobs.files').countDocuments()).toBe(0);
   });
 
+  it("answers 403 for another user's public project, by its id, before reading the upload", async () => {
+    const alice = await api.user();
+    const bob = await api.user();
+    const open = await api.request().post('/api/v1/project/push/open').set(bearer(alice.token)).send({ private: false }).expect(201);
+    const res = await api
+      .request()
+      .post(`/api/v1/container/push/${open.body.id}`)
+      .set(bearer(bob.token))
+      .field('metadata', JSON.stringify({ system: 'docker' }))
+      .attach('image', Buffer.alloc(1000), 'img.tar');
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('not_owner');
+    expect(await api.db.connection.db?.collection('blobs.files').countDocuments()).toBe(0);
+    expect(await api.db.models.Container.countDocuments()).toBe(0);
+  });
+
   it('says what to do when multipart metadata is missing or not JSON', async () => {
     const alice = await api.user();
     await project(alice.token);

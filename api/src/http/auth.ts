@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { errors, hashToken, type Id, type Models } from '@reprise/core';
+import { errors, hashToken, type Id, type OpenModels } from '@reprise/core';
 import { API_RESOURCE_WORDS } from '@reprise/http';
 
 /** For validate(): the {token} path parameter is checked by authenticate(), not by the schema. */
@@ -40,7 +40,7 @@ function tokenOf(req: Request, res: Response): string | undefined {
 }
 
 /** Authenticates the API token (401 when missing or wrong) and sets res.locals.actor. */
-export function authenticate(models: Models): RequestHandler {
+export function authenticate(models: OpenModels): RequestHandler {
   return async (req, res, next) => {
     const token = tokenOf(req, res);
     if (!token) throw errors.unauthorized();
@@ -57,7 +57,7 @@ export function authenticate(models: Models): RequestHandler {
  * concurrent requests write it once; not waited for, because failing to record use is not the
  * caller's problem.
  */
-export function noteTokenUse(models: Models, user: { _id: Id; tokenLastUsedAt: Date | null }): void {
+export function noteTokenUse(models: OpenModels, user: { _id: Id; tokenLastUsedAt: Date | null }): void {
   const now = Date.now();
   if (user.tokenLastUsedAt && now - user.tokenLastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return;
   void models.User.updateOne(

@@ -1,10 +1,10 @@
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { errors, type Actor, type BlobStore, type Config, type Models, type SpecValidator } from '@reprise/core';
+import { errors, type Actor, type BlobStore, type Config, type OpenModels, type SpecValidator } from '@reprise/core';
 
 /** Everything the API app is built from. */
 export interface ApiDeps {
-  models: Models;
+  models: OpenModels;
   blobs: BlobStore;
   spec: SpecValidator;
   config: Config;

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { countEvent, errors, secondsUntil, type Models } from '@reprise/core';
+import { countEvent, errors, secondsUntil, type OpenModels } from '@reprise/core';
 import { actorOf } from './context.js';
 
 const WINDOW_MS = 60_000;
@@ -9,7 +9,7 @@ const WINDOW_MS = 60_000;
  * The counter lives in the database, so the limit holds across every instance of the service.
  * Reads are not limited. `perMinute` 0 turns the limit off.
  */
-export function pushRateLimit(models: Models, perMinute: number): RequestHandler {
+export function pushRateLimit(models: OpenModels, perMinute: number): RequestHandler {
   return async (req, res, next) => {
     if (perMinute === 0 || req.method !== 'POST') {
       next();

@@ -1,19 +1,18 @@
 import { Router, type Request, type Response } from 'express';
 import type { Schemas } from '@reprise/contract';
 import {
-  AppError,
   createRecord,
   DEFAULT_PAGE_SIZE,
-  errors,
+  imageOfRecord,
   latestRecord,
   listRecords,
   loadOwners,
   presentRecord,
   presentRecordSummary,
+  projectNames,
   resolveProject,
   resolveRecord,
   Scope,
-  scoped,
   updateRecord,
   type ProjectDoc,
   type RecordDoc,
@@ -64,24 +63,8 @@ export function recordsRouter(deps: ApiDeps): Router {
   });
 
   const sendImage = async (req: Request, res: Response, project: ProjectDoc, record: RecordDoc) => {
-    if (!record.container) {
-      throw new AppError(404, 'no_container', `Record "${record.label}" did not run in a pushed container, so there is no image to pull.`);
-    }
-    const container = await models.Container.findOne({ _id: record.container, project: project._id }).lean();
-    const image = container?.image;
-    if (!container || !image) {
-      throw new AppError(404, 'no_image', `The container of record "${record.label}" has no image.`);
-    }
-    if (!image.file) {
-      throw new AppError(404, 'image_in_registry', `The image of record "${record.label}" is in a registry, not stored here: pull ${image.reference}@${image.digest}.`, {
-        reference: image.reference,
-        digest: image.digest,
-      });
-    }
-    const file = await models.File.findById(image.file).lean();
-    if (!file) throw errors.notFound('Image file');
-    const name = image.name ?? `${project.name}-${container._id.toHexString()}.tar`;
-    await sendStoredFile(req, res, deps.blobs, file, name, image.mediaType);
+    const image = await imageOfRecord(deps, project, record);
+    await sendStoredFile(req, res, deps.blobs, image.file, image.name, image.mediaType);
   };
 
   router.get('/record/pull/:project', validate(spec, 'pullLatestRecordImage', byToken), async (req, res) => {
@@ -104,9 +87,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     const project = query.project ? await resolveProject(deps, actor, query.project) : null;
     const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     const owners = await loadOwners(models, page.items.map((record) => record.owner), [actorOf(res)]);
-    const projectIds = [...new Set(page.items.map((record) => record.project.toHexString()))];
-    const projects = await models.Project.find(scoped(Scope.visibleTo(actor.id), { _id: { $in: projectIds } }), { name: 1 }).lean();
-    const names = new Map(projects.map((item) => [item._id.toHexString(), item.name]));
+    const names = await projectNames(deps, actor, page.items.map((record) => record.project));
     res.json({
       data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners)),
       page: { next: page.next },

@@ -125,11 +125,32 @@ describe('record push', () => {
     expect(await api.db.models.Record.countDocuments()).toBe(0);
   });
 
-  it('cannot push a record into another user\'s project', async () => {
+  it("cannot push a record into another user's project: 403 not_owner when Bob can see it, 404 when it is private, as in the cloud", async () => {
     const { projectId } = await setup({ private: false });
     const bob = await api.user();
     const res = await api.request().post(`/api/v1/record/push/${projectId}`).set(bearer(bob.token)).send({});
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('not_owner');
+    const carol = await api.user('Carol');
+    const hidden = await api.request().post('/api/v1/project/push/hidden').set(bearer(carol.token)).send({}).expect(201);
+    const invisible = await api.request().post(`/api/v1/record/push/${hidden.body.id}`).set(bearer(bob.token)).send({});
+    expect(invisible.status).toBe(404);
+    expect(invisible.body.error.code).toBe('not_found');
+    expect(await api.db.models.Record.countDocuments()).toBe(0);
+  });
+
+  it("refuses to update a record of another user's public project with 403, and of a private one with 404", async () => {
+    const { alice, projectId } = await setup({ private: false });
+    await api.request().post('/api/v1/record/push/sim').set(bearer(alice.token)).send({ label: 'r', outcome: 'mine' }).expect(201);
+    const bob = await api.user();
+    const res = await api.request().post(`/api/v1/record/push/${projectId}/r`).set(bearer(bob.token)).send({ outcome: 'hijack' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('not_owner');
+    await api.request().post('/api/v1/project/push/sim').set(bearer(alice.token)).send({ private: true }).expect(200);
+    const hidden = await api.request().post(`/api/v1/record/push/${projectId}/r`).set(bearer(bob.token)).send({ outcome: 'hijack' });
+    expect(hidden.status).toBe(404);
+    const shown = await api.request().get('/api/v1/record/display/sim/r').set(bearer(alice.token)).expect(200);
+    expect(shown.body.outcome).toBe('mine');
   });
 });
 

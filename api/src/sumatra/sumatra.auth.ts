@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { AppError, hashToken, type Models } from '@reprise/core';
+import { AppError, hashToken, type OpenModels } from '@reprise/core';
 import { noteTokenUse } from '../http/auth.js';
 
 /**
@@ -30,7 +30,7 @@ export function sumatraCallerOf(res: Response): SumatraCaller {
  * (unique, unlike display names; also accepted percent-encoded, as it may be written in a store
  * URL), the password is the account's API token. Sets res.locals.actor like the token auth does.
  */
-export function sumatraAuth(models: Models): RequestHandler {
+export function sumatraAuth(models: OpenModels): RequestHandler {
   return async (req, res, next) => {
     const credentials = basicCredentials(req.headers.authorization);
     if (!credentials) {

@@ -3,9 +3,16 @@ import {
   AppError,
   decodeFreeform,
   deleteRecords,
+  deleteSumatraRecordsTagged,
   errors,
+  findOwnProject,
+  latestSumatraRecord,
+  ownProject,
+  ownProjects,
   pushProject,
   replaceRecord,
+  sumatraLabels,
+  sumatraRecord,
   type JsonValue,
   type ProjectDoc,
 } from '@reprise/core';
@@ -13,15 +20,6 @@ import { jsonBody } from '@reprise/http';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { sumatraAuth, sumatraCallerOf } from './sumatra.auth.js';
 import { sumatraDocumentOf, toReplacement, type JsonObject, type SumatraRecordJson } from './sumatra.mapping.js';
-import {
-  deleteSumatraRecordsTagged,
-  findOwnProject,
-  latestSumatraRecord,
-  ownProject,
-  ownProjects,
-  sumatraLabels,
-  sumatraRecord,
-} from './sumatra.store.js';
 
 /** Media types of Sumatra's HTTP store protocol, version 4 (sumatra/recordstore/http_store.py). */
 const MEDIA = {

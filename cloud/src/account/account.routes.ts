@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
-import { AppError, changePassword, presentAccount, renameUser, renewToken, revokeToken, type UserDoc } from '@reprise/core';
+import { accountOf, changePassword, presentAccount, renameUser, renewToken, revokeToken, type UserDoc } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { issueCsrfToken } from '../auth/csrf.js';
 import { authLimiter } from '../auth/limits.js';
@@ -14,11 +14,7 @@ export function accountRouter(deps: CloudDeps): Router {
   const { passwordParams, limits } = settingsOf(deps);
   const limiter = authLimiter(models, limits);
 
-  const account = async (id: UserDoc['_id']) => {
-    const user = await models.User.findById(id).lean<UserDoc>();
-    if (!user) throw new AppError(401, 'unauthorized', 'Your account no longer exists.');
-    return presentAccount(user);
-  };
+  const account = async (id: UserDoc['_id']) => presentAccount(await accountOf(models, id));
 
   router.get('/account', validate(spec, 'getAccount'), requireSession, async (_req, res) => {
     res.json(await account(actorOf(res).id));

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type passport from 'passport';
 import type { Schemas } from '@reprise/contract';
-import { AppError, createUser, isDuplicateKeyError, presentMe, type UserDoc } from '@reprise/core';
+import { accountOf, AppError, createUser, presentMe, revokeSession, type UserDoc } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { actorOf, settingsOf, type CloudDeps } from '../http/context.js';
 import { csrfTokenOf, issueCsrfToken } from './csrf.js';
@@ -48,11 +48,7 @@ export function authRouter(deps: CloudDeps, authenticator: passport.Authenticato
     const session = sessionOf(res);
     if (session) {
       // Remembered until the session could not have been used anyway, so that a copied cookie dies with the sign-out.
-      const expires = new Date((session.auth_time + SESSION_MAX_AGE_SECONDS) * 1000);
-      await models.RevokedSession.create({ _id: session.sid, expires }).catch((failure: unknown) => {
-        if (!isDuplicateKeyError(failure)) throw failure;
-      });
-      await models.RevokedSession.deleteMany({ expires: { $lt: new Date() } });
+      await revokeSession(models, session.sid, new Date((session.auth_time + SESSION_MAX_AGE_SECONDS) * 1000));
     }
     clearSessionCookie(res, config);
     issueCsrfToken(res, config);
@@ -60,9 +56,7 @@ export function authRouter(deps: CloudDeps, authenticator: passport.Authenticato
   });
 
   router.get('/auth/me', validate(spec, 'getMe'), requireSession, async (_req, res) => {
-    const user = await models.User.findById(actorOf(res).id).lean<UserDoc>();
-    if (!user) throw new AppError(401, 'unauthorized', 'Your account no longer exists.');
-    res.json(presentMe(user));
+    res.json(presentMe(await accountOf(models, actorOf(res).id)));
   });
 
   router.get('/auth/csrf', validate(spec, 'getCsrfToken'), (req, res) => {

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { countEvent, errors, normalizeEmail, resetCounter, secondsUntil, type Actor, type Models, type WindowLimit } from '@reprise/core';
+import { countEvent, errors, normalizeEmail, resetCounter, secondsUntil, type Actor, type OpenModels, type WindowLimit } from '@reprise/core';
 import type { AuthLimits } from '../http/context.js';
 
 /** The client's address, as the proxy in front of the service reports it (see 'trust proxy' in app.ts). */
@@ -7,7 +7,7 @@ function addressOf(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-async function countOrRefuse(models: Models, key: string, limit: WindowLimit, what: string): Promise<void> {
+async function countOrRefuse(models: OpenModels, key: string, limit: WindowLimit, what: string): Promise<void> {
   const state = await countEvent(models, key, limit.windowMs);
   if (state.count > limit.max) throw errors.tooManyRequests(what, secondsUntil(state.resetsAt));
 }
@@ -16,7 +16,7 @@ async function countOrRefuse(models: Models, key: string, limit: WindowLimit, wh
  * Rate limits on the database, so that they hold across every instance of the service: counters
  * with a fixed window (see core/src/services/counters.ts).
  */
-export function authLimiter(models: Models, limits: AuthLimits) {
+export function authLimiter(models: OpenModels, limits: AuthLimits) {
   const accountKey = (email: string) => `login:account:${normalizeEmail(email)}`;
   return {
     /**
@@ -51,7 +51,7 @@ export function authLimiter(models: Models, limits: AuthLimits) {
  * Counts a record comparison and refuses it (429) past the limit: anonymous visitors per address,
  * signed-in users per account, with a higher limit since they are accountable.
  */
-export async function beforeCompare(models: Models, limits: AuthLimits, req: Request, viewer: Actor | null): Promise<void> {
+export async function beforeCompare(models: OpenModels, limits: AuthLimits, req: Request, viewer: Actor | null): Promise<void> {
   if (viewer) await countOrRefuse(models, `compare:user:${viewer.id.toHexString()}`, limits.comparesPerUser, 'Too many comparisons from your account');
   else await countOrRefuse(models, `compare:address:${addressOf(req)}`, limits.comparesPerAddress, 'Too many comparisons from your address; signing in allows more');
 }

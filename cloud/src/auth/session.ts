@@ -4,7 +4,7 @@ import jwt from 'jsonwebtoken';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { checkCredentials, isId, type Actor, type Config, type Id, type Models, type PasswordParams, type UserDoc } from '@reprise/core';
+import { checkCredentials, isId, type Actor, type Config, type Id, type OpenModels, type PasswordParams, type UserDoc } from '@reprise/core';
 import { signInRequired } from '../http/context.js';
 
 /** The session cookie (HttpOnly, SameSite=Strict): a JWT. */
@@ -88,7 +88,7 @@ export function clearSessionCookie(res: Response, config: Config): void {
  * JWT from the cookie, checks its signature, expiry and that it was not signed out, and loads the
  * user (a deleted user's sessions end with the account).
  */
-export function configurePassport(models: Models, secret: string, passwordParams: PasswordParams): passport.Authenticator {
+export function configurePassport(models: OpenModels, secret: string, passwordParams: PasswordParams): passport.Authenticator {
   const instance = new passport.Passport();
   instance.use(
     'local',

@@ -9,13 +9,13 @@ import { recordPage } from '../http/present.js';
 /** The signed-in user's summary: counts, recent records, open requests in and out. */
 export function dashboardRouter(deps: CloudDeps): Router {
   const router = Router();
-  const { models, spec } = deps;
+  const { spec } = deps;
 
   router.get('/dashboard', validate(spec, 'getDashboard'), requireSession, async (_req, res) => {
     const actor = actorOf(res);
     const summary = await dashboardOf(deps, actor);
     const [records, context] = await Promise.all([
-      recordPage(models, { items: summary.recentRecords, next: null }),
+      recordPage(deps, actor, { items: summary.recentRecords, next: null }),
       diffContext(deps, actor, [...summary.openInbox, ...summary.openOutbox]),
     ]);
     const body: Schemas['Dashboard'] = {

@@ -6,7 +6,7 @@ import {
   type Actor,
   type BlobStore,
   type Config,
-  type Models,
+  type OpenModels,
   type PasswordParams,
   type SpecValidator,
   type WindowLimit,
@@ -39,7 +39,7 @@ const DEFAULT_AUTH_LIMITS: Readonly<AuthLimits> = Object.freeze({
 
 /** Everything the cloud app is built from. */
 export interface CloudDeps {
-  models: Models;
+  models: OpenModels;
   blobs: BlobStore;
   spec: SpecValidator;
   config: Config;

@@ -1,16 +1,15 @@
 import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
 import {
-  afterCursor,
   createProject,
   createRecordIn,
   DEFAULT_PAGE_SIZE,
   deleteProject,
   editProject,
   findProject,
+  listContainers,
   listRecords,
   loadOwners,
-  paginate,
   presentContainer,
   presentProject,
   presentProjectDetail,
@@ -18,16 +17,13 @@ import {
   presentReproducibility,
   projectDetail,
   reproducibilityOf,
-  Scope,
-  scoped,
   searchProjects,
-  type ContainerDoc,
   type RecordQuery,
 } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
-import { mustOwn, projectPage, recordPage } from '../http/present.js';
+import { projectPage, recordPage } from '../http/present.js';
 
 /** The signed-in user's projects (list, create, edit, delete) and any visible project's detail, records, containers and reproducibility. */
 export function projectsRouter(deps: CloudDeps): Router {
@@ -37,7 +33,7 @@ export function projectsRouter(deps: CloudDeps): Router {
   router.get('/projects', validate(spec, 'listMyProjects'), requireSession, async (_req, res) => {
     const { query } = inputOf<never, { q?: string; tag?: string; cursor?: string; limit?: number }>(res);
     const page = await searchProjects(deps, actorOf(res), { ...query, mine: true, limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    res.json(await projectPage(models, page));
+    res.json(await projectPage(deps, page));
   });
 
   router.post('/projects', requireSession, ...jsonBody(config), validate(spec, 'createMyProject'), async (_req, res) => {
@@ -54,17 +50,13 @@ export function projectsRouter(deps: CloudDeps): Router {
 
   router.patch('/projects/:id', requireSession, ...jsonBody(config), validate(spec, 'editMyProject'), async (_req, res) => {
     const { params, body } = inputOf<{ id: string }, never, Schemas['ProjectEdit']>(res);
-    const actor = actorOf(res);
-    mustOwn(await findProject(deps, actor, params.id), actor, 'project');
-    const project = await editProject(deps, actor, params.id, body);
+    const project = await editProject(deps, actorOf(res), params.id, body);
     res.json(presentProject(project, await loadOwners(models, [project.owner])));
   });
 
   router.delete('/projects/:id', validate(spec, 'deleteMyProject'), requireSession, async (_req, res) => {
     const { params } = inputOf<{ id: string }>(res);
-    const actor = actorOf(res);
-    mustOwn(await findProject(deps, actor, params.id), actor, 'project');
-    res.json({ deleted: await deleteProject(deps, actor, params.id) });
+    res.json({ deleted: await deleteProject(deps, actorOf(res), params.id) });
   });
 
   router.get('/projects/:id/records', validate(spec, 'listProjectRecords'), async (_req, res) => {
@@ -72,14 +64,13 @@ export function projectsRouter(deps: CloudDeps): Router {
     const viewer = viewerOf(res);
     const project = await findProject(deps, viewer, params.id);
     const page = await listRecords(deps, viewer, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    res.json(await recordPage(models, page));
+    res.json(await recordPage(deps, viewer, page));
   });
 
   router.post('/projects/:id/records', requireSession, ...jsonBody(config), validate(spec, 'createMyRecord'), async (_req, res) => {
     const { params, body } = inputOf<{ id: string }, never, Schemas['RecordPush']>(res);
     const actor = actorOf(res);
-    const project = await findProject(deps, actor, params.id);
-    mustOwn(project, actor, 'project');
+    const project = await findProject(deps, actor, params.id, { write: true });
     const { record } = await createRecordIn(deps, actor, project, body);
     res.status(201).json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
   });
@@ -88,17 +79,7 @@ export function projectsRouter(deps: CloudDeps): Router {
     const { params, query } = inputOf<{ id: string }, { cursor?: string; limit?: number }>(res);
     const viewer = viewerOf(res);
     const project = await findProject(deps, viewer, params.id);
-    const filter = scoped<ContainerDoc>(Scope.visibleTo(viewer?.id ?? null), { project: project._id, ...afterCursor('created', query.cursor) });
-    const page = await paginate<ContainerDoc>(
-      (limit) =>
-        models.Container.find(filter)
-          .sort({ created: -1, _id: -1 })
-          .limit(limit)
-          .lean<ContainerDoc[]>()
-          .exec(),
-      'created',
-      query.limit ?? DEFAULT_PAGE_SIZE,
-    );
+    const page = await listContainers(deps, viewer, project, { cursor: query.cursor, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     const history = project.history.map((id) => id.toHexString());
     res.json({ data: page.items.map((container) => presentContainer(container, history.indexOf(container._id.toHexString()))), page: { next: page.next } });
   });

@@ -11,7 +11,7 @@ const BADGE_MAX_AGE_SECONDS = 300;
 /** Public browsing (projects and records, most recently active first) and the reproducibility badge. */
 export function publicRouter(deps: CloudDeps): Router {
   const router = Router();
-  const { models, spec } = deps;
+  const { spec } = deps;
 
   router.get('/public/projects', validate(spec, 'browsePublicProjects'), async (_req, res) => {
     const { query } = inputOf<never, { q?: string; tag?: string; owner?: string; cursor?: string; limit?: number }>(res);
@@ -23,7 +23,7 @@ export function publicRouter(deps: CloudDeps): Router {
       publicOnly: true,
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
-    res.json(await projectPage(models, page));
+    res.json(await projectPage(deps, page));
   });
 
   router.get('/public/records', validate(spec, 'browsePublicRecords'), async (_req, res) => {
@@ -39,7 +39,7 @@ export function publicRouter(deps: CloudDeps): Router {
       sort: 'updated',
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
-    res.json(await recordPage(models, page));
+    res.json(await recordPage(deps, null, page));
   });
 
   router.get('/public/projects/:id/badge.svg', validate(spec, 'getReproducibilityBadge'), async (_req, res) => {

@@ -17,7 +17,7 @@ import {
 import { filePushOf, inputOf, jsonBody, multipart, sendStoredFile, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
-import { mustOwn, recordPage } from '../http/present.js';
+import { recordPage } from '../http/present.js';
 
 /** The signed-in user's records (list, edit, delete, attach files) and any visible record's detail and files. */
 export function recordsRouter(deps: CloudDeps): Router {
@@ -27,7 +27,7 @@ export function recordsRouter(deps: CloudDeps): Router {
   router.get('/records', validate(spec, 'listMyRecords'), requireSession, async (_req, res) => {
     const { query } = inputOf<never, Partial<RecordQuery>>(res);
     const page = await listRecords(deps, actorOf(res), null, { ...query, mine: true, sort: 'updated', limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    res.json(await recordPage(models, page));
+    res.json(await recordPage(deps, actorOf(res), page));
   });
 
   router.get('/records/:id', validate(spec, 'getRecord'), async (_req, res) => {
@@ -38,17 +38,13 @@ export function recordsRouter(deps: CloudDeps): Router {
 
   router.patch('/records/:id', requireSession, ...jsonBody(config), validate(spec, 'editMyRecord'), async (_req, res) => {
     const { params, body } = inputOf<{ id: string }, never, Schemas['RecordEdit']>(res);
-    const actor = actorOf(res);
-    mustOwn((await findRecord(deps, actor, params.id)).record, actor, 'record');
-    const { record, project } = await editRecord(deps, actor, params.id, body);
+    const { record, project } = await editRecord(deps, actorOf(res), params.id, body);
     res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
   });
 
   router.delete('/records/:id', validate(spec, 'deleteMyRecord'), requireSession, async (_req, res) => {
     const { params } = inputOf<{ id: string }>(res);
-    const actor = actorOf(res);
-    mustOwn((await findRecord(deps, actor, params.id)).record, actor, 'record');
-    res.json({ deleted: await deleteRecordById(deps, actor, params.id) });
+    res.json({ deleted: await deleteRecordById(deps, actorOf(res), params.id) });
   });
 
   router.post(
@@ -58,10 +54,7 @@ export function recordsRouter(deps: CloudDeps): Router {
     async (_req, res, next) => {
       // Ownership first, so that nobody else's bytes are stored only to be refused afterwards.
       const { params } = inputOf<{ id: string }>(res);
-      const actor = actorOf(res);
-      const found = await findRecord(deps, actor, params.id);
-      mustOwn(found.record, actor, 'record');
-      res.locals.target = found;
+      res.locals.target = await findRecord(deps, actorOf(res), params.id, { write: true });
       next();
     },
     multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),

@@ -58,7 +58,7 @@ function sha1(content: string): string {
 
 /** Writes a whole record the way the Sumatra record store does: inputs and outputs known by Sumatra's sha1 only. */
 async function sumatraRun(label: string, files: { inputs?: ReplacementFileRef[]; outputs?: ReplacementFileRef[] }): Promise<RecordDoc> {
-  const project = await deps.models.Project.findOne({ owner: actor.id, name: 'simulation' }).orFail().lean();
+  const project = await db.models.Project.findOne({ owner: actor.id, name: 'simulation' }).orFail().lean();
   const replacement: RecordReplacement = {
     status: 'finished',
     program: { command: '/usr/bin/python3', entryPoint: 'main.py', versionControl: { vcs: 'git', commit: 'c'.repeat(40), dirty: false, diff: null } },

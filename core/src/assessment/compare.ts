@@ -5,9 +5,11 @@
  */
 import type { Readable } from 'node:stream';
 import type { Types } from 'mongoose';
+import { access } from '../access.js';
 import { decodeFreeform, type JsonValue } from '../codec.js';
 import { errors } from '../errors.js';
 import type { ContainerDoc, FileDoc, FileRef, RecordDoc } from '../models/index.js';
+import { Scope } from '../scope.js';
 import type { Deps } from '../services/context.js';
 import {
   cellOf,
@@ -107,7 +109,9 @@ export function fileSourceOf(deps: Deps): FileSource {
  */
 export async function compareRecords(deps: Deps, a: RecordDoc, b: RecordDoc, options: Omit<CompareOptions, 'files'> = {}): Promise<Evidence> {
   const containerOf = (record: RecordDoc) =>
-    record.container ? deps.models.Container.findById(record.container).lean<ContainerDoc>().exec() : Promise.resolve(null);
+    record.container
+      ? access(deps).containers.findOne(Scope.within({ _id: record.project }), { _id: record.container }).lean<ContainerDoc>().exec()
+      : Promise.resolve(null);
   const [containerA, containerB] = await Promise.all([containerOf(a), containerOf(b)]);
   return compare({ record: a, container: containerA }, { record: b, container: containerB }, { ...options, files: fileSourceOf(deps) });
 }

@@ -30,6 +30,14 @@ export interface Models {
   IdempotencyKey: Model<IdempotencyKeyDoc>;
 }
 
+/**
+ * The models a service reaches without a scope: accounts, counters, sessions, idempotency keys and
+ * stored files (content-addressed blobs shared by everyone who sends the same bytes; a file is
+ * reached through a record or container the caller may see). Projects, records, containers and
+ * diff requests are reached through `access()` with a scope, or through `unscoped()` with a reason.
+ */
+export type OpenModels = Pick<Models, 'User' | 'File' | 'Counter' | 'RevokedSession' | 'IdempotencyKey'>;
+
 /** Binds the models to a connection. */
 export function createModels(connection: Connection): Models {
   return {

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
-import type { Models, UserDoc } from '../models/index.js';
+import type { OpenModels, UserDoc } from '../models/index.js';
 import { DEFAULT_PASSWORD_PARAMS, hashPassword, passwordProblem, verifyPassword, type PasswordParams } from '../passwords.js';
 import { issueToken } from '../tokens.js';
 
@@ -40,7 +40,7 @@ export interface NewUser {
  * Creates an account. The email is stored lower-cased and must be unique (409); the password must
  * follow the rules of passwordProblem (422). No API token is made: see renewToken.
  */
-export async function createUser(models: Models, input: NewUser, params: PasswordParams = DEFAULT_PASSWORD_PARAMS): Promise<UserDoc> {
+export async function createUser(models: OpenModels, input: NewUser, params: PasswordParams = DEFAULT_PASSWORD_PARAMS): Promise<UserDoc> {
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
   const badEmail = emailProblem(email);
@@ -80,7 +80,7 @@ function dummyHash(params: PasswordParams): Promise<string> {
  * exists, has no password, or the password is wrong, so that answers do not tell which.
  */
 export async function checkCredentials(
-  models: Models,
+  models: OpenModels,
   email: string,
   password: string,
   params: PasswordParams = DEFAULT_PASSWORD_PARAMS,
@@ -97,7 +97,7 @@ export async function checkCredentials(
  * a new one for the user who made the change. Returns the time from which sessions count.
  */
 export async function changePassword(
-  models: Models,
+  models: OpenModels,
   userId: Types.ObjectId,
   current: string,
   next: string,
@@ -120,7 +120,7 @@ export async function changePassword(
 }
 
 /** Changes the display name. */
-export async function renameUser(models: Models, userId: Types.ObjectId, name: string): Promise<UserDoc> {
+export async function renameUser(models: OpenModels, userId: Types.ObjectId, name: string): Promise<UserDoc> {
   const problem = displayNameProblem(name);
   if (problem) throw new AppError(400, 'invalid_name', problem, { field: 'name' });
   const user = await models.User.findOneAndUpdate({ _id: userId }, { $set: { name: name.trim() } }, { returnDocument: 'after' }).lean<UserDoc>();
@@ -139,7 +139,7 @@ export interface RenewedToken {
  * Gives the user a new API token and returns it. One single-document update replaces the stored
  * hash, so the old token stops working the moment the new one exists.
  */
-export async function renewToken(models: Models, userId: Types.ObjectId): Promise<RenewedToken> {
+export async function renewToken(models: OpenModels, userId: Types.ObjectId): Promise<RenewedToken> {
   const issued = issueToken();
   const created = new Date();
   const user = await models.User.findOneAndUpdate(
@@ -151,7 +151,7 @@ export async function renewToken(models: Models, userId: Types.ObjectId): Promis
 }
 
 /** Revokes the user's API token: requests with it are refused from now on. Revoking when there is none is not an error. */
-export async function revokeToken(models: Models, userId: Types.ObjectId): Promise<void> {
+export async function revokeToken(models: OpenModels, userId: Types.ObjectId): Promise<void> {
   const user = await models.User.findOneAndUpdate(
     { _id: userId },
     { $set: { tokenHash: null, tokenPrefix: null, tokenCreatedAt: null, tokenLastUsedAt: null } },
@@ -160,6 +160,25 @@ export async function revokeToken(models: Models, userId: Types.ObjectId): Promi
 }
 
 /** Finds a user by email (admin command). */
-export async function findUserByEmail(models: Models, email: string): Promise<UserDoc | null> {
+export async function findUserByEmail(models: OpenModels, email: string): Promise<UserDoc | null> {
   return await models.User.findOne({ email: normalizeEmail(email) }).lean<UserDoc>();
+}
+
+/** The signed-in user's account; a session whose account was deleted is a 401. */
+export async function accountOf(models: OpenModels, userId: Types.ObjectId): Promise<UserDoc> {
+  const user = await models.User.findById(userId).lean<UserDoc>();
+  if (!user) throw new AppError(401, 'unauthorized', 'Your account no longer exists.');
+  return user;
+}
+
+/**
+ * Remembers a signed-out session until `expires` (when it could not have been used anyway), so
+ * that a copied cookie dies with the sign-out; forgets the sessions already past theirs.
+ */
+export async function revokeSession(models: OpenModels, sessionId: string, expires: Date): Promise<void> {
+  await models.RevokedSession.create({ _id: sessionId, expires }).catch((failure: unknown) => {
+    // Signed out twice: already remembered.
+    if (!isDuplicateKeyError(failure)) throw failure;
+  });
+  await models.RevokedSession.deleteMany({ expires: { $lt: new Date() } });
 }

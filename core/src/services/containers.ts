@@ -1,11 +1,13 @@
 import type { Schemas } from '@reprise/contract';
-import { errors } from '../errors.js';
-import type { ContainerDoc, ContainerImage, ContainerRecipe, ProjectDoc } from '../models/index.js';
+import { AppError, errors } from '../errors.js';
+import type { ContainerDoc, ContainerImage, ContainerRecipe, FileDoc, ProjectDoc, RecordDoc } from '../models/index.js';
 import { looksLikeSif, readSif, type RangeReader, type SifInfo } from '../sif.js';
 import { filePathProblem } from '@reprise/rules';
-import { Scope, scoped } from '../scope.js';
+import { access } from '../access.js';
+import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { discardUploads, registerUpload, releaseIfUnreferenced, type StoredUpload } from './files.js';
+import { afterCursor, paginate } from '../paging.js';
 import { resolveProject } from './projects.js';
 
 /** A container with its place in the project's history. */
@@ -44,26 +46,26 @@ export async function pushContainer(
     image.file = file._id;
     newFile = isNew;
   }
-  const { Container, Project } = deps.models;
-  const container = (
-    await Container.create({
-      project: project._id,
-      owner: actor.id,
-      private: project.private,
-      system: input.system,
-      version: { ...input.version },
-      image,
-      recipe,
-    })
-  ).toObject();
-  const updated = await Project.findOneAndUpdate(
-    scoped<ProjectDoc>(Scope.owner(actor.id), { _id: project._id }),
+  const { containers, projects } = access(deps);
+  const owner = Scope.owner(actor.id);
+  const container = await containers.create(owner, {
+    project: project._id,
+    owner: actor.id,
+    private: project.private,
+    system: input.system,
+    version: { ...input.version },
+    image,
+    recipe,
+  });
+  const updated = await projects.findOneAndUpdate(
+    owner,
+    { _id: project._id },
     { $push: { history: container._id }, $set: { activity: new Date() } },
     { returnDocument: 'after' },
   ).lean<ProjectDoc>();
   if (!updated) {
     // The project was deleted meanwhile: leave nothing behind.
-    await Container.deleteOne({ _id: container._id });
+    await containers.deleteOne(owner, { _id: container._id });
     if (newFile && image?.file) await releaseIfUnreferenced(deps, image.file);
     throw errors.notFound('Project', projectRef);
   }
@@ -142,4 +144,53 @@ function recipeFrom(input: Schemas['ContainerPush']): ContainerRecipe | null {
   // Text only: a NUL byte means a binary file was sent by mistake.
   if (recipe.text.includes('\u0000')) throw errors.badRequest('recipe.text must be text (it holds a NUL character); send the Dockerfile or definition file itself.');
   return { name: recipe.name ?? null, text: recipe.text };
+}
+
+/** A stored image to send: its File, the name to download it as and its media type. */
+export interface StoredImage {
+  file: FileDoc;
+  name: string;
+  mediaType: string | null;
+}
+
+/**
+ * The stored image of the container a record ran in, of a project and record the caller has found
+ * through a scope. Each way of having none is a 404 that says which (no container, no image, an
+ * image kept in a registry: then where to pull it).
+ */
+export async function imageOfRecord(deps: Deps, project: ProjectDoc, record: RecordDoc): Promise<StoredImage> {
+  if (!record.container) {
+    throw new AppError(404, 'no_container', `Record "${record.label}" did not run in a pushed container, so there is no image to pull.`);
+  }
+  const container = await access(deps).containers.findOne(Scope.within(project), { _id: record.container, project: project._id }).lean<ContainerDoc>();
+  const image = container?.image;
+  if (!container || !image) {
+    throw new AppError(404, 'no_image', `The container of record "${record.label}" has no image.`);
+  }
+  if (!image.file) {
+    throw new AppError(404, 'image_in_registry', `The image of record "${record.label}" is in a registry, not stored here: pull ${image.reference}@${image.digest}.`, {
+      reference: image.reference,
+      digest: image.digest,
+    });
+  }
+  const file = await deps.models.File.findById(image.file).lean<FileDoc>();
+  if (!file) throw errors.notFound('Image file');
+  return { file, name: image.name ?? `${project.name}-${container._id.toHexString()}.tar`, mediaType: image.mediaType };
+}
+
+/** A page of the containers of a project that `viewer` may see, newest first. */
+export async function listContainers(
+  deps: Deps,
+  viewer: Actor | null,
+  project: ProjectDoc,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<{ items: ContainerDoc[]; next: string | null }> {
+  const filter = { project: project._id, ...afterCursor('created', query.cursor) };
+  // The viewer's own scope, not the project's: while a project turns private its containers are hidden first.
+  const scope = Scope.visibleTo(viewer?.id ?? null);
+  return await paginate<ContainerDoc>(
+    (limit) => access(deps).containers.find(scope, filter).sort({ created: -1, _id: -1 }).limit(limit).lean<ContainerDoc[]>().exec(),
+    'created',
+    query.limit,
+  );
 }

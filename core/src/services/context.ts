@@ -1,10 +1,13 @@
 import type { Types } from 'mongoose';
 import type { BlobStore } from '../blobstore.js';
-import type { Models } from '../models/index.js';
+import type { OpenModels } from '../models/index.js';
 
-/** What every service function needs: the models and the blob store. */
+/**
+ * What every service function needs: the models and the blob store. The owned collections are not
+ * among `models`' types: services reach them through `access(deps)`, whose queries require a scope.
+ */
 export interface Deps {
-  models: Models;
+  models: OpenModels;
   blobs: BlobStore;
 }
 

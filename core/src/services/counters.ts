@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '../db.js';
-import type { Models } from '../models/index.js';
+import type { OpenModels } from '../models/index.js';
 
 /** A limit: at most `max` events per `windowMs`. */
 export interface WindowLimit {
@@ -19,7 +19,7 @@ export interface CounterState {
  * across every process sharing the database. Expired windows are recognised by their timestamp
  * (FerretDB has no TTL indexes) and restarted by a conditional update.
  */
-export async function countEvent(models: Models, key: string, windowMs: number, now = new Date()): Promise<CounterState> {
+export async function countEvent(models: OpenModels, key: string, windowMs: number, now = new Date()): Promise<CounterState> {
   const { Counter } = models;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const current = await Counter.findOneAndUpdate({ _id: key, expires: { $gt: now } }, { $inc: { count: 1 } }, { returnDocument: 'after' }).lean();
@@ -40,7 +40,7 @@ export async function countEvent(models: Models, key: string, windowMs: number, 
 }
 
 /** Forgets the counter under `key` (for example failed logins, after a successful one). */
-export async function resetCounter(models: Models, key: string): Promise<void> {
+export async function resetCounter(models: OpenModels, key: string): Promise<void> {
   await models.Counter.deleteOne({ _id: key });
 }
 
@@ -49,7 +49,7 @@ export function secondsUntil(date: Date, now = new Date()): number {
   return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 1000));
 }
 
-async function sweepExpired(models: Models, now: Date): Promise<void> {
+async function sweepExpired(models: OpenModels, now: Date): Promise<void> {
   // New windows are rare (one per key and window), so cleaning up here keeps the collection small without a timer.
   await models.Counter.deleteMany({ expires: { $lt: new Date(now.getTime() - 60_000) } });
 }

@@ -1,4 +1,6 @@
+import { access } from '../access.js';
 import type { DiffRequestDoc, RecordDoc } from '../models/index.js';
+import { RequestScope, Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { RECORD_SUMMARY_PROJECTION } from './records.js';
 
@@ -15,17 +17,20 @@ export interface DashboardSummary {
 
 /** Counts, the most recently active records and the open requests in and out, of the actor's. */
 export async function dashboardOf(deps: Deps, actor: Actor): Promise<DashboardSummary> {
-  const { Project, Record, DiffRequest } = deps.models;
+  const { projects: allProjects, records: allRecords, requests } = access(deps);
+  const own = Scope.owner(actor.id);
+  const inbox = RequestScope.addressedTo(actor.id);
+  const outbox = RequestScope.sentBy(actor.id);
   const [projects, publicProjects, records, inboxOpen, outboxOpen, agreedReceived, recentRecords, openInbox, openOutbox] = await Promise.all([
-    Project.countDocuments({ owner: actor.id }),
-    Project.countDocuments({ owner: actor.id, private: false }),
-    Record.countDocuments({ owner: actor.id }),
-    DiffRequest.countDocuments({ targetOwner: actor.id, status: 'proposed' }),
-    DiffRequest.countDocuments({ sender: actor.id, status: 'proposed' }),
-    DiffRequest.countDocuments({ targetOwner: actor.id, status: 'agreed' }),
-    Record.find({ owner: actor.id }, RECORD_SUMMARY_PROJECTION).sort({ updated: -1, _id: -1 }).limit(DASHBOARD_ITEMS).lean<RecordDoc[]>(),
-    DiffRequest.find({ targetOwner: actor.id, status: 'proposed' }).sort({ created: -1, _id: -1 }).limit(DASHBOARD_ITEMS).lean<DiffRequestDoc[]>(),
-    DiffRequest.find({ sender: actor.id, status: 'proposed' }).sort({ created: -1, _id: -1 }).limit(DASHBOARD_ITEMS).lean<DiffRequestDoc[]>(),
+    allProjects.countDocuments(own),
+    allProjects.countDocuments(own, { private: false }),
+    allRecords.countDocuments(own),
+    requests.countDocuments(inbox, { status: 'proposed' }),
+    requests.countDocuments(outbox, { status: 'proposed' }),
+    requests.countDocuments(inbox, { status: 'agreed' }),
+    allRecords.find(own, {}, RECORD_SUMMARY_PROJECTION).sort({ updated: -1, _id: -1 }).limit(DASHBOARD_ITEMS).lean<RecordDoc[]>(),
+    requests.find(inbox, { status: 'proposed' }).sort({ created: -1, _id: -1 }).limit(DASHBOARD_ITEMS).lean<DiffRequestDoc[]>(),
+    requests.find(outbox, { status: 'proposed' }).sort({ created: -1, _id: -1 }).limit(DASHBOARD_ITEMS).lean<DiffRequestDoc[]>(),
   ]);
   return { counts: { projects, publicProjects, records, inboxOpen, outboxOpen, agreedReceived }, recentRecords, openInbox, openOutbox };
 }

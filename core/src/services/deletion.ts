@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { ContainerDoc, RecordDoc } from '../models/index.js';
-import { Scope, scoped } from '../scope.js';
+import { access } from '../access.js';
+import { RequestScope, Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { findProject, setProjectPrivacy } from './projects.js';
 import { deleteRecordsWithRequests, filesOfContainers, filesOfRecords, releaseFiles, type DeletionReport } from './record-deletion.js';
@@ -29,29 +30,30 @@ export async function deleteRecordById(deps: Deps, actor: Actor, id: string): Pr
  */
 export async function deleteProject(deps: Deps, actor: Actor, id: string): Promise<DeletionReport> {
   const project = await findProject(deps, actor, id, { write: true });
-  const { DiffRequest, Record, Container, Project } = deps.models;
+  const { requests, records: allRecords, containers: allContainers, projects } = access(deps);
   const owner = Scope.owner(actor.id);
-  await guardProjectUnsealed(deps, project._id);
+  await guardProjectUnsealed(deps, project);
   if (!project.private) await setProjectPrivacy(deps, actor, project._id, true);
 
-  const touching = { $or: [{ fromProject: project._id }, { towardProject: project._id }], status: { $ne: 'agreed' as const } };
-  let diffRequests = (await DiffRequest.deleteMany(touching)).deletedCount;
+  const touching = RequestScope.aboutProject(project._id);
+  const unagreed = { status: { $ne: 'agreed' as const } };
+  let diffRequests = (await requests.deleteMany(touching, unagreed)).deletedCount;
   const fileIds: Types.ObjectId[] = [];
   let records = 0;
   let containers = 0;
   const sweep = async () => {
-    const recordFiles = await Record.find(scoped<RecordDoc>(owner, { project: project._id }), { inputs: 1, outputs: 1 }).lean<RecordDoc[]>();
+    const recordFiles = await allRecords.find(owner, { project: project._id }, { inputs: 1, outputs: 1 }).lean<RecordDoc[]>();
     fileIds.push(...filesOfRecords(recordFiles));
-    records += (await Record.deleteMany(scoped<RecordDoc>(owner, { $and: [{ project: project._id }, UNSEALED] }))).deletedCount;
-    const containerFiles = await Container.find(scoped<ContainerDoc>(owner, { project: project._id }), { image: 1 }).lean<ContainerDoc[]>();
+    records += (await allRecords.deleteMany(owner, { $and: [{ project: project._id }, UNSEALED] })).deletedCount;
+    const containerFiles = await allContainers.find(owner, { project: project._id }, { image: 1 }).lean<ContainerDoc[]>();
     fileIds.push(...filesOfContainers(containerFiles));
-    containers += (await Container.deleteMany(scoped<ContainerDoc>(owner, { project: project._id }))).deletedCount;
+    containers += (await allContainers.deleteMany(owner, { project: project._id })).deletedCount;
   };
   await sweep();
   // A record sealed while this ran is still there: the project stays with it.
-  if ((await Record.countDocuments(scoped<RecordDoc>(owner, { project: project._id }))) > 0) await guardProjectUnsealed(deps, project._id);
-  await Project.deleteOne(scoped(owner, { _id: project._id }));
-  diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
+  if ((await allRecords.countDocuments(owner, { project: project._id })) > 0) await guardProjectUnsealed(deps, project);
+  await projects.deleteOne(owner, { _id: project._id });
+  diffRequests += (await requests.deleteMany(touching, unagreed)).deletedCount;
   await sweep();
   const files = await releaseFiles(deps, fileIds);
   return { records, containers, diffRequests, files };

@@ -6,11 +6,13 @@ import { assertProposition } from '../assessment/refusal.js';
 import { isDuplicateKeyError } from '../db.js';
 import { liveKeyOf, type DiffMethod, type DiffRequestDoc, type DiffStatus, type ProjectDoc, type RecordDoc } from '../models/index.js';
 import { afterCursor, paginate } from '../paging.js';
-import { Scope, scoped } from '../scope.js';
+import { access, unscoped } from '../access.js';
+import { RequestScope, Scope } from '../scope.js';
 import { assessPair, type AssessOptions, type PairAssessment } from './assess.js';
 import type { Actor, Deps } from './context.js';
 import { toId } from './ids.js';
 import { loadOwners, type UserRef } from './owners.js';
+import { projectNames } from './projects.js';
 import { findRecord } from './records.js';
 import { basisOf, encodeBasis, sealedDigest, sideBasis, unmarkSeals } from './seals.js';
 
@@ -101,7 +103,7 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     liveKey: liveKeyOf(from.record._id, toward.record._id),
   };
   try {
-    return (await deps.models.DiffRequest.create(document)).toObject();
+    return await access(deps).requests.create(RequestScope.sentBy(actor.id), document);
   } catch (error) {
     // A concurrent creation for the same pair got the live key first.
     if (isDuplicateKeyError(error)) await refuseDuplicate(deps, from.record, toward.record);
@@ -111,10 +113,12 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
 
 /** Throws 409 duplicate_request when a proposed or agreed request from `from` toward `toward` exists. */
 async function refuseDuplicate(deps: Deps, from: RecordDoc, toward: RecordDoc): Promise<void> {
-  const live = await deps.models.DiffRequest.findOne(
-    { $or: [{ liveKey: liveKeyOf(from._id, toward._id) }, { from: from._id, toward: toward._id, status: { $in: ['proposed', 'agreed'] } }] },
-    { _id: 1, status: 1, proposition: 1 },
-  )
+  const live = await access(deps)
+    .requests.findOne(
+      RequestScope.about([from._id]),
+      { $or: [{ liveKey: liveKeyOf(from._id, toward._id) }, { from: from._id, toward: toward._id, status: { $in: ['proposed', 'agreed'] } }] },
+      { _id: 1, status: 1, proposition: 1 },
+    )
     .sort({ created: 1, _id: 1 })
     .lean<Pick<DiffRequestDoc, '_id' | 'status' | 'proposition'>>();
   if (!live) return;
@@ -139,14 +143,16 @@ export interface DiffQuery {
 
 /** The actor's requests received (inbox) or sent (outbox), newest first. */
 export async function listDiffRequests(deps: Deps, actor: Actor, query: DiffQuery): Promise<{ items: DiffRequestDoc[]; next: string | null }> {
-  const conditions: Array<Record<string, unknown>> = [query.box === 'inbox' ? { targetOwner: actor.id } : { sender: actor.id }];
+  const scope = query.box === 'inbox' ? RequestScope.addressedTo(actor.id) : RequestScope.sentBy(actor.id);
+  const conditions: Array<Record<string, unknown>> = [];
   if (query.status) conditions.push({ status: query.status });
   if (query.proposition) conditions.push({ proposition: query.proposition });
   const after = afterCursor('created', query.cursor);
   if (Object.keys(after).length > 0) conditions.push(after);
   return await paginate(
     (limit) =>
-      deps.models.DiffRequest.find({ $and: conditions })
+      access(deps)
+        .requests.find(scope, conditions.length > 0 ? { $and: conditions } : {})
         .sort({ created: -1, _id: -1 })
         .limit(limit)
         .lean<DiffRequestDoc[]>()
@@ -176,13 +182,14 @@ export async function listRecordDiffRequests(
   query: RecordDiffQuery,
 ): Promise<{ items: DiffRequestDoc[]; next: string | null; context: DiffContext }> {
   const { record } = await findRecord(deps, viewer, recordId);
-  const conditions: Array<Record<string, unknown>> = [{ $or: [{ from: record._id }, { toward: record._id }] }];
+  const conditions: Array<Record<string, unknown>> = [];
   if (query.status) conditions.push({ status: query.status });
   const after = afterCursor('created', query.cursor);
   if (Object.keys(after).length > 0) conditions.push(after);
   const page = await paginate<DiffRequestDoc>(
     (limit) =>
-      deps.models.DiffRequest.find({ $and: conditions })
+      access(deps)
+        .requests.find(RequestScope.about([record._id]), conditions.length > 0 ? { $and: conditions } : {})
         .sort({ created: -1, _id: -1 })
         .limit(limit)
         .lean<DiffRequestDoc[]>()
@@ -203,13 +210,14 @@ export async function listRecordDiffRequests(
  */
 export async function findDiffRequest(deps: Deps, viewer: Actor | null, id: string): Promise<DiffRequestDoc> {
   const requestId = toId(id);
-  const request = requestId ? await deps.models.DiffRequest.findById(requestId).lean<DiffRequestDoc>() : null;
+  const { DiffRequest } = unscoped(deps, 'others may see a request when both its records are public, which is checked right after this read');
+  const request = requestId ? await DiffRequest.findById(requestId).lean<DiffRequestDoc>() : null;
   if (request && (isParty(viewer?.id, request) || (await bothPublic(deps, request)))) return request;
   throw errors.notFound('Diff request', id);
 }
 
 async function bothPublic(deps: Deps, request: DiffRequestDoc): Promise<boolean> {
-  const visible = await deps.models.Record.countDocuments(scoped<RecordDoc>(Scope.public(), { _id: { $in: [request.from, request.toward] } }));
+  const visible = await access(deps).records.countDocuments(Scope.public(), { _id: { $in: [request.from, request.toward] } });
   return visible === 2;
 }
 
@@ -223,14 +231,16 @@ export async function withdrawDiffRequest(deps: Deps, actor: Actor, id: string):
   const request = await findDiffRequest(deps, actor, id);
   if (!isSender(actor.id, request)) throw new AppError(403, 'not_sender', 'Only the sender of a request can withdraw it.');
   if (!canWithdraw(actor.id, request)) throw alreadyClosed(request);
-  const updated = await deps.models.DiffRequest.findOneAndUpdate(
-    { _id: request._id, sender: actor.id, status: 'proposed' },
+  const { requests } = access(deps);
+  const updated = await requests.findOneAndUpdate(
+    RequestScope.sentBy(actor.id),
+    { _id: request._id, status: 'proposed' },
     // Its own id as live key frees the pair for a new request.
     { $set: { status: 'withdrawn', liveKey: request._id.toHexString() } },
     { returnDocument: 'after' },
   ).lean<DiffRequestDoc>();
-  if (!updated) throw alreadyClosed(await deps.models.DiffRequest.findById(request._id, { status: 1 }).lean());
-  await unmarkSeals(deps, [request.from, request.toward], [request._id]);
+  if (!updated) throw alreadyClosed(await requests.findOne(RequestScope.sentBy(actor.id), { _id: request._id }, { status: 1 }).lean());
+  await unmarkSeals(deps, Scope.pair(request), [request.from, request.toward], [request._id]);
   return updated;
 }
 
@@ -251,13 +261,13 @@ export async function answerDiffRequest(
   if (!canAnswer(actor.id, request)) throw alreadyClosed(request);
   const answer = { by: actor.id, at: new Date(), comment: input.comment ?? '' };
   if (input.answer === 'agreed') return await agreeAndSeal(deps, actor, request, answer);
-  const updated = await deps.models.DiffRequest.findOneAndUpdate(
-    { _id: request._id, targetOwner: actor.id, status: 'proposed' },
-    { $set: { status: 'denied', answer, liveKey: request._id.toHexString() } },
-    { returnDocument: 'after' },
-  ).lean<DiffRequestDoc>();
-  if (!updated) throw alreadyClosed(await deps.models.DiffRequest.findById(request._id, { status: 1 }).lean());
-  await unmarkSeals(deps, [request.from, request.toward], [request._id]);
+  const { requests } = access(deps);
+  const target = RequestScope.addressedTo(actor.id);
+  const updated = await requests
+    .findOneAndUpdate(target, { _id: request._id, status: 'proposed' }, { $set: { status: 'denied', answer, liveKey: request._id.toHexString() } }, { returnDocument: 'after' })
+    .lean<DiffRequestDoc>();
+  if (!updated) throw alreadyClosed(await requests.findOne(target, { _id: request._id }, { status: 1 }).lean());
+  await unmarkSeals(deps, Scope.pair(request), [request.from, request.toward], [request._id]);
   return updated;
 }
 
@@ -276,13 +286,14 @@ export async function answerDiffRequest(
  * requests seal by themselves (by their `from` and `toward`), so the marks only bridge step 1-3.
  */
 async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, answer: { by: Types.ObjectId; at: Date; comment: string }): Promise<DiffRequestDoc> {
-  const { Record, DiffRequest } = deps.models;
+  const { records: allRecords, requests } = access(deps);
   const records = [request.from, request.toward];
+  const pair = Scope.pair(request);
   // Sealing is no activity of the record's owner: `updated` stays as it is.
-  await Record.updateMany({ _id: { $in: records } }, { $addToSet: { seals: request._id }, $inc: { rev: 1 } }, { timestamps: false });
+  await allRecords.updateMany(pair, {}, { $addToSet: { seals: request._id }, $inc: { rev: 1 } }, { timestamps: false });
   const basis = basisOf(request);
   if (basis) {
-    const current = await Record.find({ _id: { $in: records } }).lean<RecordDoc[]>();
+    const current = await allRecords.find(pair).lean<RecordDoc[]>();
     for (const [side, expected] of [
       ['from', basis.from],
       ['toward', basis.toward],
@@ -290,7 +301,7 @@ async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, a
       const record = current.find((candidate) => candidate._id.equals(request[side]));
       if (!record || sealedDigest(record) !== expected.sealed) {
         // The request stays proposed but may not seal: its marks go.
-        await Record.updateMany({ _id: { $in: records } }, { $pull: { seals: request._id } }, { timestamps: false });
+        await allRecords.updateMany(pair, {}, { $pull: { seals: request._id } }, { timestamps: false });
         throw new AppError(
           409,
           'evidence_outdated',
@@ -301,14 +312,11 @@ async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, a
       }
     }
   }
-  const updated = await DiffRequest.findOneAndUpdate(
-    { _id: request._id, targetOwner: actor.id, status: 'proposed' },
-    { $set: { status: 'agreed', answer } },
-    { returnDocument: 'after' },
-  ).lean<DiffRequestDoc>();
+  const target = RequestScope.addressedTo(actor.id);
+  const updated = await requests.findOneAndUpdate(target, { _id: request._id, status: 'proposed' }, { $set: { status: 'agreed', answer } }, { returnDocument: 'after' }).lean<DiffRequestDoc>();
   if (!updated) {
-    await unmarkSeals(deps, records, [request._id]);
-    throw alreadyClosed(await DiffRequest.findById(request._id, { status: 1 }).lean());
+    await unmarkSeals(deps, pair, records, [request._id]);
+    throw alreadyClosed(await requests.findOne(target, { _id: request._id }, { status: 1 }).lean());
   }
   return updated;
 }
@@ -332,12 +340,11 @@ export async function diffContext(deps: Deps, viewer: Actor | null, requests: Di
   const recordIds = requests.flatMap((request) => [request.from, request.toward]);
   const [owners, records] = await Promise.all([
     loadOwners(deps.models, people),
-    deps.models.Record.find(scoped<RecordDoc>(Scope.visibleTo(viewer?.id ?? null), { _id: { $in: recordIds } }), { label: 1, project: 1 }).lean<
-      Array<Pick<RecordDoc, '_id' | 'label' | 'project'>>
-    >(),
+    access(deps)
+      .records.find(Scope.visibleTo(viewer?.id ?? null), { _id: { $in: recordIds } }, { label: 1, project: 1 })
+      .lean<Array<Pick<RecordDoc, '_id' | 'label' | 'project'>>>(),
   ]);
-  const projects = await deps.models.Project.find({ _id: { $in: records.map((record) => record.project) } }, { name: 1 }).lean();
-  const names = new Map(projects.map((project) => [project._id.toHexString(), project.name]));
+  const names = await projectNames(deps, viewer, records.map((record) => record.project));
   return {
     owners,
     records: new Map(

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { unscoped } from '../access.js';
 import type { BlobInfo } from '../blobstore.js';
 import { isDuplicateKeyError } from '../db.js';
 import { AppError } from '../errors.js';
@@ -45,7 +46,7 @@ export async function discardUploads(deps: Deps, uploads: StoredUpload[]): Promi
 
 /** True when a record or container still points at the file. */
 async function isFileReferenced(deps: Deps, fileId: Types.ObjectId): Promise<boolean> {
-  const { Record, Container } = deps.models;
+  const { Record, Container } = unscoped(deps, 'a blob is shared by everyone who sent the same bytes: it stays while anything of anyone points at it');
   const [asInput, asOutput, asImage] = await Promise.all([
     Record.exists({ 'inputs.file': fileId }),
     Record.exists({ 'outputs.file': fileId }),

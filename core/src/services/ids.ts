@@ -1,10 +1,7 @@
-import { Types, type QueryFilter } from 'mongoose';
+import { Types } from 'mongoose';
 
 /** A stored document's id, for code outside core that must not import mongoose. */
 export type Id = Types.ObjectId;
-
-/** A query filter on documents of type T, for code outside core that must not import mongoose. */
-export type Filter<T> = QueryFilter<T>;
 
 /** True for a 24-hex-digit id, the only form of id Reprise accepts from clients. */
 export function isId(value: string): boolean {

@@ -16,5 +16,6 @@ export * from './record-writer.js';
 export * from './records.js';
 export * from './reproducibility.js';
 export * from './seals.js';
+export * from './sumatra-store.js';
 export * from './idempotency.js';
 export * from './sweep.js';

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { Models } from '../models/index.js';
+import type { OpenModels } from '../models/index.js';
 
 /** A user as shown next to what they own. */
 export interface UserRef {
@@ -11,7 +11,7 @@ export interface UserRef {
  * Loads the display names of the given users in one query. Users already at hand (`known`, such
  * as the caller) are not fetched again, which saves a query on every write.
  */
-export async function loadOwners(models: Models, ids: Types.ObjectId[], known: Array<{ id: Types.ObjectId; name: string }> = []): Promise<Map<string, UserRef>> {
+export async function loadOwners(models: Pick<OpenModels, 'User'>, ids: Types.ObjectId[], known: Array<{ id: Types.ObjectId; name: string }> = []): Promise<Map<string, UserRef>> {
   const owners = new Map(known.map((user) => [user.id.toHexString(), { id: user.id.toHexString(), name: user.name }]));
   const missing = [...new Set(ids.map((id) => id.toHexString()))].filter((id) => !owners.has(id));
   if (missing.length === 0) return owners;

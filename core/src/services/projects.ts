@@ -7,40 +7,52 @@ import type { ContainerDoc, ProjectDoc } from '../models/index.js';
 import { hasIdForm, projectNameProblem } from '@reprise/rules';
 import { nameShadowsId } from '../names.js';
 import { afterCursor, paginate } from '../paging.js';
-import { Scope, scoped } from '../scope.js';
+import { access } from '../access.js';
+import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { escapeRegex, toId } from './ids.js';
 
 /**
  * Finds a project by a client's reference: a name in the actor's own namespace, else an id.
- * Reads see the actor's own and public projects; writes (`write: true`) only the actor's own.
- * Anything else is a 404, whether it exists or not.
+ * Reads see the actor's own and public projects; writes (`write: true`) only the actor's own:
+ * someone else's public project is a 403 for a write. Anything else is a 404, whether it exists or not.
  */
 export async function resolveProject(deps: Deps, actor: Actor | null, ref: string, options: { write?: boolean } = {}): Promise<ProjectDoc> {
-  const { Project } = deps.models;
+  const { projects } = access(deps);
   if (actor) {
-    const own = await Project.findOne(scoped<ProjectDoc>(Scope.owner(actor.id), { name: ref })).lean<ProjectDoc>();
+    const own = await projects.findOne(Scope.owner(actor.id), { name: ref }).lean<ProjectDoc>();
     if (own) return own;
   }
   const id = toId(ref);
   if (id && (actor || !options.write)) {
     const scope = options.write && actor ? Scope.owner(actor.id) : Scope.visibleTo(actor?.id ?? null);
-    const byId = await Project.findOne(scoped<ProjectDoc>(scope, { _id: id })).lean<ProjectDoc>();
+    const byId = await projects.findOne(scope, { _id: id }).lean<ProjectDoc>();
     if (byId) return byId;
+    if (options.write && actor) await refuseVisible(deps, actor, id, 'project');
   }
   throw errors.notFound('Project', ref);
 }
 
 /**
  * Finds a project by id as `viewer` sees it: their own and public ones for reading, only their
- * own for writing (`write: true`). Anything else is a 404, whether it exists or not.
+ * own for writing (`write: true`; someone else's public project is then a 403). Anything else is
+ * a 404, whether it exists or not.
  */
 export async function findProject(deps: Deps, viewer: Actor | null, id: string, options: { write?: boolean } = {}): Promise<ProjectDoc> {
   const projectId = toId(id);
   const scope = options.write ? (viewer ? Scope.owner(viewer.id) : null) : Scope.visibleTo(viewer?.id ?? null);
-  const project = projectId && scope ? await deps.models.Project.findOne(scoped<ProjectDoc>(scope, { _id: projectId })).lean<ProjectDoc>() : null;
-  if (!project) throw errors.notFound('Project', id);
-  return project;
+  const project = projectId && scope ? await access(deps).projects.findOne(scope, { _id: projectId }).lean<ProjectDoc>() : null;
+  if (project) return project;
+  if (projectId && options.write && viewer) await refuseVisible(deps, viewer, projectId, 'project');
+  throw errors.notFound('Project', id);
+}
+
+/**
+ * After a write found nothing of the actor's: someone else's project the actor can see is a 403
+ * (they know it exists, and may not change it); a private one stays a 404, like a missing one.
+ */
+async function refuseVisible(deps: Deps, actor: Actor, id: Types.ObjectId, what: string): Promise<void> {
+  if (await access(deps).projects.exists(Scope.visibleTo(actor.id), { _id: id })) throw errors.notOwner(what);
 }
 
 /** The fields of a project its owner may set in the dashboard. */
@@ -71,8 +83,7 @@ export async function createProject(deps: Deps, actor: Actor, input: ProjectFiel
   if (problem) throw new AppError(400, 'invalid_project_name', problem, { name: input.name });
   if (hasIdForm(input.name)) throw nameShadowsId('project name', input.name);
   try {
-    const created = await deps.models.Project.create({ ...projectFieldsSet(input), owner: actor.id, name: input.name, private: input.private ?? true });
-    return created.toObject();
+    return await access(deps).projects.create(Scope.owner(actor.id), { ...projectFieldsSet(input), owner: actor.id, name: input.name, private: input.private ?? true });
   } catch (error) {
     if (isDuplicateKeyError(error)) throw nameTaken(input.name);
     throw error;
@@ -92,8 +103,9 @@ export async function editProject(deps: Deps, actor: Actor, id: string, input: P
   let project: ProjectDoc | null = current;
   if (Object.keys(set).length > 0) {
     try {
-      project = await deps.models.Project.findOneAndUpdate(
-        scoped<ProjectDoc>(Scope.owner(actor.id), { _id: current._id }),
+      project = await access(deps).projects.findOneAndUpdate(
+        Scope.owner(actor.id),
+        { _id: current._id },
         { $set: { ...set, activity: new Date() } },
         { returnDocument: 'after', runValidators: true },
       ).lean<ProjectDoc>();
@@ -116,7 +128,7 @@ export async function pushProject(
   ref: string,
   input: Schemas['ProjectPush'],
 ): Promise<{ project: ProjectDoc; created: boolean }> {
-  const { Project } = deps.models;
+  const { projects } = access(deps);
   const set: Record<string, unknown> = {};
   if (input.description !== undefined) set.description = input.description;
   if (input.goals !== undefined) set.goals = input.goals;
@@ -125,7 +137,7 @@ export async function pushProject(
 
   // An id of one of the actor's projects updates it (renaming is done in the dashboard).
   const id = toId(ref);
-  const existingById = id ? await Project.findOne(scoped<ProjectDoc>(Scope.owner(actor.id), { _id: id })).lean<ProjectDoc>() : null;
+  const existingById = id ? await projects.findOne(Scope.owner(actor.id), { _id: id }).lean<ProjectDoc>() : null;
   const name = existingById?.name ?? ref;
   if (!existingById) {
     const problem = projectNameProblem(name);
@@ -135,10 +147,11 @@ export async function pushProject(
   const owner = Scope.owner(actor.id);
   // Not an upsert: FerretDB drops empty arrays from $setOnInsert, and a plain insert keeps every default.
   for (let attempt = 0; ; attempt += 1) {
-    const existing = await Project.findOne(scoped<ProjectDoc>(owner, { name })).lean<ProjectDoc>();
+    const existing = await projects.findOne(owner, { name }).lean<ProjectDoc>();
     if (existing) {
-      let project = await Project.findOneAndUpdate(
-        scoped<ProjectDoc>(owner, { _id: existing._id }),
+      let project = await projects.findOneAndUpdate(
+        owner,
+        { _id: existing._id },
         { $set: { ...set, activity: new Date() } },
         { returnDocument: 'after', runValidators: true },
       ).lean<ProjectDoc>();
@@ -151,8 +164,8 @@ export async function pushProject(
     // Only a new name is refused: a project that already has such a name can still be pushed to.
     if (hasIdForm(name)) throw nameShadowsId('project name', name);
     try {
-      const created = await Project.create({ ...set, owner: actor.id, name, private: input.private ?? true });
-      return { project: created.toObject(), created: true };
+      const created = await projects.create(owner, { ...set, owner: actor.id, name, private: input.private ?? true });
+      return { project: created, created: true };
     } catch (error) {
       // Two first pushes of the same name at once: the loser updates what the winner created.
       if (isDuplicateKeyError(error) && attempt < 3) continue;
@@ -167,15 +180,16 @@ export async function pushProject(
  * the project when going private, reveal the project before its contents when going public.
  */
 export async function setProjectPrivacy(deps: Deps, actor: Actor, projectId: Types.ObjectId, makePrivate: boolean): Promise<ProjectDoc> {
-  const { Project, Record, Container } = deps.models;
+  const { projects, records, containers } = access(deps);
   const owner = Scope.owner(actor.id);
   const updateContents = async () => {
-    await Record.updateMany(scoped(owner, { project: projectId }), { $set: { private: makePrivate } });
-    await Container.updateMany(scoped(owner, { project: projectId }), { $set: { private: makePrivate } });
+    await records.updateMany(owner, { project: projectId }, { $set: { private: makePrivate } });
+    await containers.updateMany(owner, { project: projectId }, { $set: { private: makePrivate } });
   };
   if (makePrivate) await updateContents();
-  const project = await Project.findOneAndUpdate(
-    scoped<ProjectDoc>(owner, { _id: projectId }),
+  const project = await projects.findOneAndUpdate(
+    owner,
+    { _id: projectId },
     { $set: { private: makePrivate, activity: new Date() } },
     { returnDocument: 'after' },
   ).lean<ProjectDoc>();
@@ -191,16 +205,14 @@ export interface ProjectDetail {
   counts: { records: number; containers: number; byStatus: Record<string, number> };
 }
 
-/** Loads what `project/pull` shows. */
+/** Loads what `project/pull` shows, of a project the caller has found through a scope. */
 export async function projectDetail(deps: Deps, project: ProjectDoc): Promise<ProjectDetail> {
-  const { Container, Record } = deps.models;
-  const containers = await Container.find({ project: project._id }).lean<ContainerDoc[]>();
+  const { containers: allContainers, records: allRecords } = access(deps);
+  const inProject = Scope.within(project);
+  const containers = await allContainers.find(inProject, { project: project._id }).lean<ContainerDoc[]>();
   const order = new Map(project.history.map((id, index) => [id.toHexString(), index]));
   containers.sort((a, b) => (order.get(a._id.toHexString()) ?? -1) - (order.get(b._id.toHexString()) ?? -1));
-  const groups = await Record.aggregate<{ _id: string; n: number }>([
-    { $match: { project: project._id } },
-    { $group: { _id: '$status', n: { $sum: 1 } } },
-  ]);
+  const groups = await allRecords.aggregate<{ _id: string; n: number }>(inProject, { project: project._id }, [{ $group: { _id: '$status', n: { $sum: 1 } } }]);
   const byStatus = Object.fromEntries(groups.map((group) => [group._id, group.n]));
   const records = groups.reduce((sum, group) => sum + group.n, 0);
   return {
@@ -226,7 +238,7 @@ export interface ProjectQuery {
 /** Searches the actor's own and public projects, most recently active first. */
 export async function searchProjects(deps: Deps, actor: Actor | null, query: ProjectQuery): Promise<{ items: ProjectDoc[]; next: string | null }> {
   const scope = query.mine && actor ? Scope.owner(actor.id) : query.publicOnly ? Scope.public() : Scope.visibleTo(actor?.id ?? null);
-  const conditions: Array<Record<string, unknown>> = [scope.filter()];
+  const conditions: Array<Record<string, unknown>> = [];
   if (query.owner) conditions.push({ owner: query.owner });
   if (query.q) {
     const pattern = { $regex: escapeRegex(query.q), $options: 'i' };
@@ -235,10 +247,11 @@ export async function searchProjects(deps: Deps, actor: Actor | null, query: Pro
   if (query.tag) conditions.push({ tags: query.tag });
   const after = afterCursor('activity', query.cursor);
   if (Object.keys(after).length > 0) conditions.push(after);
-  const filter = conditions.length === 1 ? conditions[0] ?? {} : { $and: conditions };
+  const filter = conditions.length <= 1 ? (conditions[0] ?? {}) : { $and: conditions };
   return await paginate(
     (limit) =>
-      deps.models.Project.find(filter)
+      access(deps)
+        .projects.find(scope, filter)
         .sort({ activity: -1, _id: -1 })
         .limit(limit)
         .lean<ProjectDoc[]>()
@@ -246,6 +259,17 @@ export async function searchProjects(deps: Deps, actor: Actor | null, query: Pro
     'activity',
     query.limit,
   );
+}
+
+/**
+ * The names of projects by id, of those `viewer` may see: the projects of records already found
+ * in the viewer's scope (a page of records, the records of some requests).
+ */
+export async function projectNames(deps: Deps, viewer: Actor | null, ids: Types.ObjectId[]): Promise<Map<string, string>> {
+  const unique = [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
+  if (unique.length === 0) return new Map();
+  const projects = await access(deps).projects.find(Scope.visibleTo(viewer?.id ?? null), { _id: { $in: unique } }, { name: 1 }).lean<Array<Pick<ProjectDoc, '_id' | 'name'>>>();
+  return new Map(projects.map((project) => [project._id.toHexString(), project.name]));
 }
 
 /** How stale a project's activity time may get before a push refreshes it. */
@@ -257,12 +281,13 @@ const recentlyTouched = new Map<string, number>();
  * second; the project's activity only needs to be right to a few seconds, so each process writes
  * it at most once per ACTIVITY_PRECISION_MS per project instead of once per push.
  */
-export async function touchProject(deps: Deps, projectId: Types.ObjectId): Promise<void> {
-  const key = projectId.toHexString();
+export async function touchProject(deps: Deps, project: Pick<ProjectDoc, '_id' | 'owner'>): Promise<void> {
+  const key = project._id.toHexString();
   const now = Date.now();
   const last = recentlyTouched.get(key);
   if (last !== undefined && now - last < ACTIVITY_PRECISION_MS) return;
   if (recentlyTouched.size > 10_000) recentlyTouched.clear();
   recentlyTouched.set(key, now);
-  await deps.models.Project.updateOne({ _id: projectId, activity: { $lt: new Date(now - ACTIVITY_PRECISION_MS) } }, { $set: { activity: new Date(now) } });
+  // Only its owner's writes touch a project.
+  await access(deps).projects.updateOne(Scope.owner(project.owner), { _id: project._id, activity: { $lt: new Date(now - ACTIVITY_PRECISION_MS) } }, { $set: { activity: new Date(now) } });
 }

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { ContainerDoc, ProjectDoc, RecordDoc } from '../models/index.js';
-import { Scope, scoped } from '../scope.js';
+import { access } from '../access.js';
+import { RequestScope, Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { releaseIfUnreferenced } from './files.js';
 import { resolveProject, touchProject } from './projects.js';
@@ -51,21 +52,20 @@ export async function releaseFiles(deps: Deps, fileIds: Types.ObjectId[]): Promi
 export async function deleteRecordsWithRequests(deps: Deps, actor: Actor, project: ProjectDoc, ids: Types.ObjectId[]): Promise<DeletionReport> {
   const report: DeletionReport = { records: 0, containers: 0, diffRequests: 0, files: 0 };
   if (ids.length === 0) return report;
-  const { Record, DiffRequest } = deps.models;
-  const owned = scoped<RecordDoc>(Scope.owner(actor.id), { project: project._id, _id: { $in: ids } });
-  const records = await Record.find(owned, { _id: 1, label: 1, seals: 1, inputs: 1, outputs: 1 }).lean<
+  const { records: allRecords, requests } = access(deps);
+  const owner = Scope.owner(actor.id);
+  const records = await allRecords.find(owner, { project: project._id, _id: { $in: ids } }, { _id: 1, label: 1, seals: 1, inputs: 1, outputs: 1 }).lean<
     Array<Pick<RecordDoc, '_id' | 'label' | 'seals' | 'inputs' | 'outputs'>>
   >();
   if (records.length === 0) return report;
-  await guardNoSealed(deps, records);
+  await guardNoSealed(deps, owner, records);
   const recordIds = records.map((record) => record._id);
-  const touching = { $or: [{ from: { $in: recordIds } }, { toward: { $in: recordIds } }], status: { $ne: 'agreed' as const } };
-  report.diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
-  report.records = (
-    await Record.deleteMany(scoped<RecordDoc>(Scope.owner(actor.id), { $and: [{ project: project._id, _id: { $in: recordIds } }, UNSEALED] }))
-  ).deletedCount;
-  report.diffRequests += (await DiffRequest.deleteMany(touching)).deletedCount;
-  if (report.records > 0) await touchProject(deps, project._id);
+  const touching = RequestScope.about(recordIds);
+  const unagreed = { status: { $ne: 'agreed' as const } };
+  report.diffRequests += (await requests.deleteMany(touching, unagreed)).deletedCount;
+  report.records = (await allRecords.deleteMany(owner, { $and: [{ project: project._id, _id: { $in: recordIds } }, UNSEALED] })).deletedCount;
+  report.diffRequests += (await requests.deleteMany(touching, unagreed)).deletedCount;
+  if (report.records > 0) await touchProject(deps, project);
   report.files = await releaseFiles(deps, filesOfRecords(records));
   return report;
 }

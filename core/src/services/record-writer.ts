@@ -5,7 +5,8 @@ import { AppError, errors } from '../errors.js';
 import type { FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
 import { hasIdForm, labelProblem, normalizeName, timestampLabel } from '@reprise/rules';
 import { nameShadowsId } from '../names.js';
-import { Scope, scoped } from '../scope.js';
+import { access } from '../access.js';
+import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { touchProject } from './projects.js';
 import { resolveRecord } from './records.js';
@@ -81,7 +82,7 @@ export async function writeRecord(deps: Deps, actor: Actor, project: ProjectDoc,
     await guardSealedChange(deps, current, (update.$set ?? {}) as Record<string, unknown>);
     let updated: RecordDoc | null;
     try {
-      updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(owner, { _id: current._id, rev: current.rev }), update, {
+      updated = await access(deps).records.findOneAndUpdate(owner, { _id: current._id, rev: current.rev }, update, {
         returnDocument: 'after',
         runValidators: true,
       }).lean<RecordDoc>();
@@ -89,7 +90,7 @@ export async function writeRecord(deps: Deps, actor: Actor, project: ProjectDoc,
       throw tooLargeOr(error);
     }
     if (updated) {
-      await touchProject(deps, project._id);
+      await touchProject(deps, project);
       return { record: updated, created: false };
     }
   }
@@ -109,7 +110,7 @@ function checkedLabel(given: string | undefined): string | undefined {
 async function currentRecord(deps: Deps, owner: Scope, project: ProjectDoc, write: RecordWrite, label: string | undefined): Promise<RecordDoc | null> {
   if (!write.update) return null;
   if ('ref' in write) return await resolveRecord(deps, owner, project, write.ref);
-  return await deps.models.Record.findOne(scoped<RecordDoc>(owner, { project: project._id, label })).lean<RecordDoc>();
+  return await access(deps).records.findOne(owner, { project: project._id, label }).lean<RecordDoc>();
 }
 
 /** Inserts a new record into the project, as its owner's and as private as the project; null when the label is taken. */
@@ -118,7 +119,7 @@ async function insertRecord(deps: Deps, project: ProjectDoc, fields: NewRecordFi
   if (hasIdForm(label)) throw nameShadowsId('record label', label);
   let record: RecordDoc;
   try {
-    const created = await deps.models.Record.create({
+    record = await access(deps).records.create(Scope.owner(project.owner), {
       ...fields,
       project: project._id,
       owner: project.owner,
@@ -126,13 +127,12 @@ async function insertRecord(deps: Deps, project: ProjectDoc, fields: NewRecordFi
       label,
       statusHistory: [{ status: fields.status, at: now }],
     });
-    record = created.toObject();
   } catch (error) {
     if (isDuplicateKeyError(error)) return null;
     throw tooLargeOr(error);
   }
   if (!record.private) await followProjectPrivacy(deps, project, record);
-  await touchProject(deps, project._id);
+  await touchProject(deps, project);
   return record;
 }
 
@@ -144,9 +144,11 @@ async function insertRecord(deps: Deps, project: ProjectDoc, fields: NewRecordFi
  * after the insert and its own update covers the record.
  */
 async function followProjectPrivacy(deps: Deps, project: ProjectDoc, record: RecordDoc): Promise<void> {
-  const current = await deps.models.Project.findOne({ _id: project._id }, { private: 1 }).lean<Pick<ProjectDoc, 'private'>>();
+  const { projects, records } = access(deps);
+  const owner = Scope.owner(project.owner);
+  const current = await projects.findOne(owner, { _id: project._id }, { private: 1 }).lean<Pick<ProjectDoc, 'private'>>();
   if (current && current.private !== record.private) {
-    await deps.models.Record.updateOne({ _id: record._id }, { $set: { private: current.private } });
+    await records.updateOne(owner, { _id: record._id }, { $set: { private: current.private } });
     record.private = current.private;
   }
 }

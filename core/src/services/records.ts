@@ -5,7 +5,8 @@ import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
 import { canMove, filePathProblem, nameForms, normalizeName } from '@reprise/rules';
 import { afterCursor, paginate, type SortOrder } from '../paging.js';
-import { Scope, scoped } from '../scope.js';
+import { access } from '../access.js';
+import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { escapeRegex, toId } from './ids.js';
 import { resolveProject, touchProject } from './projects.js';
@@ -32,28 +33,31 @@ export const RECORD_SUMMARY_PROJECTION = {
 
 /** Finds a record of a project by label (as given, else its NFC form), else by id, within what the scope may see. */
 export async function resolveRecord(deps: Deps, scope: Scope, project: ProjectDoc, ref: string): Promise<RecordDoc> {
-  const { Record } = deps.models;
-  const byLabels = await Record.find(scoped<RecordDoc>(scope, { project: project._id, label: { $in: nameForms(ref) } })).limit(2).lean<RecordDoc[]>();
+  const { records } = access(deps);
+  const byLabels = await records.find(scope, { project: project._id, label: { $in: nameForms(ref) } }).limit(2).lean<RecordDoc[]>();
   const byLabel = byLabels.find((record) => record.label === ref) ?? byLabels[0];
   if (byLabel) return byLabel;
   const id = toId(ref);
-  const byId = id ? await Record.findOne(scoped<RecordDoc>(scope, { project: project._id, _id: id })).lean<RecordDoc>() : null;
+  const byId = id ? await records.findOne(scope, { project: project._id, _id: id }).lean<RecordDoc>() : null;
   if (byId) return byId;
   throw errors.notFound('Record', ref);
 }
 
 /**
- * Finds a record by id as `viewer` sees it (own and public for reading, own for writing), with
- * its project. Anything else is a 404, whether it exists or not.
+ * Finds a record by id as `viewer` sees it (own and public for reading, own for writing: someone
+ * else's public record is then a 403), with its project. Anything else is a 404, whether it
+ * exists or not.
  */
 export async function findRecord(deps: Deps, viewer: Actor | null, id: string, options: { write?: boolean } = {}): Promise<ProjectRecord> {
+  const { records, projects } = access(deps);
   const recordId = toId(id);
   const scope = options.write ? (viewer ? Scope.owner(viewer.id) : null) : Scope.visibleTo(viewer?.id ?? null);
-  const record = recordId && scope ? await deps.models.Record.findOne(scoped<RecordDoc>(scope, { _id: recordId })).lean<RecordDoc>() : null;
+  const record = recordId && scope ? await records.findOne(scope, { _id: recordId }).lean<RecordDoc>() : null;
   // The project carries the same owner and visibility; a record whose project is gone is gone too.
-  const project = record ? await deps.models.Project.findOne({ _id: record.project, owner: record.owner }).lean<ProjectDoc>() : null;
-  if (!record || !project) throw errors.notFound('Record', id);
-  return { project, record };
+  const project = record ? await projects.findOne(Scope.owner(record.owner), { _id: record.project }).lean<ProjectDoc>() : null;
+  if (record && project) return { project, record };
+  if (!record && recordId && options.write && viewer && (await records.exists(Scope.visibleTo(viewer.id), { _id: recordId }))) throw errors.notOwner('record');
+  throw errors.notFound('Record', id);
 }
 
 /** What the owner may edit of a record in the dashboard (the rest is what the tool recorded). */
@@ -71,12 +75,12 @@ export async function editRecord(deps: Deps, actor: Actor, id: string, input: Re
   if (input.outcome !== undefined) set.outcome = input.outcome;
   if (input.tags !== undefined) set.tags = input.tags;
   if (Object.keys(set).length === 0) return { project, record };
-  const updated = await deps.models.Record.findOneAndUpdate(scoped<RecordDoc>(Scope.owner(actor.id), { _id: record._id }), { $set: set, $inc: { rev: 1 } }, {
+  const updated = await access(deps).records.findOneAndUpdate(Scope.owner(actor.id), { _id: record._id }, { $set: set, $inc: { rev: 1 } }, {
     returnDocument: 'after',
     runValidators: true,
   }).lean<RecordDoc>();
   if (!updated) throw errors.notFound('Record', id);
-  await touchProject(deps, project._id);
+  await touchProject(deps, project);
   return { project, record: updated };
 }
 
@@ -172,7 +176,7 @@ async function containerFor(deps: Deps, project: ProjectDoc, ref: string | null 
   if (ref === null) return null;
   if (ref === undefined) return project.history.at(-1) ?? null;
   const id = toId(ref);
-  const container = id ? await deps.models.Container.findOne({ _id: id, project: project._id }, { _id: 1 }).lean<ContainerDoc>() : null;
+  const container = id ? await access(deps).containers.findOne(Scope.within(project), { _id: id, project: project._id }, { _id: 1 }).lean<ContainerDoc>() : null;
   if (!container) {
     throw errors.unprocessable('unknown_container', `Container "${ref}" is not part of project "${project.name}"; push it first or omit "container" to use the latest.`, {
       container: ref,
@@ -246,7 +250,7 @@ export async function listRecords(
   query: RecordQuery,
 ): Promise<{ items: RecordDoc[]; next: string | null }> {
   const scope = query.mine && actor ? Scope.owner(actor.id) : query.publicOnly ? Scope.public() : Scope.visibleTo(actor?.id ?? null);
-  const conditions: Array<Record<string, unknown>> = [scope.filter()];
+  const conditions: Array<Record<string, unknown>> = [];
   if (project) conditions.push({ project: project._id });
   if (query.status) conditions.push({ status: query.status });
   if (query.tag) conditions.push({ tags: query.tag });
@@ -261,10 +265,11 @@ export async function listRecords(
   const direction = query.order === 'asc' ? 1 : -1;
   const after = afterCursor(field, query.cursor, query.order);
   if (Object.keys(after).length > 0) conditions.push(after);
-  const filter = conditions.length === 1 ? conditions[0] ?? {} : { $and: conditions };
+  const filter = conditions.length <= 1 ? (conditions[0] ?? {}) : { $and: conditions };
   return await paginate(
     (limit) =>
-      deps.models.Record.find(filter, RECORD_SUMMARY_PROJECTION)
+      access(deps)
+        .records.find(scope, filter, RECORD_SUMMARY_PROJECTION)
         .sort({ [field]: direction, _id: direction })
         .limit(limit)
         .lean<RecordDoc[]>()
@@ -276,7 +281,8 @@ export async function listRecords(
 
 /** The project's most recent record, or a 404 when it has none. */
 export async function latestRecord(deps: Deps, actor: Actor | null, project: ProjectDoc): Promise<RecordDoc> {
-  const record = await deps.models.Record.findOne(scoped<RecordDoc>(Scope.visibleTo(actor?.id ?? null), { project: project._id }))
+  const record = await access(deps)
+    .records.findOne(Scope.visibleTo(actor?.id ?? null), { project: project._id })
     .sort({ created: -1, _id: -1 })
     .lean<RecordDoc>();
   if (!record) throw new AppError(404, 'not_found', `Project "${project.name}" has no records yet.`);

@@ -1,6 +1,8 @@
 import type { Types } from 'mongoose';
+import { access } from '../access.js';
 import { PROPOSITIONS, type Proposition } from '@reprise/rules';
 import type { ProjectDoc, RecordDoc } from '../models/index.js';
+import { RequestScope, Scope } from '../scope.js';
 import type { Deps } from './context.js';
 
 /** Agreed requests counted by proposition. */
@@ -19,17 +21,19 @@ function emptyTally(): Tally {
 }
 
 /**
- * Tallies the agreed diff requests toward a project's records: the owner of the project confirmed
+ * Tallies the agreed diff requests toward the records of a project the caller has found through a scope: the owner of the project confirmed
  * each of them. A pair of records counts once (duplicates agreed before one request per pair was
  * enforced included). Such old duplicates could make different propositions about one pair: the
  * pair then counts under the first of them in table order (repeated, reproduced, non-repeated,
  * non-reproduced). One $match + $group with $sum (FerretDB 1.24 has no $min/$first accumulators).
  */
 export async function reproducibilityOf(deps: Deps, project: ProjectDoc): Promise<Reproducibility> {
-  const groups = await deps.models.DiffRequest.aggregate<{ _id: { toward: Types.ObjectId; from: Types.ObjectId; proposition: Proposition }; n: number }>([
-    { $match: { towardProject: project._id, status: 'agreed' } },
-    { $group: { _id: { toward: '$toward', from: '$from', proposition: '$proposition' }, n: { $sum: 1 } } },
-  ]);
+  const { requests, records: allRecords } = access(deps);
+  const groups = await requests.aggregate<{ _id: { toward: Types.ObjectId; from: Types.ObjectId; proposition: Proposition }; n: number }>(
+    RequestScope.towardProject(project._id),
+    { towardProject: project._id, status: 'agreed' },
+    [{ $group: { _id: { toward: '$toward', from: '$from', proposition: '$proposition' }, n: { $sum: 1 } } }],
+  );
   const pairs = new Map<string, { toward: Types.ObjectId; proposition: Proposition }>();
   for (const group of groups) {
     if (!PROPOSITIONS.includes(group._id.proposition)) continue;
@@ -54,9 +58,9 @@ export async function reproducibilityOf(deps: Deps, project: ProjectDoc): Promis
   const records =
     perRecord.size === 0
       ? []
-      : await deps.models.Record.find({ _id: { $in: [...perRecord.values()].map((entry) => entry.record) }, project: project._id }, { label: 1 }).lean<
-          Array<Pick<RecordDoc, '_id' | 'label'>>
-        >();
+      : await allRecords
+          .find(Scope.within(project), { _id: { $in: [...perRecord.values()].map((entry) => entry.record) }, project: project._id }, { label: 1 })
+          .lean<Array<Pick<RecordDoc, '_id' | 'label'>>>();
   const labels = new Map(records.map((record) => [record._id.toHexString(), record.label]));
   return {
     project,

@@ -3,7 +3,9 @@ import type { Types } from 'mongoose';
 import { canonicalJson, decodeFreeform, encodeFreeform } from '../codec.js';
 import { AppError } from '../errors.js';
 import type { CodeIdentity } from '@reprise/rules';
-import type { DiffRequestDoc, RecordDoc } from '../models/index.js';
+import { access } from '../access.js';
+import type { DiffRequestDoc, ProjectDoc, RecordDoc } from '../models/index.js';
+import { RequestScope, Scope } from '../scope.js';
 import type { Deps } from './context.js';
 
 /**
@@ -153,7 +155,7 @@ async function sealOf(deps: Deps, record: Pick<RecordDoc, '_id' | 'seals'>): Pro
     { toward: record._id, status: 'agreed' },
   ];
   if (marks.length > 0) conditions.push({ _id: { $in: marks }, status: { $in: ['proposed', 'agreed'] } });
-  return await deps.models.DiffRequest.findOne({ $or: conditions }).sort({ created: 1, _id: 1 }).lean<DiffRequestDoc>();
+  return await access(deps).requests.findOne(RequestScope.about([record._id]), { $or: conditions }).sort({ created: 1, _id: 1 }).lean<DiffRequestDoc>();
 }
 
 /** The 409 for a change to a sealed record. */
@@ -199,9 +201,10 @@ export async function guardSealedFiles(deps: Deps, record: RecordDoc, files: Arr
 /**
  * Refuses (409 record_sealed) deleting records when one of them is sealed. Marks left by requests
  * that ended without agreement (an agreement that crashed midway and was then denied or
- * withdrawn) are removed on the way, so they never block a deletion.
+ * withdrawn) are removed on the way, so they never block a deletion. `scope` is the one the
+ * records were found in.
  */
-export async function guardNoSealed(deps: Deps, records: Array<Pick<RecordDoc, '_id' | 'label' | 'seals'>>): Promise<void> {
+export async function guardNoSealed(deps: Deps, scope: Scope, records: Array<Pick<RecordDoc, '_id' | 'label' | 'seals'>>): Promise<void> {
   if (records.length === 0) return;
   const ids = records.map((record) => record._id);
   const marks = records.flatMap((record) => record.seals ?? []);
@@ -210,35 +213,40 @@ export async function guardNoSealed(deps: Deps, records: Array<Pick<RecordDoc, '
     { toward: { $in: ids }, status: 'agreed' },
   ];
   if (marks.length > 0) conditions.push({ _id: { $in: marks }, status: { $in: ['proposed', 'agreed'] } });
-  const verdict = await deps.models.DiffRequest.findOne({ $or: conditions }).sort({ created: 1, _id: 1 }).lean<DiffRequestDoc>();
+  const verdict = await access(deps).requests.findOne(RequestScope.about(ids), { $or: conditions }).sort({ created: 1, _id: 1 }).lean<DiffRequestDoc>();
   if (verdict) {
     const sealed =
       records.find((record) => record._id.equals(verdict.from) || record._id.equals(verdict.toward) || (record.seals ?? []).some((id) => id.equals(verdict._id))) ??
       records[0];
     if (sealed) throw sealedError(sealed, verdict, 'it cannot be deleted (it can be made private, which hides the verdict but keeps it)');
   }
-  if (marks.length > 0) await unmarkSeals(deps, ids, marks);
+  if (marks.length > 0) await unmarkSeals(deps, scope, ids, marks);
 }
 
 /**
  * Refuses (409 record_sealed) deleting a project that holds a sealed record: one an agreed request
  * is about, or one an agreement under way has marked.
  */
-export async function guardProjectUnsealed(deps: Deps, project: Types.ObjectId): Promise<void> {
-  const verdict = await deps.models.DiffRequest.findOne({ $or: [{ towardProject: project, status: 'agreed' }, { fromProject: project, status: 'agreed' }] })
+export async function guardProjectUnsealed(deps: Deps, project: Pick<ProjectDoc, '_id'>): Promise<void> {
+  const { requests, records } = access(deps);
+  const verdict = await requests
+    .findOne(RequestScope.aboutProject(project._id), { status: 'agreed' })
     .sort({ created: 1, _id: 1 })
     .lean<DiffRequestDoc>();
   const sealedIds = verdict ? [verdict.from, verdict.toward] : [];
-  const candidates = await deps.models.Record.find(
-    { project, $or: [{ _id: { $in: sealedIds } }, { 'seals.0': { $exists: true } }] },
-    { _id: 1, label: 1, seals: 1 },
-  ).lean<Array<Pick<RecordDoc, '_id' | 'label' | 'seals'>>>();
-  await guardNoSealed(deps, candidates);
+  const inProject = Scope.within(project);
+  const candidates = await records
+    .find(inProject, { project: project._id, $or: [{ _id: { $in: sealedIds } }, { 'seals.0': { $exists: true } }] }, { _id: 1, label: 1, seals: 1 })
+    .lean<Array<Pick<RecordDoc, '_id' | 'label' | 'seals'>>>();
+  await guardNoSealed(deps, inProject, candidates);
 }
 
-/** Removes seal marks of requests that are neither proposed nor agreed from records. */
-export async function unmarkSeals(deps: Deps, records: Types.ObjectId[], marks: Types.ObjectId[]): Promise<void> {
-  const live = await deps.models.DiffRequest.find({ _id: { $in: marks }, status: { $in: ['proposed', 'agreed'] } }, { _id: 1 }).lean<Array<Pick<DiffRequestDoc, '_id'>>>();
+/** Removes seal marks of requests that are neither proposed nor agreed from records (found in `scope`). */
+export async function unmarkSeals(deps: Deps, scope: Scope, records: Types.ObjectId[], marks: Types.ObjectId[]): Promise<void> {
+  const { requests, records: allRecords } = access(deps);
+  const live = await requests
+    .find(RequestScope.about(records), { _id: { $in: marks }, status: { $in: ['proposed', 'agreed'] } }, { _id: 1 })
+    .lean<Array<Pick<DiffRequestDoc, '_id'>>>();
   const stale = marks.filter((mark) => !live.some((request) => request._id.equals(mark)));
-  if (stale.length > 0) await deps.models.Record.updateMany({ _id: { $in: records } }, { $pull: { seals: { $in: stale } } }, { timestamps: false });
+  if (stale.length > 0) await allRecords.updateMany(scope, { _id: { $in: records } }, { $pull: { seals: { $in: stale } } }, { timestamps: false });
 }

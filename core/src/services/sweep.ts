@@ -1,3 +1,4 @@
+import { unscoped } from '../access.js';
 import type { Types } from 'mongoose';
 import type { Deps } from './context.js';
 
@@ -25,7 +26,7 @@ const SWEEP_GRACE_MS = 60 * 60 * 1000;
  */
 export async function sweepUnreferenced(deps: Deps, options: { graceMs?: number; now?: Date } = {}): Promise<SweepReport> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? SWEEP_GRACE_MS));
-  const { File, Record, Container, Project } = deps.models;
+  const { File, Record, Container, Project } = unscoped(deps, 'the sweep removes storage nobody refers to, whoever owned it');
 
   // First, so that the images of these containers are swept below in the same pass.
   let orphanContainers = 0;

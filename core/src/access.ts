@@ -1,0 +1,124 @@
+import type {
+  Model,
+  MongooseBaseQueryOptions,
+  MongooseUpdateQueryOptions,
+  PipelineStage,
+  ProjectionType,
+  QueryFilter,
+  QueryOptions,
+  UpdateQuery,
+} from 'mongoose';
+import type { ContainerDoc, DiffRequestDoc, Models, OpenModels, ProjectDoc, RecordDoc } from './models/index.js';
+import { RequestScope, Scope, scoped } from './scope.js';
+
+/**
+ * One collection whose every read and write is restricted to a scope of type `S`. The queries are
+ * mongoose's own (sort, limit and lean chain as usual); only their filter is the scope's and the
+ * caller's together.
+ */
+class ScopedCollection<T, S extends Scope | RequestScope> {
+  constructor(
+    private readonly model: Model<T>,
+    private readonly writerField: 'owner' | 'sender',
+  ) {}
+
+  find(scope: S, filter: QueryFilter<T> = {}, projection?: ProjectionType<T>) {
+    return this.model.find(scoped(scope, filter), projection);
+  }
+
+  findOne(scope: S, filter: QueryFilter<T> = {}, projection?: ProjectionType<T>) {
+    return this.model.findOne(scoped(scope, filter), projection);
+  }
+
+  countDocuments(scope: S, filter: QueryFilter<T> = {}) {
+    return this.model.countDocuments(scoped(scope, filter));
+  }
+
+  exists(scope: S, filter: QueryFilter<T> = {}) {
+    return this.model.exists(scoped(scope, filter));
+  }
+
+  /** An aggregation whose first stage matches the scope and `filter`. */
+  aggregate<R>(scope: S, filter: QueryFilter<T>, stages: PipelineStage[]) {
+    return this.model.aggregate<R>([{ $match: scoped(scope, filter) }, ...stages]);
+  }
+
+  findOneAndUpdate(scope: S, filter: QueryFilter<T>, update: UpdateQuery<T>, options: QueryOptions<T> = {}) {
+    return this.model.findOneAndUpdate(scoped(scope, filter), update, options);
+  }
+
+  updateOne(scope: S, filter: QueryFilter<T>, update: UpdateQuery<T>, options: MongooseUpdateQueryOptions<T> = {}) {
+    return this.model.updateOne(scoped(scope, filter), update, options);
+  }
+
+  updateMany(scope: S, filter: QueryFilter<T>, update: UpdateQuery<T>, options: MongooseUpdateQueryOptions<T> = {}) {
+    return this.model.updateMany(scoped(scope, filter), update, options);
+  }
+
+  deleteOne(scope: S, filter: QueryFilter<T>, options: MongooseBaseQueryOptions<T> = {}) {
+    return this.model.deleteOne(scoped(scope, filter), options);
+  }
+
+  deleteMany(scope: S, filter: QueryFilter<T>, options: MongooseBaseQueryOptions<T> = {}) {
+    return this.model.deleteMany(scoped(scope, filter), options);
+  }
+
+  /**
+   * Inserts a document as the scope's writer (the owner of an owned document, the sender of a
+   * request); a document of anyone else is a programming error and is not written.
+   */
+  async create(scope: S, document: Record<string, unknown>): Promise<T> {
+    const writer = document[this.writerField];
+    if (!scope.writer || !(writer instanceof Object) || String(writer) !== String(scope.writer)) {
+      throw new Error(`A ${this.model.modelName} is created only in its ${this.writerField}'s scope.`);
+    }
+    // What Model.create does for one document.
+    const created = await new this.model(document).save();
+    return created.toObject<T>();
+  }
+}
+
+/** The owned collections, each reachable only with a scope. */
+export interface Access {
+  projects: ScopedCollection<ProjectDoc, Scope>;
+  records: ScopedCollection<RecordDoc, Scope>;
+  containers: ScopedCollection<ContainerDoc, Scope>;
+  requests: ScopedCollection<DiffRequestDoc, RequestScope>;
+}
+
+// The open models a service is given are always the whole set at run time (createModels).
+function isComplete(models: OpenModels): models is Models {
+  return 'Record' in models && 'Project' in models && 'Container' in models && 'DiffRequest' in models;
+}
+
+function allModels(models: OpenModels): Models {
+  if (!isComplete(models)) throw new Error('The models were not created by createModels: the owned collections are missing.');
+  return models;
+}
+
+const cache = new WeakMap<OpenModels, Access>();
+
+/** The owned collections of `deps`, each query of which takes a scope. */
+export function access(deps: { models: OpenModels }): Access {
+  const known = cache.get(deps.models);
+  if (known) return known;
+  const models = allModels(deps.models);
+  const made: Access = {
+    projects: new ScopedCollection(models.Project, 'owner'),
+    records: new ScopedCollection(models.Record, 'owner'),
+    containers: new ScopedCollection(models.Container, 'owner'),
+    requests: new ScopedCollection(models.DiffRequest, 'sender'),
+  };
+  cache.set(deps.models, made);
+  return made;
+}
+
+/**
+ * The raw models, without any scope: only for what no caller's scope describes (sweeps, checks
+ * that a blob is still referenced by anyone, administration). `reason` says why, next to the call,
+ * so that every exception is found by searching for `unscoped(`.
+ */
+export function unscoped(deps: { models: OpenModels }, reason: string): Models {
+  if (reason.trim().length === 0) throw new Error('unscoped() needs the reason it is used.');
+  return allModels(deps.models);
+}
