@@ -10,7 +10,7 @@ import { repoRoot } from './db.js';
 const specPath = path.join(repoRoot, 'openapi.yaml');
 const target = path.join(repoRoot, 'contract', 'src', 'openapi.ts');
 
-const ast = await openapiTS(new URL(`file://${specPath}`), { exportType: false, alphabetize: false });
+const ast = await openapiTS(new URL(`file://${specPath}`), { exportType: false, alphabetize: false, defaultNonNullable: false });
 const generated = `/**\n * Generated from openapi.yaml by \`npm run gen:types\`. Do not edit: change openapi.yaml instead.\n */\n\n${astToString(ast)}`;
 
 if (process.argv.includes('--check')) {
