@@ -1790,14 +1790,14 @@ export interface components {
             /** @description Someone else's record the caller can see; its owner answers. */
             toward: components["schemas"]["Id"];
             /** @default default */
-            method: components["schemas"]["DiffMethod"];
+            method?: components["schemas"]["DiffMethod"];
             /** @description What was compared and how; required for method `custom`. */
             description?: string;
             /**
              * @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same (method default).
              * @default 0
              */
-            tolerance: number;
+            tolerance?: number;
             proposition: components["schemas"]["Proposition"];
         };
         DiffAnswerInput: {

@@ -1,6 +1,19 @@
-import type { operations, paths } from '@reprise/contract';
 import { formData, streamForm, type FormPart } from './multipart.js';
-import { Transport, type QueryValues, type TransportOptions } from './transport.js';
+import {
+  fillPath,
+  Transport,
+  type FormFieldOf,
+  type IdempotencyKeyOf,
+  type JsonBodyOf,
+  type OperationAt,
+  type PathInit,
+  type PathParamsOf,
+  type PathWith,
+  type QueryOf,
+  type QueryValues,
+  type ResultOf,
+  type TransportOptions,
+} from './transport.js';
 import type {
   Container,
   ContainerPush,
@@ -17,37 +30,24 @@ import type {
   RecordUpdate,
 } from './types.js';
 
-/**
- * The API's routes by operationId. `satisfies` checks every template against the paths generated
- * from openapi.yaml, so a renamed or removed endpoint breaks the build instead of a user.
- */
-const ROUTES = {
-  pullProject: '/api/v1/{token}/project/pull/{project}',
-  pushProject: '/api/v1/{token}/project/push/{project}',
-  pushContainer: '/api/v1/{token}/container/push/{project}',
-  createRecord: '/api/v1/{token}/record/push/{project}',
-  updateRecord: '/api/v1/{token}/record/push/{project}/{record}',
-  pushFiles: '/api/v1/{token}/file/push/{project}/{record}',
-  pullLatestRecordImage: '/api/v1/{token}/record/pull/{project}',
-  pullRecordImage: '/api/v1/{token}/record/pull/{project}/{record}',
-  listRecords: '/api/v1/{token}/record/display/{project}',
-  displayRecord: '/api/v1/{token}/record/display/{project}/{record}',
-  pullFile: '/api/v1/{token}/file/pull/{project}/{record}/{file}',
-  searchProjects: '/api/v1/{token}/project/search',
-  searchRecords: '/api/v1/{token}/record/search',
-} as const satisfies { [Op in keyof operations]?: keyof paths };
+/** The API's paths for `M`: openapi.yaml writes them with the token segment, which the client sends as a Bearer header instead. */
+export type ApiPath<M extends 'GET' | 'POST'> = Extract<PathWith<M>, `/api/v1/{token}/${string}`>;
 
-type Route = keyof typeof ROUTES;
-type PathParams<Op extends Route> = Omit<operations[Op]['parameters']['path'], 'token'>;
+/** The path parameters of an API operation, without the token. */
+type ApiParams<Op> = Omit<PathParamsOf<Op>, 'token'>;
 
-/** The request path of an operation, with the token segment dropped (it travels as a Bearer header). */
-function pathOf<Op extends Route>(operation: Op, params: PathParams<Op>): string {
-  const values = params as Record<string, string>;
-  return ROUTES[operation].replace('/{token}', '').replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined || value === '') throw new TypeError(`${operation}: the path parameter "${name}" is missing.`);
-    return encodeURIComponent(value);
-  });
+/** What a JSON request to the API carries, typed by its operation in openapi.yaml. */
+export type ApiInit<Op> = PathInit<ApiParams<Op>> & {
+  query?: QueryOf<Op>;
+  body?: JsonBodyOf<Op>;
+  /** Only where openapi.yaml declares the `Idempotency-Key` header. */
+  idempotencyKey?: IdempotencyKeyOf<Op>;
+  signal?: AbortSignal;
+};
+
+/** The request path of an API operation: the token segment dropped (it travels as a Bearer header). */
+function apiPath(template: string, params: object | undefined): string {
+  return fillPath(template.replace('/{token}', ''), params);
 }
 
 /** Options of every write. */
@@ -73,6 +73,13 @@ export interface Upload {
   /** sha256 the client computed: the server refuses bytes that do not match it. */
   sha256?: string;
   mediaType?: string;
+}
+
+/** Options of downloads. */
+export interface DownloadOptions {
+  /** Only these bytes (the server answers 206). */
+  range?: { start: number; end?: number };
+  signal?: AbortSignal;
 }
 
 /** A download in progress: the body streams as it is read. */
@@ -134,22 +141,29 @@ export class ApiClient {
     this.search = new SearchApi(this);
   }
 
-  /** @internal A JSON request. */
-  async call<T>(method: 'GET' | 'POST', path: string, options: { json?: unknown; query?: QueryValues } & WriteOptions = {}): Promise<T> {
-    const { data } = await this.transport.json<T>({
+  /** @internal A JSON request to an operation of openapi.yaml. */
+  call<M extends 'GET' | 'POST', P extends ApiPath<M>>(method: M, path: P, init: ApiInit<OperationAt<M, P>>): Promise<ResultOf<OperationAt<M, P>>>;
+  async call(method: 'GET' | 'POST', path: string, init: { path?: object; query?: QueryValues; body?: unknown; idempotencyKey?: string; signal?: AbortSignal }): Promise<unknown> {
+    const { data } = await this.transport.json<unknown>({
       method,
-      path,
-      json: options.json,
-      query: options.query,
-      headers: keyHeader(options.idempotencyKey),
-      signal: options.signal,
+      path: apiPath(path, init.path),
+      json: init.body,
+      query: init.query,
+      headers: keyHeader(init.idempotencyKey),
+      signal: init.signal,
     });
     return data;
   }
 
-  /** @internal A multipart request. */
-  async upload<T>(path: string, parts: FormPart[], options: UploadOptions): Promise<T> {
-    const headers = keyHeader(options.idempotencyKey);
+  /** @internal A multipart request, its fields named as openapi.yaml names them. */
+  upload<P extends ApiPath<'POST'>>(
+    path: P,
+    init: PathInit<ApiParams<OperationAt<'POST', P>>> & { idempotencyKey?: IdempotencyKeyOf<OperationAt<'POST', P>> },
+    parts: FormPart<FormFieldOf<OperationAt<'POST', P>>>[],
+    options: UploadOptions,
+  ): Promise<ResultOf<OperationAt<'POST', P>>>;
+  async upload(path: string, init: { path?: object; idempotencyKey?: string }, parts: FormPart[], options: UploadOptions): Promise<unknown> {
+    const headers = keyHeader(init.idempotencyKey);
     let body: RequestInit['body'];
     if (this.uploads === 'stream') {
       const form = streamForm(parts, options.onProgress);
@@ -159,28 +173,35 @@ export class ApiClient {
     } else {
       body = formData(parts);
     }
-    const { data } = await this.transport.json<T>({ method: 'POST', path, body, headers, signal: options.signal, timeout: false });
+    const { data } = await this.transport.json<unknown>({ method: 'POST', path: apiPath(path, init.path), body, headers, signal: options.signal, timeout: false });
     return data;
   }
 
-  /** @internal A download. */
-  async download(path: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
+  /** @internal A download from an operation of openapi.yaml. */
+  download<P extends ApiPath<'GET'>>(path: P, init: PathInit<ApiParams<OperationAt<'GET', P>>>, options?: DownloadOptions): Promise<Download>;
+  async download(template: string, init: { path?: object }, options: DownloadOptions = {}): Promise<Download> {
+    const path = apiPath(template, init.path);
     const headers: Record<string, string> = { Accept: '*/*' };
     if (options.range) headers.Range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
     const response = await this.transport.send({ method: 'GET', path, headers, signal: options.signal, timeout: false });
-    if (!response.body) throw new TypeError(`GET ${path} answered without a body.`);
-    const length = response.headers.get('content-length');
-    const etag = response.headers.get('etag');
-    return {
-      response,
-      body: response.body,
-      size: length !== null && /^\d+$/.test(length) ? Number(length) : null,
-      sha256: etag ? /^(?:W\/)?"?([0-9a-f]{64})"?$/.exec(etag)?.[1] ?? null : null,
-      filename: filenameOf(response.headers.get('content-disposition')),
-      mediaType: response.headers.get('content-type'),
-      partial: response.status === 206,
-    };
+    return downloadOf(response, path);
   }
+}
+
+/** @internal What a download answer says about its file; its body is left to stream. */
+export function downloadOf(response: Response, path: string): Download {
+  if (!response.body) throw new TypeError(`GET ${path} answered without a body.`);
+  const length = response.headers.get('content-length');
+  const etag = response.headers.get('etag');
+  return {
+    response,
+    body: response.body,
+    size: length !== null && /^\d+$/.test(length) ? Number(length) : null,
+    sha256: etag ? (/^(?:W\/)?"?([0-9a-f]{64})"?$/.exec(etag)?.[1] ?? null) : null,
+    filename: filenameOf(response.headers.get('content-disposition')),
+    mediaType: response.headers.get('content-type'),
+    partial: response.status === 206,
+  };
 }
 
 /** project/push, project/pull. */
@@ -189,12 +210,12 @@ export class ProjectsApi {
 
   /** Creates the project in the caller's namespace, or updates the fields given. */
   push(project: string, body: ProjectPush = {}, options: WriteOptions = {}): Promise<Project> {
-    return this.client.call('POST', pathOf('pushProject', { project }), { ...options, json: body });
+    return this.client.call('POST', '/api/v1/{token}/project/push/{project}', { ...options, path: { project }, body });
   }
 
   /** The project with its container history and counts. */
   pull(project: string, options: { signal?: AbortSignal } = {}): Promise<ProjectDetail> {
-    return this.client.call('GET', pathOf('pullProject', { project }), options);
+    return this.client.call('GET', '/api/v1/{token}/project/pull/{project}', { ...options, path: { project } });
   }
 }
 
@@ -207,9 +228,8 @@ export class ContainersApi {
    * `metadata.image` may name a registry reference and digest.
    */
   push(project: string, metadata: ContainerPush, options: UploadOptions & { image?: Upload } = {}): Promise<Container> {
-    const path = pathOf('pushContainer', { project });
-    const { image } = options;
-    if (!image) return this.client.call('POST', path, { ...options, json: metadata });
+    const { image, ...rest } = options;
+    if (!image) return this.client.call('POST', '/api/v1/{token}/container/push/{project}', { ...rest, path: { project }, body: metadata });
     const described: ContainerPush = {
       ...metadata,
       image: {
@@ -220,7 +240,8 @@ export class ContainersApi {
       },
     };
     return this.client.upload(
-      path,
+      '/api/v1/{token}/container/push/{project}',
+      { ...options, path: { project } },
       [
         { name: 'metadata', value: JSON.stringify(described), contentType: 'application/json' },
         { name: 'image', value: image.data, filename: image.name, contentType: image.mediaType ?? 'application/octet-stream' },
@@ -236,22 +257,22 @@ export class RecordsApi {
 
   /** Creates a record (in the project's latest container unless `body.container` names one). */
   push(project: string, body: RecordPush, options: WriteOptions = {}): Promise<RecordAtom> {
-    return this.client.call('POST', pathOf('createRecord', { project }), { ...options, json: body });
+    return this.client.call('POST', '/api/v1/{token}/record/push/{project}', { ...options, path: { project }, body });
   }
 
   /** Updates a record's fields (status, outputs, logs, …). */
   update(project: string, record: string, body: RecordUpdate, options: WriteOptions = {}): Promise<RecordAtom> {
-    return this.client.call('POST', pathOf('updateRecord', { project, record }), { ...options, json: body });
+    return this.client.call('POST', '/api/v1/{token}/record/push/{project}/{record}', { ...options, path: { project, record }, body });
   }
 
   /** One record with every field. */
   display(project: string, record: string, options: { signal?: AbortSignal } = {}): Promise<RecordAtom> {
-    return this.client.call('GET', pathOf('displayRecord', { project, record }), options);
+    return this.client.call('GET', '/api/v1/{token}/record/display/{project}/{record}', { ...options, path: { project, record } });
   }
 
   /** One page of the project's records, newest first. */
   list(project: string, query: RecordListQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
-    return this.client.call('GET', pathOf('listRecords', { project }), { ...options, query: query as QueryValues });
+    return this.client.call('GET', '/api/v1/{token}/record/display/{project}', { ...options, path: { project }, query });
   }
 
   /** Every record of the project matching the filters, page after page. */
@@ -265,9 +286,9 @@ export class RecordsApi {
   }
 
   /** Downloads the container image a record ran in (the project's latest record without `record`). */
-  pull(project: string, record?: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
-    const path = record === undefined ? pathOf('pullLatestRecordImage', { project }) : pathOf('pullRecordImage', { project, record });
-    return this.client.download(path, options);
+  pull(project: string, record?: string, options: DownloadOptions = {}): Promise<Download> {
+    if (record === undefined) return this.client.download('/api/v1/{token}/record/pull/{project}', { path: { project } }, options);
+    return this.client.download('/api/v1/{token}/record/pull/{project}/{record}', { path: { project, record } }, options);
   }
 }
 
@@ -277,12 +298,12 @@ export class FilesApi {
 
   /** Uploads input and output files of a record (streamed), with their names, paths and digests. */
   push(project: string, record: string, files: { inputs?: Upload[]; outputs?: Upload[] }, options: UploadOptions = {}): Promise<RecordAtom> {
-    return this.client.upload(pathOf('pushFiles', { project, record }), filePushParts(files), options);
+    return this.client.upload('/api/v1/{token}/file/push/{project}/{record}', { ...options, path: { project, record } }, filePushParts(files), options);
   }
 
   /** Downloads an input or output of a record, by name, sha256 or file id. */
-  pull(project: string, record: string, file: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
-    return this.client.download(pathOf('pullFile', { project, record, file }), options);
+  pull(project: string, record: string, file: string, options: DownloadOptions = {}): Promise<Download> {
+    return this.client.download('/api/v1/{token}/file/pull/{project}/{record}/{file}', { path: { project, record, file } }, options);
   }
 }
 
@@ -292,12 +313,12 @@ export class SearchApi {
 
   /** Projects matching `q`/`tag`, most recently active first. */
   projects(query: ProjectSearchQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Project>> {
-    return this.client.call('GET', pathOf('searchProjects', {}), { ...options, query: query as QueryValues });
+    return this.client.call('GET', '/api/v1/{token}/project/search', { ...options, query });
   }
 
   /** Records matching the filters, newest first. */
   records(query: RecordSearchQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
-    return this.client.call('GET', pathOf('searchRecords', {}), { ...options, query: query as QueryValues });
+    return this.client.call('GET', '/api/v1/{token}/record/search', { ...options, query });
   }
 }
 
@@ -305,7 +326,7 @@ export class SearchApi {
  * The multipart parts of a file upload: the manifest (names, paths, digests, media types) first,
  * then the files in the fields `inputs` and `outputs`.
  */
-export function filePushParts(files: { inputs?: Upload[]; outputs?: Upload[] }): FormPart[] {
+export function filePushParts(files: { inputs?: Upload[]; outputs?: Upload[] }): FormPart<'manifest' | 'inputs' | 'outputs'>[] {
   const entries = [
     ...(files.inputs ?? []).map((upload) => ({ field: 'inputs' as const, upload })),
     ...(files.outputs ?? []).map((upload) => ({ field: 'outputs' as const, upload })),

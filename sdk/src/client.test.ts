@@ -6,8 +6,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ApiClient, AuthenticationError, isRetryable, NetworkError, NotFoundError, UnprocessableError, type Upload } from './index.js';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { ApiClient, AuthenticationError, isRetryable, NetworkError, NotFoundError, UnprocessableError, type Project, type RecordAtom, type Upload } from './index.js';
 import { createNodeClient, fileUpload, saveDownload, streamingFetch } from './node.js';
 import { streamForm } from './multipart.js';
 import { useApiServer } from './test/harness.js';
@@ -70,6 +70,28 @@ describe('ApiClient', () => {
     expect(again).toEqual(first);
     const reused = await api.records.push('sim', { label: 'other' }, { idempotencyKey: 'key-1' }).catch((error: unknown) => error);
     expect(reused).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+  });
+
+  it('names each endpoint by its method and path in openapi.yaml, so a path, parameter or body the contract lacks does not compile', async () => {
+    const api = await client();
+    const project = await api.call('POST', '/api/v1/{token}/project/push/{project}', { path: { project: 'typed' }, body: { description: 'typed' }, idempotencyKey: 'typed-1' });
+    expectTypeOf(project).toEqualTypeOf<Project>();
+    expect(project).toMatchObject({ name: 'typed', description: 'typed' });
+    const record = await api.call('POST', '/api/v1/{token}/record/push/{project}', { path: { project: 'typed' }, body: { label: 'r1' } });
+    expectTypeOf(record).toEqualTypeOf<RecordAtom>();
+    // Each call below is refused by the compiler (tsc -p tsconfig.test.json), and by the server or the client when run anyway.
+    // @ts-expect-error: openapi.yaml has no such path
+    await expect(api.call('POST', '/api/v1/{token}/project/shove/{project}', { path: { project: 'typed' } })).rejects.toMatchObject({ status: 404 });
+    // @ts-expect-error: record/display/{project} is read with GET, not POST
+    await expect(api.call('POST', '/api/v1/{token}/record/display/{project}', { path: { project: 'typed' } })).rejects.toMatchObject({ status: 404 });
+    // @ts-expect-error: a project's description is a string
+    await expect(api.call('POST', '/api/v1/{token}/project/push/{project}', { path: { project: 'typed' }, body: { description: 7 } })).rejects.toMatchObject({ status: 400 });
+    // @ts-expect-error: record/display/{project}/{record} needs the record
+    await expect(api.call('GET', '/api/v1/{token}/record/display/{project}/{record}', { path: { project: 'typed' } })).rejects.toThrow(/"record" is missing/);
+    // @ts-expect-error: only writes take an Idempotency-Key (openapi.yaml declares the header on them)
+    expect(await api.call('GET', '/api/v1/{token}/project/pull/{project}', { path: { project: 'typed' }, idempotencyKey: 'typed-2' })).toMatchObject({ name: 'typed' });
+    // @ts-expect-error: file/push takes the fields manifest, inputs and outputs
+    await expect(api.upload('/api/v1/{token}/file/push/{project}/{record}', { path: { project: 'typed', record: 'r1' } }, [{ name: 'files', value: new Blob(['x']), filename: 'x' }], {})).rejects.toMatchObject({ status: 400 });
   });
 
   for (const uploads of ['stream', 'form-data'] as const) {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { useTestDatabase } from '@reprise/tools/testing';
-import { ApiClient, AuthenticationError, CloudClient, ConflictError, cookieValue, NotFoundError, PermissionError, UnprocessableError } from './index.js';
+import { ApiClient, AuthenticationError, CloudClient, ConflictError, cookieValue, NotFoundError, PermissionError, UnprocessableError, type JsonBodyOf, type OperationAt, type Project, type RecordAtom } from './index.js';
 import { CookieJar, createNodeCloudClient } from './node.js';
 import { CLOUD_ORIGIN, useApiServer, useCloudServer } from './test/harness.js';
 
@@ -154,6 +154,28 @@ describe('CloudClient', () => {
     expect(report.deleted.records).toBe(1);
     await ada.client.account.revokeToken();
     expect((await ada.client.account.get()).token).toBeNull();
+  });
+
+  it('names each endpoint by its method and path in openapi.yaml, so a path, parameter or body the contract lacks does not compile', async () => {
+    const { client } = await person('Typed');
+    const project = await client.call('POST', '/cloud/v1/projects', { body: { name: 'typed' } });
+    expectTypeOf(project).toEqualTypeOf<Project>();
+    const record = await client.call('POST', '/cloud/v1/projects/{id}/records', { path: { id: project.id }, body: { label: 'r1' } });
+    expectTypeOf(record).toEqualTypeOf<RecordAtom>();
+    expect(client.link('/cloud/v1/records/{id}/files/{file}', { path: { id: record.id, file: 'a b' } })).toBe(`${cloud.url}/cloud/v1/records/${record.id}/files/a%20b`);
+    // Each call below is refused by the compiler (tsc -p tsconfig.test.json), and by the service or the client when run anyway.
+    // @ts-expect-error: a project is edited with PATCH; openapi.yaml has no PUT
+    await expect(client.call('PUT', '/cloud/v1/projects/{id}', { path: { id: project.id }, body: { description: 'put' } })).rejects.toMatchObject({ status: 404 });
+    // @ts-expect-error: editing a record changes its reason, outcome or tags, never its label
+    await expect(client.call('PATCH', '/cloud/v1/records/{id}', { path: { id: record.id }, body: { label: 'r2' } })).rejects.toMatchObject({ status: 400 });
+    // @ts-expect-error: deleting a project needs its id
+    await expect(client.call('DELETE', '/cloud/v1/projects/{id}', {})).rejects.toThrow(/"id" is missing/);
+    // @ts-expect-error: attaching files takes the fields manifest, inputs and outputs
+    await expect(client.upload('/cloud/v1/records/{id}/files', { path: { id: record.id } }, [{ name: 'files', value: new Blob(['x']), filename: 'x' }])).rejects.toMatchObject({ status: 400 });
+    expect((await client.records.get(record.id)).label).toBe('r1');
+    // A diff request's method and tolerance have defaults and are not required: the generated body type leaves them optional too.
+    const proposal: JsonBodyOf<OperationAt<'POST', '/cloud/v1/diffs'>> = { from: record.id, toward: record.id, proposition: 'repeated' };
+    await expect(client.call('POST', '/cloud/v1/diffs', { body: proposal })).rejects.toMatchObject({ status: 422, code: 'same_owner' });
   });
 });
 

@@ -1,13 +1,29 @@
-import type { operations, paths } from '@reprise/contract';
-import type { Download, Upload } from './api-client.js';
-import { filenameOf, filePushParts } from './api-client.js';
+import type { Download, DownloadOptions, Upload } from './api-client.js';
+import { downloadOf, filePushParts } from './api-client.js';
 import { ApiError, apiErrorFor, NetworkError } from './errors.js';
-import { formData } from './multipart.js';
-import { Transport, type QueryValues, type TransportOptions, type TransportRequest } from './transport.js';
+import { formData, type FormPart } from './multipart.js';
+import {
+  fillPath,
+  Transport,
+  type FormFieldOf,
+  type JsonBodyOf,
+  type Method,
+  type OperationAt,
+  type PathInit,
+  type PathParamsOf,
+  type PathWith,
+  type QueryOf,
+  type QueryValues,
+  type ResultOf,
+  type TransportOptions,
+  type TransportRequest,
+} from './transport.js';
 import type {
   Account,
   Comparison,
+  CompareQuery,
   Container,
+  ContainersQuery,
   Credentials,
   Dashboard,
   DeletionReport,
@@ -17,6 +33,8 @@ import type {
   DiffRequestCreate,
   DiffRequestSummary,
   Me,
+  MyProjectsQuery,
+  MyRecordsQuery,
   NewToken,
   Page,
   PasswordChange,
@@ -28,6 +46,7 @@ import type {
   PublicProjectsQuery,
   PublicRecordsQuery,
   RecordAtom,
+  RecordDiffsQuery,
   RecordEdit,
   RecordPush,
   RecordSummary,
@@ -35,61 +54,11 @@ import type {
   Reproducibility,
 } from './types.js';
 
-/**
- * The cloud service's routes by operationId, checked against the paths generated from
- * openapi.yaml like the API client's.
- */
-const ROUTES = {
-  register: '/cloud/v1/auth/register',
-  login: '/cloud/v1/auth/login',
-  logout: '/cloud/v1/auth/logout',
-  getMe: '/cloud/v1/auth/me',
-  getCsrfToken: '/cloud/v1/auth/csrf',
-  getAccount: '/cloud/v1/account',
-  updateAccount: '/cloud/v1/account',
-  changePassword: '/cloud/v1/account/password',
-  renewToken: '/cloud/v1/account/token',
-  revokeToken: '/cloud/v1/account/token',
-  getDashboard: '/cloud/v1/dashboard',
-  listMyProjects: '/cloud/v1/projects',
-  createMyProject: '/cloud/v1/projects',
-  getProject: '/cloud/v1/projects/{id}',
-  editMyProject: '/cloud/v1/projects/{id}',
-  deleteMyProject: '/cloud/v1/projects/{id}',
-  listProjectRecords: '/cloud/v1/projects/{id}/records',
-  createMyRecord: '/cloud/v1/projects/{id}/records',
-  listProjectContainers: '/cloud/v1/projects/{id}/containers',
-  getReproducibility: '/cloud/v1/projects/{id}/reproducibility',
-  listMyRecords: '/cloud/v1/records',
-  getRecord: '/cloud/v1/records/{id}',
-  editMyRecord: '/cloud/v1/records/{id}',
-  deleteMyRecord: '/cloud/v1/records/{id}',
-  downloadRecordFile: '/cloud/v1/records/{id}/files/{file}',
-  uploadRecordFiles: '/cloud/v1/records/{id}/files',
-  compareRecords: '/cloud/v1/records/{a}/compare/{b}',
-  browsePublicProjects: '/cloud/v1/public/projects',
-  browsePublicRecords: '/cloud/v1/public/records',
-  getReproducibilityBadge: '/cloud/v1/public/projects/{id}/badge.svg',
-  listDiffRequests: '/cloud/v1/diffs',
-  listRecordDiffRequests: '/cloud/v1/records/{id}/diffs',
-  createDiffRequest: '/cloud/v1/diffs',
-  getDiffRequest: '/cloud/v1/diffs/{id}',
-  withdrawDiffRequest: '/cloud/v1/diffs/{id}/withdraw',
-  answerDiffRequest: '/cloud/v1/diffs/{id}/answer',
-} as const satisfies { [Op in keyof operations]?: keyof paths };
+/** The cloud service's paths for `M`, as openapi.yaml writes them. */
+export type CloudPath<M extends Method> = Extract<PathWith<M>, `/cloud/v1/${string}`>;
 
-type Route = keyof typeof ROUTES;
-type PathParams<Op extends Route> = operations[Op]['parameters'] extends { path: infer P } ? P : Record<string, never>;
-
-/** The request path of a cloud operation. */
-function pathOf<Op extends Route>(operation: Op, params: PathParams<Op>): string {
-  const values = params as Record<string, string>;
-  return ROUTES[operation].replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined || value === '') throw new TypeError(`${operation}: the path parameter "${name}" is missing.`);
-    return encodeURIComponent(value);
-  });
-}
+/** What a JSON request to the cloud service carries, typed by its operation in openapi.yaml. */
+export type CloudInit<Op> = PathInit<PathParamsOf<Op>> & { query?: QueryOf<Op>; body?: JsonBodyOf<Op>; signal?: AbortSignal };
 
 /** The readable CSRF cookie the cloud service sets. */
 export const CSRF_COOKIE = 'reprise_csrf';
@@ -137,8 +106,6 @@ export interface CloudClientOptions {
   headers?: () => Record<string, string>;
 }
 
-type Method = TransportRequest['method'];
-
 /** The part of a browser's XMLHttpRequest the upload uses (the SDK compiles without the DOM library). */
 interface XhrLike {
   open(method: string, url: string): void;
@@ -161,6 +128,13 @@ function xhrConstructor(): (new () => XhrLike) | undefined {
   return (globalThis as { XMLHttpRequest?: new () => XhrLike }).XMLHttpRequest;
 }
 const SAFE_METHODS = new Set<Method>(['GET', 'HEAD']);
+
+/** Options of the cloud's uploads. */
+export interface CloudUploadOptions {
+  /** Called as bytes are sent (in a browser, through XMLHttpRequest). */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
 
 /**
  * The client of the cloud service (`/cloud/v1/…`), the dashboard's backend: cookie session,
@@ -201,7 +175,7 @@ export class CloudClient {
 
   /** The signed-in user's summary: counts, recent records, open requests in and out. */
   dashboard(options: { signal?: AbortSignal } = {}): Promise<Dashboard> {
-    return this.call('GET', pathOf('getDashboard', {}), options);
+    return this.call('GET', '/cloud/v1/dashboard', options);
   }
 
   /** The absolute (or, on the page's origin, relative) URL of a cloud path: for links and images. */
@@ -214,22 +188,24 @@ export class CloudClient {
    * (`csrf_failed`: no cookie yet, or a new one since), the token is fetched again and the
    * request sent once more.
    */
-  async call<T>(method: Method, path: string, options: { json?: unknown; query?: QueryValues; signal?: AbortSignal } = {}): Promise<T> {
-    const send = async (token: string | undefined) => {
-      const request: TransportRequest = { method, path, json: options.json, query: options.query, signal: options.signal };
+  call<M extends Method, P extends CloudPath<M>>(method: M, path: P, init: CloudInit<OperationAt<M, P>>): Promise<ResultOf<OperationAt<M, P>>>;
+  async call(method: Method, template: string, init: { path?: object; query?: QueryValues; body?: unknown; signal?: AbortSignal }): Promise<unknown> {
+    const path = fillPath(template, init.path);
+    const send = async (token: string | undefined): Promise<unknown> => {
+      const request: TransportRequest = { method, path, json: init.body, query: init.query, signal: init.signal };
       if (token) request.headers = { [CSRF_HEADER]: token };
       const response = await this.transport.send(request);
-      if (response.status === 204) return undefined as T;
-      return (await response.json()) as T;
+      if (response.status === 204) return undefined;
+      return (await response.json()) as unknown;
     };
     if (SAFE_METHODS.has(method)) return await send(undefined);
     let token = this.csrfToken() ?? this.issuedToken;
-    if (!token) token = await this.freshCsrfToken(options.signal);
+    if (!token) token = await this.freshCsrfToken(init.signal);
     try {
       return await send(token);
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'csrf_failed') throw error;
-      return await send(await this.freshCsrfToken(options.signal));
+      return await send(await this.freshCsrfToken(init.signal));
     }
   }
 
@@ -238,13 +214,21 @@ export class CloudClient {
    * the one browser API that reports upload progress; otherwise through fetch. A refused CSRF
    * token is fetched again and the form sent once more, like any write.
    */
-  async upload<T>(path: string, form: FormData, options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {}): Promise<T> {
-    const send = async (token: string | undefined): Promise<T> => {
+  upload<P extends CloudPath<'POST'>>(
+    path: P,
+    init: PathInit<PathParamsOf<OperationAt<'POST', P>>>,
+    parts: FormPart<FormFieldOf<OperationAt<'POST', P>>>[],
+    options?: CloudUploadOptions,
+  ): Promise<ResultOf<OperationAt<'POST', P>>>;
+  async upload(template: string, init: { path?: object }, parts: FormPart[], options: CloudUploadOptions = {}): Promise<unknown> {
+    const path = fillPath(template, init.path);
+    const form = formData(parts);
+    const send = async (token: string | undefined): Promise<unknown> => {
       const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers?.() };
       if (token) headers[CSRF_HEADER] = token;
       const Xhr = xhrConstructor();
-      if (options.onProgress && Xhr) return await this.xhrUpload<T>(Xhr, path, form, headers, options);
-      const { data } = await this.transport.json<T>({ method: 'POST', path, body: form, headers: token ? { [CSRF_HEADER]: token } : {}, signal: options.signal, timeout: false });
+      if (options.onProgress && Xhr) return await this.xhrUpload(Xhr, path, form, headers, options);
+      const { data } = await this.transport.json<unknown>({ method: 'POST', path, body: form, headers: token ? { [CSRF_HEADER]: token } : {}, signal: options.signal, timeout: false });
       return data;
     };
     const token = this.csrfToken() ?? this.issuedToken ?? (await this.freshCsrfToken(options.signal));
@@ -256,15 +240,9 @@ export class CloudClient {
     }
   }
 
-  private xhrUpload<T>(
-    Xhr: new () => XhrLike,
-    path: string,
-    form: FormData,
-    headers: Record<string, string>,
-    options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal },
-  ): Promise<T> {
+  private xhrUpload(Xhr: new () => XhrLike, path: string, form: FormData, headers: Record<string, string>, options: CloudUploadOptions): Promise<unknown> {
     const url = this.url(path);
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       const xhr = new Xhr();
       xhr.open('POST', url);
       xhr.withCredentials = this.options.credentials === 'include';
@@ -280,7 +258,7 @@ export class CloudClient {
           body = undefined;
         }
         if (xhr.status >= 200 && xhr.status < 300) {
-          resolve(body as T);
+          resolve(body);
           return;
         }
         const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
@@ -305,29 +283,25 @@ export class CloudClient {
     });
   }
 
-  /** @internal A download of a stored file. */
-  async download(path: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
+  /** @internal A download from an operation of openapi.yaml. */
+  download<P extends CloudPath<'GET'>>(path: P, init: PathInit<PathParamsOf<OperationAt<'GET', P>>>, options?: DownloadOptions): Promise<Download>;
+  async download(template: string, init: { path?: object }, options: DownloadOptions = {}): Promise<Download> {
+    const path = fillPath(template, init.path);
     const headers: Record<string, string> = { Accept: '*/*' };
     if (options.range) headers.Range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
     const request: TransportRequest = { method: 'GET', path, headers, timeout: false };
     if (options.signal) request.signal = options.signal;
-    const response = await this.transport.send(request);
-    if (!response.body) throw new TypeError(`GET ${path} answered without a body.`);
-    const length = response.headers.get('content-length');
-    const etag = response.headers.get('etag');
-    return {
-      response,
-      body: response.body,
-      size: length !== null && /^\d+$/.test(length) ? Number(length) : null,
-      sha256: etag ? (/^(?:W\/)?"?([0-9a-f]{64})"?$/.exec(etag)?.[1] ?? null) : null,
-      filename: filenameOf(response.headers.get('content-disposition')),
-      mediaType: response.headers.get('content-type'),
-      partial: response.status === 206,
-    };
+    return downloadOf(await this.transport.send(request), path);
+  }
+
+  /** @internal The URL of an operation of openapi.yaml, for links and images. */
+  link<P extends CloudPath<'GET'>>(path: P, init: PathInit<PathParamsOf<OperationAt<'GET', P>>>): string;
+  link(template: string, init: { path?: object }): string {
+    return this.url(fillPath(template, init.path));
   }
 
   private async freshCsrfToken(signal?: AbortSignal): Promise<string> {
-    const answer = await this.call<{ csrfToken: string }>('GET', pathOf('getCsrfToken', {}), signal ? { signal } : {});
+    const answer = await this.call('GET', '/cloud/v1/auth/csrf', signal ? { signal } : {});
     // A browser now holds the cookie too; prefer it, as the service may replace it (sign-in).
     this.issuedToken = answer.csrfToken;
     return this.csrfToken() ?? answer.csrfToken;
@@ -340,22 +314,22 @@ export class AuthCloud {
 
   /** Creates an account and signs in. */
   register(body: Registration, options: { signal?: AbortSignal } = {}): Promise<Me> {
-    return this.client.call('POST', pathOf('register', {}), { ...options, json: body });
+    return this.client.call('POST', '/cloud/v1/auth/register', { ...options, body });
   }
 
   /** Signs in with email and password. */
   login(body: Credentials, options: { signal?: AbortSignal } = {}): Promise<Me> {
-    return this.client.call('POST', pathOf('login', {}), { ...options, json: body });
+    return this.client.call('POST', '/cloud/v1/auth/login', { ...options, body });
   }
 
   /** Signs out (the session cannot be used again). */
   async logout(): Promise<void> {
-    await this.client.call('POST', pathOf('logout', {}));
+    await this.client.call('POST', '/cloud/v1/auth/logout', {});
   }
 
   /** The signed-in user; an AuthenticationError (401) without a session. */
   me(options: { signal?: AbortSignal } = {}): Promise<Me> {
-    return this.client.call('GET', pathOf('getMe', {}), options);
+    return this.client.call('GET', '/cloud/v1/auth/me', options);
   }
 
   /** The signed-in user, or null without a session. */
@@ -375,27 +349,27 @@ export class AccountCloud {
 
   /** The account with its token's prefix and dates. */
   get(options: { signal?: AbortSignal } = {}): Promise<Account> {
-    return this.client.call('GET', pathOf('getAccount', {}), options);
+    return this.client.call('GET', '/cloud/v1/account', options);
   }
 
   /** Changes the display name. */
   rename(name: string): Promise<Account> {
-    return this.client.call('PATCH', pathOf('updateAccount', {}), { json: { name } });
+    return this.client.call('PATCH', '/cloud/v1/account', { body: { name } });
   }
 
   /** Changes the password (other sessions end). */
   async changePassword(body: PasswordChange): Promise<void> {
-    await this.client.call('POST', pathOf('changePassword', {}), { json: body });
+    await this.client.call('POST', '/cloud/v1/account/password', { body });
   }
 
   /** Makes a new API token, returned once; the old one stops working. */
   renewToken(): Promise<NewToken> {
-    return this.client.call('POST', pathOf('renewToken', {}));
+    return this.client.call('POST', '/cloud/v1/account/token', {});
   }
 
   /** Revokes the API token. */
   async revokeToken(): Promise<void> {
-    await this.client.call('DELETE', pathOf('revokeToken', {}));
+    await this.client.call('DELETE', '/cloud/v1/account/token', {});
   }
 }
 
@@ -404,48 +378,48 @@ export class ProjectsCloud {
   constructor(private readonly client: CloudClient) {}
 
   /** The signed-in user's projects, most recently active first. */
-  mine(query: { q?: string; tag?: string; cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Project>> {
-    return this.client.call('GET', pathOf('listMyProjects', {}), { ...options, query });
+  mine(query: MyProjectsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Project>> {
+    return this.client.call('GET', '/cloud/v1/projects', { ...options, query });
   }
 
   /** Creates a project by hand. */
   create(body: ProjectCreate): Promise<Project> {
-    return this.client.call('POST', pathOf('createMyProject', {}), { json: body });
+    return this.client.call('POST', '/cloud/v1/projects', { body });
   }
 
   /** A visible project with its container history and counts. */
   get(id: string, options: { signal?: AbortSignal } = {}): Promise<ProjectDetail> {
-    return this.client.call('GET', pathOf('getProject', { id }), options);
+    return this.client.call('GET', '/cloud/v1/projects/{id}', { ...options, path: { id } });
   }
 
   /** Edits one of the signed-in user's projects. */
   edit(id: string, body: ProjectEdit): Promise<Project> {
-    return this.client.call('PATCH', pathOf('editMyProject', { id }), { json: body });
+    return this.client.call('PATCH', '/cloud/v1/projects/{id}', { path: { id }, body });
   }
 
   /** Deletes one of the signed-in user's projects with everything in it. */
   delete(id: string): Promise<DeletionReport> {
-    return this.client.call('DELETE', pathOf('deleteMyProject', { id }));
+    return this.client.call('DELETE', '/cloud/v1/projects/{id}', { path: { id } });
   }
 
   /** One page of a visible project's records. */
   records(id: string, query: ProjectRecordsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
-    return this.client.call('GET', pathOf('listProjectRecords', { id }), { ...options, query: query as QueryValues });
+    return this.client.call('GET', '/cloud/v1/projects/{id}/records', { ...options, path: { id }, query });
   }
 
   /** Creates a record by hand in one of the signed-in user's projects. */
   createRecord(id: string, body: RecordPush): Promise<RecordAtom> {
-    return this.client.call('POST', pathOf('createMyRecord', { id }), { json: body });
+    return this.client.call('POST', '/cloud/v1/projects/{id}/records', { path: { id }, body });
   }
 
   /** One page of a visible project's container history, newest first. */
-  containers(id: string, query: { cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Container>> {
-    return this.client.call('GET', pathOf('listProjectContainers', { id }), { ...options, query });
+  containers(id: string, query: ContainersQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Container>> {
+    return this.client.call('GET', '/cloud/v1/projects/{id}/containers', { ...options, path: { id }, query });
   }
 
   /** The tally of agreed diff requests toward the project's records. */
   reproducibility(id: string, options: { signal?: AbortSignal } = {}): Promise<Reproducibility> {
-    return this.client.call('GET', pathOf('getReproducibility', { id }), options);
+    return this.client.call('GET', '/cloud/v1/projects/{id}/reproducibility', { ...options, path: { id } });
   }
 }
 
@@ -454,28 +428,28 @@ export class RecordsCloud {
   constructor(private readonly client: CloudClient) {}
 
   /** The signed-in user's records across projects, most recently active first. */
-  mine(query: { q?: string; status?: RecordSummary['status']; tag?: string; cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
-    return this.client.call('GET', pathOf('listMyRecords', {}), { ...options, query });
+  mine(query: MyRecordsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
+    return this.client.call('GET', '/cloud/v1/records', { ...options, query });
   }
 
   /** One visible record with every field. */
   get(id: string, options: { signal?: AbortSignal } = {}): Promise<RecordAtom> {
-    return this.client.call('GET', pathOf('getRecord', { id }), options);
+    return this.client.call('GET', '/cloud/v1/records/{id}', { ...options, path: { id } });
   }
 
   /** Edits the reason, outcome or tags of one of the signed-in user's records. */
   edit(id: string, body: RecordEdit): Promise<RecordAtom> {
-    return this.client.call('PATCH', pathOf('editMyRecord', { id }), { json: body });
+    return this.client.call('PATCH', '/cloud/v1/records/{id}', { path: { id }, body });
   }
 
   /** Deletes one of the signed-in user's records. */
   delete(id: string): Promise<DeletionReport> {
-    return this.client.call('DELETE', pathOf('deleteMyRecord', { id }));
+    return this.client.call('DELETE', '/cloud/v1/records/{id}', { path: { id } });
   }
 
   /** The URL of an input or output file (by name, sha256 or file id), for links. */
   fileUrl(id: string, file: string): string {
-    return this.client.url(pathOf('downloadRecordFile', { id, file }));
+    return this.client.link('/cloud/v1/records/{id}/files/{file}', { path: { id, file } });
   }
 
   /**
@@ -485,24 +459,24 @@ export class RecordsCloud {
   attach(
     id: string,
     files: { inputs?: Upload[]; outputs?: Upload[] },
-    options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
+    options: CloudUploadOptions = {},
   ): Promise<RecordAtom> {
-    return this.client.upload(pathOf('uploadRecordFiles', { id }), formData(filePushParts(files)), options);
+    return this.client.upload('/cloud/v1/records/{id}/files', { path: { id } }, filePushParts(files), options);
   }
 
   /** Downloads an input or output file (by name, sha256 or file id), optionally a byte range of it. */
-  file(id: string, file: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<Download> {
-    return this.client.download(pathOf('downloadRecordFile', { id, file }), options);
+  file(id: string, file: string, options: DownloadOptions = {}): Promise<Download> {
+    return this.client.download('/cloud/v1/records/{id}/files/{file}', { path: { id, file } }, options);
   }
 
   /** One page of the diff requests about a visible record (from it or toward it) that the caller may see, newest first. */
-  diffs(id: string, query: { status?: DiffRequestSummary['status']; cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<DiffRequestSummary>> {
-    return this.client.call('GET', pathOf('listRecordDiffRequests', { id }), { ...options, query });
+  diffs(id: string, query: RecordDiffsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<DiffRequestSummary>> {
+    return this.client.call('GET', '/cloud/v1/records/{id}/diffs', { ...options, path: { id }, query });
   }
 
   /** The evidence for two visible records, the table cell and the propositions each method allows. */
-  compare(a: string, b: string, query: { tolerance?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Comparison> {
-    return this.client.call('GET', pathOf('compareRecords', { a, b }), { ...options, query });
+  compare(a: string, b: string, query: CompareQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Comparison> {
+    return this.client.call('GET', '/cloud/v1/records/{a}/compare/{b}', { ...options, path: { a, b }, query });
   }
 }
 
@@ -512,17 +486,17 @@ export class BrowseCloud {
 
   /** Public projects, most recently active first. */
   projects(query: PublicProjectsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Project>> {
-    return this.client.call('GET', pathOf('browsePublicProjects', {}), { ...options, query: query as QueryValues });
+    return this.client.call('GET', '/cloud/v1/public/projects', { ...options, query });
   }
 
   /** Public records, most recently active first. */
   records(query: PublicRecordsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
-    return this.client.call('GET', pathOf('browsePublicRecords', {}), { ...options, query: query as QueryValues });
+    return this.client.call('GET', '/cloud/v1/public/records', { ...options, query });
   }
 
   /** The URL of a public project's reproducibility badge (an SVG). */
   badgeUrl(id: string): string {
-    return this.client.url(pathOf('getReproducibilityBadge', { id }));
+    return this.client.link('/cloud/v1/public/projects/{id}/badge.svg', { path: { id } });
   }
 }
 
@@ -532,26 +506,26 @@ export class DiffsCloud {
 
   /** The signed-in user's requests received (inbox) or sent (outbox), newest first. */
   list(query: DiffListQuery, options: { signal?: AbortSignal } = {}): Promise<Page<DiffRequestSummary>> {
-    return this.client.call('GET', pathOf('listDiffRequests', {}), { ...options, query: query as QueryValues });
+    return this.client.call('GET', '/cloud/v1/diffs', { ...options, query });
   }
 
   /** Proposes a request from one of the signed-in user's records toward someone else's. */
   create(body: DiffRequestCreate): Promise<DiffRequest> {
-    return this.client.call('POST', pathOf('createDiffRequest', {}), { json: body });
+    return this.client.call('POST', '/cloud/v1/diffs', { body });
   }
 
   /** One request, with its stored evidence when the caller can see both records. */
   get(id: string, options: { signal?: AbortSignal } = {}): Promise<DiffRequest> {
-    return this.client.call('GET', pathOf('getDiffRequest', { id }), options);
+    return this.client.call('GET', '/cloud/v1/diffs/{id}', { ...options, path: { id } });
   }
 
   /** Withdraws a request the signed-in user sent, while it is proposed. */
   withdraw(id: string): Promise<DiffRequest> {
-    return this.client.call('POST', pathOf('withdrawDiffRequest', { id }));
+    return this.client.call('POST', '/cloud/v1/diffs/{id}/withdraw', { path: { id } });
   }
 
   /** Agrees to or denies a request toward one of the signed-in user's records. */
   answer(id: string, body: DiffAnswerInput): Promise<DiffRequest> {
-    return this.client.call('POST', pathOf('answerDiffRequest', { id }), { json: body });
+    return this.client.call('POST', '/cloud/v1/diffs/{id}/answer', { path: { id }, body });
   }
 }

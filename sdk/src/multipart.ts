@@ -1,6 +1,6 @@
-/** One part of a multipart/form-data body. */
-export interface FormPart {
-  name: string;
+/** One part of a multipart/form-data body (`Name`: the field names an endpoint accepts). */
+export interface FormPart<Name extends string = string> {
+  name: Name;
   /** Text, or a Blob (a File in a browser, `fs.openAsBlob()` in Node: read as it is sent). */
   value: string | Blob;
   filename?: string;

@@ -1,3 +1,4 @@
+import type { paths } from '@reprise/contract';
 import { apiErrorFor, NetworkError, RepriseError } from './errors.js';
 
 /** Query values; undefined and null are left out. */
@@ -17,9 +18,12 @@ export interface TransportOptions {
   timeoutMs?: number;
 }
 
+/** An HTTP method. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+
 /** One request through the transport. */
 export interface TransportRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  method: Method;
   /** The path below the base URL, already encoded, starting with "/". */
   path: string;
   query?: QueryValues;
@@ -105,6 +109,57 @@ export class Transport {
     }
     return { data, response };
   }
+}
+
+// The contract, read by types: the clients name an endpoint by its method and its path exactly as
+// openapi.yaml writes it ('POST', '/api/v1/{token}/record/push/{project}'), and its parameters,
+// body and answer follow from the generated types. There is no route table to keep in step: a
+// path openapi.yaml does not have, a missing parameter or a wrong body does not compile.
+
+/** The paths of openapi.yaml that have an operation for `M`. */
+export type PathWith<M extends Method> = { [P in keyof paths]: paths[P][Lowercase<M>] extends undefined ? never : P }[keyof paths];
+
+/** The operation openapi.yaml describes for `M` at `P`. */
+export type OperationAt<M extends Method, P extends keyof paths> = NonNullable<paths[P][Lowercase<M>]>;
+
+/** An operation's path parameters (an empty object when it has none). */
+export type PathParamsOf<Op> = Op extends { parameters: { path: infer Params extends object } } ? Params : Record<never, never>;
+
+/** An operation's query parameters (never when it takes none). */
+export type QueryOf<Op> = Op extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
+
+/** The JSON body an operation accepts (never when it takes none). */
+export type JsonBodyOf<Op> = Op extends { requestBody?: infer Body } ? JsonContentOf<NonNullable<Body>> : never;
+
+/** The names of the fields of an operation's multipart body (never when it takes none). */
+export type FormFieldOf<Op> = Op extends { requestBody?: infer Body } ? FormFieldsOf<NonNullable<Body>> : never;
+
+/** What an operation answers on success, as parsed JSON (undefined for a 204). */
+export type ResultOf<Op> = Op extends { responses: infer Responses } ? JsonAnswerOf<Responses[Extract<keyof Responses, 200 | 201 | 202 | 204>]> : never;
+
+/** `string` when the operation declares an `Idempotency-Key` header, never otherwise. */
+export type IdempotencyKeyOf<Op> = Op extends { parameters: { header?: infer Headers } } ? KeyHeaderOf<NonNullable<Headers>> : never;
+
+/** `path` is required exactly when the operation has path parameters. */
+export type PathInit<Params> = Record<never, never> extends Params ? { path?: Params } : { path: Params };
+
+type JsonContentOf<Body> = Body extends { content: { 'application/json': infer Json } } ? Json : never;
+type FormFieldsOf<Body> = Body extends { content: { 'multipart/form-data': infer Form } } ? keyof Form & string : never;
+type KeyHeaderOf<Headers> = Headers extends unknown ? ('Idempotency-Key' extends keyof Headers ? string : never) : never;
+type JsonAnswerOf<Answer> = Answer extends { content: { 'application/json': infer Json } } ? Json : undefined;
+
+/**
+ * A path template of openapi.yaml with its parameters filled in, each encoded as one segment.
+ * The types make every parameter present; an empty one is still refused here, as it would
+ * silently name another endpoint.
+ */
+export function fillPath(template: string, params: object = {}): string {
+  const values = new Map<string, unknown>(Object.entries(params));
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = values.get(name);
+    if (typeof value !== 'string' || value === '') throw new TypeError(`${template}: the path parameter "${name}" is missing.`);
+    return encodeURIComponent(value);
+  });
 }
 
 async function errorOf(method: string, url: string, response: Response): Promise<Error> {

@@ -1,4 +1,5 @@
 import type { components, operations } from '@reprise/contract';
+import type { QueryOf as QueryOfOperation } from './transport.js';
 
 /** Every named schema of openapi.yaml (generated types). */
 export type Schemas = components['schemas'];
@@ -34,7 +35,7 @@ export interface Page<T> {
   page: { next: string | null };
 }
 
-type QueryOf<Op extends keyof operations> = operations[Op]['parameters'] extends { query?: infer Q } ? NonNullable<Q> : never;
+type QueryOf<Op extends keyof operations> = QueryOfOperation<operations[Op]>;
 
 /** Filters of record/display (a project's records). */
 export type RecordListQuery = QueryOf<'listRecords'>;
@@ -86,7 +87,7 @@ export type DiffRequestSummary = Schemas['DiffRequestSummary'];
 /** A diff request with its evidence. */
 export type DiffRequest = Schemas['DiffRequest'];
 /** What proposing a diff request takes (`method` defaults to `default`, `tolerance` to 0). */
-export type DiffRequestCreate = Omit<Schemas['DiffRequestCreate'], 'method' | 'tolerance'> & Partial<Pick<Schemas['DiffRequestCreate'], 'method' | 'tolerance'>>;
+export type DiffRequestCreate = Schemas['DiffRequestCreate'];
 /** What answering a diff request takes. */
 export type DiffAnswerInput = Schemas['DiffAnswerInput'];
 /** Agreed diff requests by proposition. */
@@ -94,6 +95,16 @@ export type Tally = Schemas['Tally'];
 /** A project's reproducibility tally, overall and per record. */
 export type Reproducibility = Schemas['Reproducibility'];
 
+/** Filters of the signed-in user's projects (cloud). */
+export type MyProjectsQuery = QueryOf<'listMyProjects'>;
+/** Filters of the signed-in user's records (cloud). */
+export type MyRecordsQuery = QueryOf<'listMyRecords'>;
+/** Pages of a project's container history (cloud). */
+export type ContainersQuery = QueryOf<'listProjectContainers'>;
+/** Filters of the diff requests about one record (cloud). */
+export type RecordDiffsQuery = QueryOf<'listRecordDiffRequests'>;
+/** Options of a comparison (cloud). */
+export type CompareQuery = QueryOf<'compareRecords'>;
 /** Filters and order of a project's records (cloud). */
 export type ProjectRecordsQuery = QueryOf<'listProjectRecords'>;
 /** Filters of public project browsing. */

@@ -12,7 +12,7 @@ import { repoRoot } from './db.js';
 const specPath = path.join(repoRoot, 'openapi.yaml');
 const HEADER = '/**\n * Generated from openapi.yaml by `npm run gen:types`. Do not edit: change openapi.yaml instead.\n */\n\n';
 
-const ast = await openapiTS(new URL(`file://${specPath}`), { exportType: false, alphabetize: false });
+const ast = await openapiTS(new URL(`file://${specPath}`), { exportType: false, alphabetize: false, defaultNonNullable: false });
 const types = `${HEADER}${astToString(ast)}`;
 
 /** The codes of the ErrorCode schema, in the order openapi.yaml lists them. */
