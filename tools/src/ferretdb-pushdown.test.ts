@@ -211,6 +211,22 @@ describe('embedded FerretDB query pushdown', () => {
     expect(await plan(without)).not.toMatch(/USING INDEX/);
   });
 
+  it('explains a sorted, limited find by the plan it runs: the index that gives the page of a project, no sort in memory', async () => {
+    const plan = async (client: Client) => {
+      const collection = client.db('pushdown').collection('paged');
+      await collection.drop().catch(() => undefined);
+      await collection.insertMany(ids.map((project, i) => ({ project, created: dates[i], updated: dates[i] })));
+      // As on records: several indexes start with the project.
+      await collection.createIndexes([{ key: { project: 1, updated: -1, _id: -1 } }, { key: { project: 1, created: -1, _id: -1 } }, { key: { project: 1, label: 1 } }]);
+      const explained = await collection.find({ project: ids[0] }).sort({ created: -1, _id: -1 }).limit(21).explain();
+      return JSON.stringify(explained.queryPlanner);
+    };
+    const paged = await plan(withPushdown);
+    expect(paged).toMatch(/USING INDEX \S+_project_1_created_-1__id_-1/);
+    expect(paged).not.toMatch(/TEMP B-TREE/);
+    expect(await plan(without)).not.toMatch(/USING INDEX/);
+  });
+
   it('counts the records of a project in SQLite from its index, without reading the documents', async () => {
     const explainCount = async (client: Client, query: Doc) => {
       const db = client.db('pushdown');
