@@ -6,9 +6,8 @@
  *    built frontend server, cloud and API services: time from navigation to the first page of the
  *    records table on screen, target < 1 s; baseline: the cloud request for that first page alone,
  *    through the same frontend server, in the same run.
- * On embedded FerretDB 1.24 (SQLite) every sorted or counted query over a project's records reads
- * all of them (it pushes down only `_id` equality and `$natural` order), so the baseline itself
- * grows with the project; on MongoDB the {project, created, _id} index answers the first page at once.
+ * The {project, created, _id} index answers the first page at once, on MongoDB and on the patched
+ * embedded FerretDB (which pushes the filter, sort and limit down to SQLite).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';

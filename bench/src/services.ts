@@ -13,9 +13,12 @@ export async function startApiService(mongodbUri: string, env: Record<string, st
   return await startService('api', { mongodbUri, env: { PUSH_RATE_LIMIT: '0', ...env } });
 }
 
-/** Starts a built service with quiet logs (`env` adds its configuration). */
+/**
+ * Starts a built service with quiet logs (`env` adds its configuration). It may take two minutes
+ * to be ready: on a machine shared with other work, loading a service has taken over 30 s.
+ */
 export async function startService(service: 'api' | 'cloud' | 'web', options: { mongodbUri?: string; port?: number; env?: Record<string, string> }): Promise<ServiceProcess> {
-  return await startServiceProcess(service, { ...options, env: { ...QUIET, ...options.env } });
+  return await startServiceProcess(service, { readyTimeoutMs: 120_000, ...options, env: { ...QUIET, ...options.env } });
 }
 
 /** SIGKILL: in-flight work is dropped at once; resolves once the process is gone. */

@@ -166,7 +166,9 @@ async function answers(client: Client, name: string, docs: Doc[], queries: Query
         return cursor.toArray();
       }),
       await outcome(() => collection.countDocuments(filter)),
+      await outcome(() => collection.countDocuments(filter, { skip, limit })),
       await outcome(() => client.db('pushdown').command({ count: name, query: filter })),
+      await outcome(() => client.db('pushdown').command({ count: name, query: filter, ...(skip ? { skip } : {}), ...(limit ? { limit } : {}) })),
       await outcome(() => collection.distinct('status', filter)),
       await outcome(() => collection.aggregate([{ $match: filter }, { $sort: sort ?? { _id: 1 } }, { $limit: limit ?? 100 }]).toArray()),
     );
@@ -207,5 +209,37 @@ describe('embedded FerretDB query pushdown', () => {
     };
     expect(await plan(withPushdown)).toMatch(/USING INDEX \S+_project_1_created_-1__id_-1/);
     expect(await plan(without)).not.toMatch(/USING INDEX/);
+  });
+
+  it('explains a sorted, limited find by the plan it runs: the index that gives the page of a project, no sort in memory', async () => {
+    const plan = async (client: Client) => {
+      const collection = client.db('pushdown').collection('paged');
+      await collection.drop().catch(() => undefined);
+      await collection.insertMany(ids.map((project, i) => ({ project, created: dates[i], updated: dates[i] })));
+      // As on records: several indexes start with the project.
+      await collection.createIndexes([{ key: { project: 1, updated: -1, _id: -1 } }, { key: { project: 1, created: -1, _id: -1 } }, { key: { project: 1, label: 1 } }]);
+      const explained = await collection.find({ project: ids[0] }).sort({ created: -1, _id: -1 }).limit(21).explain();
+      return JSON.stringify(explained.queryPlanner);
+    };
+    const paged = await plan(withPushdown);
+    expect(paged).toMatch(/USING INDEX \S+_project_1_created_-1__id_-1/);
+    expect(paged).not.toMatch(/TEMP B-TREE/);
+    expect(await plan(without)).not.toMatch(/USING INDEX/);
+  });
+
+  it('counts the records of a project in SQLite from its index, without reading the documents', async () => {
+    const explainCount = async (client: Client, query: Doc) => {
+      const db = client.db('pushdown');
+      await db.collection('counted').drop().catch(() => undefined);
+      await db.collection('counted').insertMany(ids.map((project, i) => ({ project, created: dates[i], tags: ['a'] })));
+      await db.collection('counted').createIndex({ project: 1, created: -1, _id: -1 });
+      return (await db.command({ explain: { count: 'counted', query } })) as { countPushdown?: boolean; queryPlanner?: unknown };
+    };
+    const counted = await explainCount(withPushdown, { project: ids[0] });
+    expect(counted.countPushdown).toBe(true);
+    expect(JSON.stringify(counted.queryPlanner)).toMatch(/SEARCH \S+ USING (COVERING )?INDEX \S+_project_1_created_-1__id_-1/);
+    // A field that holds arrays cannot be counted exactly in SQLite: the documents are read and matched.
+    expect((await explainCount(withPushdown, { tags: 'a' })).countPushdown).toBe(false);
+    expect((await explainCount(without, { project: ids[0] })).countPushdown).toBe(false);
   });
 });
