@@ -4,7 +4,7 @@ import { encodeFreeform, type JsonValue } from '../codec.js';
 import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, ProjectDoc } from '../models/index.js';
-import { hasIdForm, projectNameProblem } from '@reprise/rules';
+import { hasIdForm, projectNameProblem, RECORD_STATUSES } from '@reprise/rules';
 import { nameShadowsId } from '../names.js';
 import { afterCursor, paginate } from '../paging.js';
 import { access } from '../access.js';
@@ -212,9 +212,13 @@ export async function projectDetail(deps: Deps, project: ProjectDoc): Promise<Pr
   const containers = await allContainers.find(inProject, { project: project._id }).lean<ContainerDoc[]>();
   const order = new Map(project.history.map((id, index) => [id.toHexString(), index]));
   containers.sort((a, b) => (order.get(a._id.toHexString()) ?? -1) - (order.get(b._id.toHexString()) ?? -1));
-  const groups = await allRecords.aggregate<{ _id: string; n: number }>(inProject, { project: project._id }, [{ $group: { _id: '$status', n: { $sum: 1 } } }]);
-  const byStatus = Object.fromEntries(groups.map((group) => [group._id, group.n]));
-  const records = groups.reduce((sum, group) => sum + group.n, 0);
+  // One count per status rather than a $group: each is answered from the (project, status) index,
+  // where a $group reads every record of the project (seconds at 10,000 on the embedded engine).
+  const [records, ...perStatus] = await Promise.all([
+    allRecords.countDocuments(inProject, { project: project._id }),
+    ...RECORD_STATUSES.map((status) => allRecords.countDocuments(inProject, { project: project._id, status })),
+  ]);
+  const byStatus = Object.fromEntries(RECORD_STATUSES.map((status, index) => [status, perStatus[index] ?? 0]).filter(([, n]) => n !== 0));
   return {
     project,
     containers: containers.filter((container) => order.has(container._id.toHexString())),

@@ -242,6 +242,17 @@ export interface RecordQuery {
   limit: number;
 }
 
+
+/**
+ * What the caller sees of the records of `project` (or of all records, without one). A project's
+ * records are all its owner's, so "the caller's or public" is all of them for the owner and the
+ * public ones for anyone else: one equality instead of an $or, which the embedded engine would
+ * answer by walking the project's records twice (five times slower for a private project).
+ */
+function projectScope(actor: Actor | null, project: ProjectDoc | null): Scope {
+  if (!project) return Scope.visibleTo(actor?.id ?? null);
+  return actor && project.owner.equals(actor.id) ? Scope.owner(actor.id) : Scope.public();
+}
 /** Lists records (newest first unless asked otherwise) of one project or (without `project`) of everything the actor may see. */
 export async function listRecords(
   deps: Deps,
@@ -249,7 +260,7 @@ export async function listRecords(
   project: ProjectDoc | null,
   query: RecordQuery,
 ): Promise<{ items: RecordDoc[]; next: string | null }> {
-  const scope = query.mine && actor ? Scope.owner(actor.id) : query.publicOnly ? Scope.public() : Scope.visibleTo(actor?.id ?? null);
+  const scope = query.mine && actor ? Scope.owner(actor.id) : query.publicOnly ? Scope.public() : projectScope(actor, project);
   const conditions: Array<Record<string, unknown>> = [];
   if (project) conditions.push({ project: project._id });
   if (query.status) conditions.push({ status: query.status });
@@ -282,7 +293,7 @@ export async function listRecords(
 /** The project's most recent record, or a 404 when it has none. */
 export async function latestRecord(deps: Deps, actor: Actor | null, project: ProjectDoc): Promise<RecordDoc> {
   const record = await access(deps)
-    .records.findOne(Scope.visibleTo(actor?.id ?? null), { project: project._id })
+    .records.findOne(projectScope(actor, project), { project: project._id })
     .sort({ created: -1, _id: -1 })
     .lean<RecordDoc>();
   if (!record) throw new AppError(404, 'not_found', `Project "${project.name}" has no records yet.`);
