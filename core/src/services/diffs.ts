@@ -145,14 +145,25 @@ export interface DiffQuery {
 export async function listDiffRequests(deps: Deps, actor: Actor, query: DiffQuery): Promise<{ items: DiffRequestDoc[]; next: string | null }> {
   const scope = query.box === 'inbox' ? RequestScope.addressedTo(actor.id) : RequestScope.sentBy(actor.id);
   const conditions: Array<Record<string, unknown>> = [];
-  if (query.status) conditions.push({ status: query.status });
   if (query.proposition) conditions.push({ proposition: query.proposition });
+  return await newestRequests(deps, scope, conditions, query);
+}
+
+/** One page of the requests in `scope` with `query.status` and `conditions`, newest first. */
+async function newestRequests(
+  deps: Deps,
+  scope: RequestScope,
+  conditions: Array<Record<string, unknown>>,
+  query: { status?: DiffStatus | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ items: DiffRequestDoc[]; next: string | null }> {
+  const all = [...conditions];
+  if (query.status) all.unshift({ status: query.status });
   const after = afterCursor('created', query.cursor);
-  if (Object.keys(after).length > 0) conditions.push(after);
+  if (Object.keys(after).length > 0) all.push(after);
   return await paginate(
     (limit) =>
       access(deps)
-        .requests.find(scope, conditions.length > 0 ? { $and: conditions } : {})
+        .requests.find(scope, all.length > 0 ? { $and: all } : {})
         .sort({ created: -1, _id: -1 })
         .limit(limit)
         .lean<DiffRequestDoc[]>()
@@ -182,21 +193,7 @@ export async function listRecordDiffRequests(
   query: RecordDiffQuery,
 ): Promise<{ items: DiffRequestDoc[]; next: string | null; context: DiffContext }> {
   const { record } = await findRecord(deps, viewer, recordId);
-  const conditions: Array<Record<string, unknown>> = [];
-  if (query.status) conditions.push({ status: query.status });
-  const after = afterCursor('created', query.cursor);
-  if (Object.keys(after).length > 0) conditions.push(after);
-  const page = await paginate<DiffRequestDoc>(
-    (limit) =>
-      access(deps)
-        .requests.find(RequestScope.about([record._id]), conditions.length > 0 ? { $and: conditions } : {})
-        .sort({ created: -1, _id: -1 })
-        .limit(limit)
-        .lean<DiffRequestDoc[]>()
-        .exec(),
-    'created',
-    query.limit,
-  );
+  const page = await newestRequests(deps, RequestScope.about([record._id]), [], query);
   const context = await diffContext(deps, viewer, page.items);
   const shown = page.items.filter(
     (request) => isParty(viewer?.id, request) || (context.records.has(request.from.toHexString()) && context.records.has(request.toward.toHexString())),
