@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { errors, jsonDepth, MAX_JSON_DEPTH, type Config, type SpecValidator, type ValidatedParts } from '@reprise/core';
+import type { operations } from '@reprise/contract';
+import { errors, jsonDepth, MAX_JSON_DEPTH, type Config, type RequestParts, type SpecValidator } from '@reprise/core';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -30,29 +31,108 @@ export function jsonBody(config: Config): RequestHandler[] {
   ];
 }
 
+/** An operationId of openapi.yaml: a misspelt one does not compile. */
+export type OperationId = keyof operations;
+
+/**
+ * Path parameters that another middleware checks (the API token, by the services' authentication),
+ * so validate() may skip them and a validated input never holds them.
+ */
+type SkippedParam = 'token';
+
+/** What validate() accepts besides the operation. */
+export interface ValidateOptions {
+  skipParams?: readonly SkippedParam[];
+}
+
+type ParametersOf<Op extends OperationId, In extends 'path' | 'query'> = NonNullable<operations[Op]['parameters'][In]>;
+
+/** An operation's path parameters as the validator hands them over: text (an enum narrows it), the skipped ones absent. */
+type PathParamsOf<Op extends OperationId> = [ParametersOf<Op, 'path'>] extends [never]
+  ? Record<string, never>
+  : { [Name in Exclude<keyof ParametersOf<Op, 'path'>, SkippedParam>]: ParametersOf<Op, 'path'>[Name] extends string ? ParametersOf<Op, 'path'>[Name] : string };
+
+/** An operation's query parameters, converted to their schema types (numbers, booleans); absent when not sent. */
+type QueryOf<Op extends OperationId> = [ParametersOf<Op, 'query'>] extends [never] ? Record<string, never> : ParametersOf<Op, 'query'>;
+
+/**
+ * An operation's JSON request body, undefined when the body is optional and none was sent. An
+ * operation without a JSON body gets `unknown`: its body is not checked here (a multipart body is
+ * checked field by field once multipart() has read it).
+ */
+type BodyOf<Op extends OperationId> = operations[Op] extends { requestBody: { content: { 'application/json': infer Body } } }
+  ? Body
+  : operations[Op] extends { requestBody?: { content: { 'application/json': infer Body } } }
+    ? Body | undefined
+    : unknown;
+
+/** The validated input of an operation: path parameters, query and JSON body, typed from openapi.yaml. */
+export interface OperationInput<Op extends OperationId> {
+  params: PathParamsOf<Op>;
+  query: QueryOf<Op>;
+  body: BodyOf<Op>;
+}
+
+/**
+ * Checks a request's parts against an operation (SpecValidator.validate, typed by the operation);
+ * throws a 400 listing every problem. For routes that take the parts apart themselves.
+ */
+export function checkInput<Op extends OperationId>(
+  spec: SpecValidator,
+  operationId: Op,
+  parts: RequestParts,
+  options: { skipParams?: readonly SkippedParam[]; skipBody?: boolean } = {},
+): OperationInput<Op> {
+  const { params, query, body } = spec.validate(operationId, parts, { skipParams: [...(options.skipParams ?? [])], skipBody: options.skipBody ?? false });
+  // The validator has just checked these parts against this operation's schemas: this is their type.
+  return { params, query, body } as unknown as OperationInput<Op>;
+}
+
 /**
  * Validates path parameters, query and JSON body against the operation in openapi.yaml and
  * stores the result for inputOf(). `skipParams` names parameters another middleware checks
  * (the API token, for example).
  */
-export function validate(spec: SpecValidator, operationId: string, options: { skipParams?: string[] } = {}): RequestHandler {
+export function validate(spec: SpecValidator, operationId: OperationId, options: ValidateOptions = {}): RequestHandler {
   spec.describe(operationId); // fail at start-up, not at the first request, if the id is wrong
   return (req, res, next) => {
-    res.locals.input = spec.validate(
+    const input: StoredInput = {
       operationId,
-      { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined, headers: req.headers },
-      // Multipart bodies are checked field by field once multer has read them.
-      { skipParams: options.skipParams ?? [], skipBody: Boolean(req.is('multipart/form-data')) },
-    );
+      input: checkInput(
+        spec,
+        operationId,
+        { params: { ...req.params } as Record<string, string>, query: { ...(req.query as Record<string, unknown>) }, body: req.body, hasJsonBody: req.body !== undefined, headers: req.headers },
+        // Multipart bodies are checked field by field once multer has read them.
+        { skipParams: options.skipParams ?? [], skipBody: Boolean(req.is('multipart/form-data')) },
+      ),
+    };
+    res.locals.input = input;
     next();
   };
 }
 
-/** The validated input of a request (set by the validate middleware). */
-export function inputOf<Params = Record<string, string>, Query = Record<string, unknown>, Body = unknown>(
-  res: Response,
-): { params: Params; query: Query; body: Body } {
-  const input = res.locals.input as ValidatedParts | undefined;
-  if (!input) throw new Error('inputOf() called on a route without validate()');
-  return input as unknown as { params: Params; query: Query; body: Body };
+interface StoredInput {
+  operationId: OperationId;
+  input: OperationInput<OperationId>;
+}
+
+function storedInput(res: Response, operationId: OperationId): OperationInput<OperationId> {
+  const stored = res.locals.input as StoredInput | undefined;
+  if (!stored) throw new Error('inputOf() called on a route without validate()');
+  if (stored.operationId !== operationId) throw new Error(`inputOf('${operationId}') called on a route validated as '${stored.operationId}'`);
+  return stored.input;
+}
+
+/** The validated input of a request, typed by its operation (set by the validate middleware for that operation). */
+export function inputOf<Op extends OperationId>(res: Response, operationId: Op): OperationInput<Op> {
+  return storedInput(res, operationId) as OperationInput<Op>;
+}
+
+/**
+ * The validated path and query of a multipart request. Its body is not the operation's JSON body:
+ * multipart() reads it and the route checks each field (a JSON field against its schema).
+ */
+export function multipartInputOf<Op extends OperationId>(res: Response, operationId: Op): Omit<OperationInput<Op>, 'body'> {
+  const { params, query } = inputOf(res, operationId);
+  return { params, query };
 }

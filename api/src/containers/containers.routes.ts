@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Schemas } from '@reprise/contract';
 import { discardUploads, errors, presentContainer, pushContainer } from '@reprise/core';
-import { inputOf, jsonBody, validate } from '@reprise/http';
+import { inputOf, jsonBody, multipartInputOf, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { onlyMultipart, ownProjectFirst } from '../http/guards.js';
@@ -23,7 +23,7 @@ export function containersRouter(deps: ApiDeps): Router {
     multipart(blobs, config, [{ name: 'image', maxCount: 1 }]),
     upload.after,
     async (req, res) => {
-      const { params } = inputOf<{ project: string }>(res);
+      const { params } = multipartInputOf(res, 'pushContainer');
       let body: Schemas['ContainerPush'];
       try {
         const metadata = jsonField(req, 'metadata');
@@ -40,7 +40,7 @@ export function containersRouter(deps: ApiDeps): Router {
   );
 
   router.post('/container/push/:project', ...jsonBody(config), validate(spec, 'pushContainer', byToken), idempotent(deps), async (_req, res) => {
-    const { params, body } = inputOf<{ project: string }, never, Schemas['ContainerPush']>(res);
+    const { params, body } = inputOf(res, 'pushContainer');
     const { container, position } = await pushContainer(deps, actorOf(res), params.project, body);
     res.status(201).json(presentContainer(container, position));
   });

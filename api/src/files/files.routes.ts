@@ -10,7 +10,7 @@ import {
   resolveRecord,
   Scope,
 } from '@reprise/core';
-import { inputOf, sendStoredFile, validate } from '@reprise/http';
+import { inputOf, multipartInputOf, sendStoredFile, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { ownProjectFirst } from '../http/guards.js';
@@ -31,7 +31,7 @@ export function filesRouter(deps: ApiDeps): Router {
     multipart(blobs, config, [{ name: 'inputs' }, { name: 'outputs' }]),
     upload.after,
     async (req, res) => {
-      const { params } = inputOf<{ project: string; record: string }>(res);
+      const { params } = multipartInputOf(res, 'pushFiles');
       const { parts, manifest } = await filePushOf(req, deps);
       // From here on the service owns the uploads: it keeps them or discards them.
       const { record, project } = await attachFiles(deps, actorOf(res), params.project, params.record, parts, manifest);
@@ -40,7 +40,7 @@ export function filesRouter(deps: ApiDeps): Router {
   );
 
   router.get('/file/pull/:project/:record/:file', validate(spec, 'pullFile', byToken), async (req, res) => {
-    const { params } = inputOf<{ project: string; record: string; file: string }>(res);
+    const { params } = inputOf(res, 'pullFile');
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     const record = await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record);

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { errors, hashToken, type Id, type OpenModels } from '@reprise/core';
-import { API_RESOURCE_WORDS } from '@reprise/http';
+import { API_RESOURCE_WORDS, type ValidateOptions } from '@reprise/http';
 
 /** For validate(): the {token} path parameter is checked by authenticate(), not by the schema. */
-export const byToken = { skipParams: ['token'] };
+export const byToken: ValidateOptions = { skipParams: ['token'] };
 
 /** How often the last-use time of a token is written (at most). */
 const LAST_USED_PRECISION_MS = 60_000;

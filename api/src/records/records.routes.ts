@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import type { Schemas } from '@reprise/contract';
 import {
   createRecord,
   DEFAULT_PAGE_SIZE,
@@ -16,7 +15,6 @@ import {
   updateRecord,
   type ProjectDoc,
   type RecordDoc,
-  type RecordQuery,
 } from '@reprise/core';
 import { inputOf, jsonBody, sendStoredFile, validate } from '@reprise/http';
 import { byToken } from '../http/auth.js';
@@ -32,21 +30,21 @@ export function recordsRouter(deps: ApiDeps): Router {
     presentRecord(record, projectName, await loadOwners(models, [record.owner], [actorOf(res)]));
 
   router.post('/record/push/:project', ...jsonBody(config), validate(spec, 'createRecord', byToken), idempotent(deps), async (_req, res) => {
-    const { params, body } = inputOf<{ project: string }, never, Schemas['RecordPush']>(res);
+    const { params, body } = inputOf(res, 'createRecord');
     const actor = actorOf(res);
     const { record, project } = await createRecord(deps, actor, params.project, body);
     res.status(201).json(await present(res, record, project.name));
   });
 
   router.post('/record/push/:project/:record', ...jsonBody(config), validate(spec, 'updateRecord', byToken), idempotent(deps), async (_req, res) => {
-    const { params, body } = inputOf<{ project: string; record: string }, never, Schemas['RecordUpdate']>(res);
+    const { params, body } = inputOf(res, 'updateRecord');
     const actor = actorOf(res);
     const { record, project } = await updateRecord(deps, actor, params.project, params.record, body);
     res.json(await present(res, record, project.name));
   });
 
   router.get('/record/display/:project', validate(spec, 'listRecords', byToken), async (_req, res) => {
-    const { params, query } = inputOf<{ project: string }, Partial<RecordQuery>>(res);
+    const { params, query } = inputOf(res, 'listRecords');
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     const page = await listRecords(deps, actor, project, { ...query, q: undefined, limit: query.limit ?? DEFAULT_PAGE_SIZE });
@@ -55,7 +53,7 @@ export function recordsRouter(deps: ApiDeps): Router {
   });
 
   router.get('/record/display/:project/:record', validate(spec, 'displayRecord', byToken), async (_req, res) => {
-    const { params } = inputOf<{ project: string; record: string }>(res);
+    const { params } = inputOf(res, 'displayRecord');
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     const record = await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record);
@@ -68,21 +66,21 @@ export function recordsRouter(deps: ApiDeps): Router {
   };
 
   router.get('/record/pull/:project', validate(spec, 'pullLatestRecordImage', byToken), async (req, res) => {
-    const { params } = inputOf<{ project: string }>(res);
+    const { params } = inputOf(res, 'pullLatestRecordImage');
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     await sendImage(req, res, project, await latestRecord(deps, actor, project));
   });
 
   router.get('/record/pull/:project/:record', validate(spec, 'pullRecordImage', byToken), async (req, res) => {
-    const { params } = inputOf<{ project: string; record: string }>(res);
+    const { params } = inputOf(res, 'pullRecordImage');
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     await sendImage(req, res, project, await resolveRecord(deps, Scope.visibleTo(actor.id), project, params.record));
   });
 
   router.get('/record/search', validate(spec, 'searchRecords', byToken), async (_req, res) => {
-    const { query } = inputOf<never, Partial<RecordQuery> & { project?: string }>(res);
+    const { query } = inputOf(res, 'searchRecords');
     const actor = actorOf(res);
     const project = query.project ? await resolveProject(deps, actor, query.project) : null;
     const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });

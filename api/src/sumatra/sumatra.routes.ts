@@ -16,7 +16,7 @@ import {
   type JsonValue,
   type ProjectDoc,
 } from '@reprise/core';
-import { jsonBody } from '@reprise/http';
+import { checkInput, jsonBody, type OperationId } from '@reprise/http';
 import { actorOf, type ApiDeps } from '../http/context.js';
 import { sumatraAuth, sumatraCallerOf } from './sumatra.auth.js';
 import { sumatraDocumentOf, toReplacement, type JsonObject, type SumatraRecordJson } from './sumatra.mapping.js';
@@ -91,9 +91,12 @@ export function sumatraRouter(deps: ApiDeps): Router {
   // Sumatra sends application/vnd.sumatra.*-v4+json, which jsonBody takes like application/json.
   router.put('/{*path}', ...jsonBody(config));
 
-  /** Validates a request against its operation in openapi.yaml; bodies are Sumatra's, so their schemas are permissive. */
-  const check = (operationId: string, req: Request, params: Record<string, string>) =>
-    spec.validate(operationId, {
+  /**
+   * Validates a request against its operation in openapi.yaml, typed by it; the path is parsed
+   * here (labels may contain "/"), not by Express. Bodies are Sumatra's, so their schemas are permissive.
+   */
+  const check = <Op extends OperationId>(operationId: Op, req: Request, params: Record<string, string>) =>
+    checkInput(spec, operationId, {
       params,
       query: { ...(req.query as Record<string, unknown>) },
       body: req.body,
@@ -144,7 +147,7 @@ export function sumatraRouter(deps: ApiDeps): Router {
   const putProject = async (req: Request, res: Response, name: string) => {
     const { body } = check('putSumatraProject', req, { project: name });
     const actor = actorOf(res);
-    const info = (body ?? {}) as { name?: string; description?: string };
+    const info = body ?? {};
     const existing = await findOwnProject(deps, actor, name);
     const custom = info.name !== undefined && info.name !== name ? withLongName(existing, info.name) : undefined;
     const { project, created } = await pushProject(deps, actor, name, {
@@ -177,6 +180,7 @@ export function sumatraRouter(deps: ApiDeps): Router {
     const reserved = reservedLabelProblem(label);
     if (reserved) throw new AppError(400, 'reserved_label', reserved, { label });
     const { body } = check('putSumatraRecord', req, { project: name, label });
+    // A parsed JSON body holds only JSON values; the schema leaves Sumatra's other keys `unknown`.
     const document = body as SumatraRecordJson;
     if (document.label !== label) {
       throw new AppError(400, 'label_mismatch', `The body is record "${String(document.label)}" but the URL names "${label}"; PUT a record at its own label.`, {

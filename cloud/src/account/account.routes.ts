@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Schemas } from '@reprise/contract';
 import { accountOf, changePassword, presentAccount, renameUser, renewToken, revokeToken, type UserDoc } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { issueCsrfToken } from '../auth/csrf.js';
@@ -21,13 +20,13 @@ export function accountRouter(deps: CloudDeps): Router {
   });
 
   router.patch('/account', requireSession, ...jsonBody(config), validate(spec, 'updateAccount'), async (_req, res) => {
-    const { body } = inputOf<never, never, Schemas['AccountUpdate']>(res);
+    const { body } = inputOf(res, 'updateAccount');
     const user = await renameUser(models, actorOf(res).id, body.name);
     res.json(presentAccount(user));
   });
 
   router.post('/account/password', requireSession, ...jsonBody(config), validate(spec, 'changePassword'), async (req, res) => {
-    const { body } = inputOf<never, never, Schemas['PasswordChange']>(res);
+    const { body } = inputOf(res, 'changePassword');
     const actor = actorOf(res);
     const { email } = await account(actor.id);
     await limiter.beforePasswordCheck(req, email);

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type passport from 'passport';
-import type { Schemas } from '@reprise/contract';
 import { accountOf, AppError, createUser, presentMe, revokeSession, type UserDoc } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { actorOf, settingsOf, type CloudDeps } from '../http/context.js';
@@ -22,7 +21,7 @@ export function authRouter(deps: CloudDeps, authenticator: passport.Authenticato
   };
 
   router.post('/auth/register', ...jsonBody(config), validate(spec, 'register'), async (req, res) => {
-    const { body } = inputOf<never, never, Schemas['Registration']>(res);
+    const { body } = inputOf(res, 'register');
     await limiter.beforeRegistration(req);
     const user = await createUser(models, body, passwordParams);
     startSession(res, user);
@@ -30,7 +29,7 @@ export function authRouter(deps: CloudDeps, authenticator: passport.Authenticato
   });
 
   router.post('/auth/login', ...jsonBody(config), validate(spec, 'login'), async (req, res, next) => {
-    const { body } = inputOf<never, never, Schemas['Credentials']>(res);
+    const { body } = inputOf(res, 'login');
     await limiter.beforeLogin(req, body.email);
     authenticator.authenticate('local', { session: false }, (error: unknown, user: UserDoc | false) => {
       const finish = async () => {

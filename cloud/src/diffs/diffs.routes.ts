@@ -16,9 +16,7 @@ import {
   withdrawDiffRequest,
   type Actor,
   type Comparison,
-  type DiffQuery,
   type DiffRequestDoc,
-  type RecordDiffQuery,
 } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
@@ -34,7 +32,7 @@ export function diffsRouter(deps: CloudDeps): Router {
   const present = async (request: DiffRequestDoc, viewer: Actor | null) => presentDiffRequest(request, await diffContext(deps, viewer, [request]));
 
   router.get('/records/:a/compare/:b', validate(spec, 'compareRecords'), async (req, res) => {
-    const { params, query } = inputOf<{ a: string; b: string }, { tolerance?: number }>(res);
+    const { params, query } = inputOf(res, 'compareRecords');
     const viewer = viewerOf(res);
     await beforeCompare(models, limits, req, viewer);
     // A client that goes away takes its comparison with it: nobody would read the result.
@@ -62,14 +60,14 @@ export function diffsRouter(deps: CloudDeps): Router {
   });
 
   router.post('/diffs', requireSession, ...jsonBody(config), validate(spec, 'createDiffRequest'), async (_req, res) => {
-    const { body } = inputOf<never, never, Schemas['DiffRequestCreate']>(res);
+    const { body } = inputOf(res, 'createDiffRequest');
     const actor = actorOf(res);
     const request = await createDiffRequest(deps, actor, body);
     res.status(201).json(await present(request, actor));
   });
 
   router.get('/diffs', validate(spec, 'listDiffRequests'), requireSession, async (_req, res) => {
-    const { query } = inputOf<never, Omit<DiffQuery, 'limit'> & { limit?: number }>(res);
+    const { query } = inputOf(res, 'listDiffRequests');
     const actor = actorOf(res);
     const page = await listDiffRequests(deps, actor, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     const context = await diffContext(deps, actor, page.items);
@@ -77,25 +75,25 @@ export function diffsRouter(deps: CloudDeps): Router {
   });
 
   router.get('/records/:id/diffs', validate(spec, 'listRecordDiffRequests'), async (_req, res) => {
-    const { params, query } = inputOf<{ id: string }, Omit<RecordDiffQuery, 'limit'> & { limit?: number }>(res);
+    const { params, query } = inputOf(res, 'listRecordDiffRequests');
     const page = await listRecordDiffRequests(deps, viewerOf(res), params.id, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     res.json({ data: page.items.map((request) => presentDiffRequestSummary(request, page.context)), page: { next: page.next } });
   });
 
   router.get('/diffs/:id', validate(spec, 'getDiffRequest'), async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'getDiffRequest');
     const viewer = viewerOf(res);
     res.json(await present(await findDiffRequest(deps, viewer, params.id), viewer));
   });
 
   router.post('/diffs/:id/withdraw', validate(spec, 'withdrawDiffRequest'), requireSession, async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'withdrawDiffRequest');
     const actor = actorOf(res);
     res.json(await present(await withdrawDiffRequest(deps, actor, params.id), actor));
   });
 
   router.post('/diffs/:id/answer', requireSession, ...jsonBody(config), validate(spec, 'answerDiffRequest'), async (_req, res) => {
-    const { params, body } = inputOf<{ id: string }, never, Schemas['DiffAnswerInput']>(res);
+    const { params, body } = inputOf(res, 'answerDiffRequest');
     const actor = actorOf(res);
     res.json(await present(await answerDiffRequest(deps, actor, params.id, body), actor));
   });

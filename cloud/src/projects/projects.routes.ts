@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Schemas } from '@reprise/contract';
 import {
   createProject,
   createRecordIn,
@@ -18,7 +17,6 @@ import {
   projectDetail,
   reproducibilityOf,
   searchProjects,
-  type RecordQuery,
 } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
@@ -31,36 +29,36 @@ export function projectsRouter(deps: CloudDeps): Router {
   const { models, spec, config } = deps;
 
   router.get('/projects', validate(spec, 'listMyProjects'), requireSession, async (_req, res) => {
-    const { query } = inputOf<never, { q?: string; tag?: string; cursor?: string; limit?: number }>(res);
+    const { query } = inputOf(res, 'listMyProjects');
     const page = await searchProjects(deps, actorOf(res), { ...query, mine: true, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     res.json(await projectPage(deps, page));
   });
 
   router.post('/projects', requireSession, ...jsonBody(config), validate(spec, 'createMyProject'), async (_req, res) => {
-    const { body } = inputOf<never, never, Schemas['ProjectCreate']>(res);
+    const { body } = inputOf(res, 'createMyProject');
     const project = await createProject(deps, actorOf(res), body);
     res.status(201).json(presentProject(project, await loadOwners(models, [project.owner])));
   });
 
   router.get('/projects/:id', validate(spec, 'getProject'), async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'getProject');
     const project = await findProject(deps, viewerOf(res), params.id);
     res.json(presentProjectDetail(await projectDetail(deps, project), await loadOwners(models, [project.owner])));
   });
 
   router.patch('/projects/:id', requireSession, ...jsonBody(config), validate(spec, 'editMyProject'), async (_req, res) => {
-    const { params, body } = inputOf<{ id: string }, never, Schemas['ProjectEdit']>(res);
+    const { params, body } = inputOf(res, 'editMyProject');
     const project = await editProject(deps, actorOf(res), params.id, body);
     res.json(presentProject(project, await loadOwners(models, [project.owner])));
   });
 
   router.delete('/projects/:id', validate(spec, 'deleteMyProject'), requireSession, async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'deleteMyProject');
     res.json({ deleted: await deleteProject(deps, actorOf(res), params.id) });
   });
 
   router.get('/projects/:id/records', validate(spec, 'listProjectRecords'), async (_req, res) => {
-    const { params, query } = inputOf<{ id: string }, Partial<RecordQuery>>(res);
+    const { params, query } = inputOf(res, 'listProjectRecords');
     const viewer = viewerOf(res);
     const project = await findProject(deps, viewer, params.id);
     const page = await listRecords(deps, viewer, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
@@ -68,7 +66,7 @@ export function projectsRouter(deps: CloudDeps): Router {
   });
 
   router.post('/projects/:id/records', requireSession, ...jsonBody(config), validate(spec, 'createMyRecord'), async (_req, res) => {
-    const { params, body } = inputOf<{ id: string }, never, Schemas['RecordPush']>(res);
+    const { params, body } = inputOf(res, 'createMyRecord');
     const actor = actorOf(res);
     const project = await findProject(deps, actor, params.id, { write: true });
     const { record } = await createRecordIn(deps, actor, project, body);
@@ -76,7 +74,7 @@ export function projectsRouter(deps: CloudDeps): Router {
   });
 
   router.get('/projects/:id/containers', validate(spec, 'listProjectContainers'), async (_req, res) => {
-    const { params, query } = inputOf<{ id: string }, { cursor?: string; limit?: number }>(res);
+    const { params, query } = inputOf(res, 'listProjectContainers');
     const viewer = viewerOf(res);
     const project = await findProject(deps, viewer, params.id);
     const page = await listContainers(deps, viewer, project, { cursor: query.cursor, limit: query.limit ?? DEFAULT_PAGE_SIZE });
@@ -85,7 +83,7 @@ export function projectsRouter(deps: CloudDeps): Router {
   });
 
   router.get('/projects/:id/reproducibility', validate(spec, 'getReproducibility'), async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'getReproducibility');
     const project = await findProject(deps, viewerOf(res), params.id);
     res.json(presentReproducibility(await reproducibilityOf(deps, project)));
   });

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { badgeText, DEFAULT_PAGE_SIZE, findProject, listRecords, reproducibilityOf, searchProjects, toId, type RecordQuery } from '@reprise/core';
+import { badgeText, DEFAULT_PAGE_SIZE, findProject, listRecords, reproducibilityOf, searchProjects, toId } from '@reprise/core';
 import { inputOf, validate } from '@reprise/http';
 import type { CloudDeps } from '../http/context.js';
 import { projectPage, recordPage } from '../http/present.js';
@@ -14,7 +14,7 @@ export function publicRouter(deps: CloudDeps): Router {
   const { spec } = deps;
 
   router.get('/public/projects', validate(spec, 'browsePublicProjects'), async (_req, res) => {
-    const { query } = inputOf<never, { q?: string; tag?: string; owner?: string; cursor?: string; limit?: number }>(res);
+    const { query } = inputOf(res, 'browsePublicProjects');
     const page = await searchProjects(deps, null, {
       q: query.q,
       tag: query.tag,
@@ -27,7 +27,7 @@ export function publicRouter(deps: CloudDeps): Router {
   });
 
   router.get('/public/records', validate(spec, 'browsePublicRecords'), async (_req, res) => {
-    const { query } = inputOf<never, Partial<RecordQuery> & { project?: string }>(res);
+    const { query } = inputOf(res, 'browsePublicRecords');
     // Browsing is public whoever asks: the caller's own private project is not "public" either.
     const project = query.project ? await findProject(deps, null, query.project) : null;
     const page = await listRecords(deps, null, project, {
@@ -43,7 +43,7 @@ export function publicRouter(deps: CloudDeps): Router {
   });
 
   router.get('/public/projects/:id/badge.svg', validate(spec, 'getReproducibilityBadge'), async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'getReproducibilityBadge');
     const project = await findProject(deps, null, params.id);
     const { tally } = await reproducibilityOf(deps, project);
     const color = tally.repeated + tally.reproduced > 0 ? '#4c1' : tally.total > 0 ? '#dfb317' : '#9f9f9f';

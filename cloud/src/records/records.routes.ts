@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Schemas } from '@reprise/contract';
 import {
   attachFiles,
   DEFAULT_PAGE_SIZE,
@@ -12,9 +11,8 @@ import {
   listRecords,
   loadOwners,
   presentRecord,
-  type RecordQuery,
 } from '@reprise/core';
-import { filePushOf, inputOf, jsonBody, multipart, sendStoredFile, validate } from '@reprise/http';
+import { filePushOf, inputOf, jsonBody, multipart, multipartInputOf, sendStoredFile, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
 import { recordPage } from '../http/present.js';
@@ -25,25 +23,25 @@ export function recordsRouter(deps: CloudDeps): Router {
   const { models, spec, config, blobs } = deps;
 
   router.get('/records', validate(spec, 'listMyRecords'), requireSession, async (_req, res) => {
-    const { query } = inputOf<never, Partial<RecordQuery>>(res);
+    const { query } = inputOf(res, 'listMyRecords');
     const page = await listRecords(deps, actorOf(res), null, { ...query, mine: true, sort: 'updated', limit: query.limit ?? DEFAULT_PAGE_SIZE });
     res.json(await recordPage(deps, actorOf(res), page));
   });
 
   router.get('/records/:id', validate(spec, 'getRecord'), async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'getRecord');
     const { record, project } = await findRecord(deps, viewerOf(res), params.id);
     res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
   });
 
   router.patch('/records/:id', requireSession, ...jsonBody(config), validate(spec, 'editMyRecord'), async (_req, res) => {
-    const { params, body } = inputOf<{ id: string }, never, Schemas['RecordEdit']>(res);
+    const { params, body } = inputOf(res, 'editMyRecord');
     const { record, project } = await editRecord(deps, actorOf(res), params.id, body);
     res.json(presentRecord(record, project.name, await loadOwners(models, [record.owner])));
   });
 
   router.delete('/records/:id', validate(spec, 'deleteMyRecord'), requireSession, async (_req, res) => {
-    const { params } = inputOf<{ id: string }>(res);
+    const { params } = inputOf(res, 'deleteMyRecord');
     res.json({ deleted: await deleteRecordById(deps, actorOf(res), params.id) });
   });
 
@@ -53,7 +51,7 @@ export function recordsRouter(deps: CloudDeps): Router {
     validate(spec, 'uploadRecordFiles'),
     async (_req, res, next) => {
       // Ownership first, so that nobody else's bytes are stored only to be refused afterwards.
-      const { params } = inputOf<{ id: string }>(res);
+      const { params } = multipartInputOf(res, 'uploadRecordFiles');
       res.locals.target = await findRecord(deps, actorOf(res), params.id, { write: true });
       next();
     },
@@ -68,7 +66,7 @@ export function recordsRouter(deps: CloudDeps): Router {
   );
 
   router.get('/records/:id/files/:file', validate(spec, 'downloadRecordFile'), async (req, res) => {
-    const { params } = inputOf<{ id: string; file: string }>(res);
+    const { params } = inputOf(res, 'downloadRecordFile');
     const { record } = await findRecord(deps, viewerOf(res), params.id);
     const entry = findRecordFile(record, params.file);
     if (!entry) throw errors.notFound(`File of record "${record.label}"`, params.file);
