@@ -10,9 +10,9 @@ import type { Schemas } from '@reprise/contract';
  */
 
 /** The RO-Crate specification version the metadata descriptor conforms to. */
-export const RO_CRATE_SPEC = 'https://w3id.org/ro/crate/1.1';
+const RO_CRATE_SPEC = 'https://w3id.org/ro/crate/1.1';
 /** The profile the root dataset conforms to. */
-export const PROCESS_RUN_CRATE = 'https://w3id.org/ro/wfrun/process/0.5';
+const PROCESS_RUN_CRATE = 'https://w3id.org/ro/wfrun/process/0.5';
 /** Reprise's own vocabulary for what the profile has no term for. */
 export const REPRISE_TERMS = 'https://w3id.org/reprise/terms#';
 /** The name of the metadata file inside a crate. */
@@ -22,7 +22,7 @@ const CONTEXT = ['https://w3id.org/ro/crate/1.1/context', 'https://w3id.org/ro/t
 
 type Json = Schemas['Record']['parameters'];
 /** One JSON-LD node of the graph. */
-export type Entity = { '@id': string; '@type': string | string[] } & Record<string, unknown>;
+type Entity = { '@id': string; '@type': string | string[] } & Record<string, unknown>;
 
 /** A record and what its crate says of it. */
 export interface CrateRecord {
@@ -33,7 +33,7 @@ export interface CrateRecord {
 }
 
 /** A file that goes into the zip beside the metadata: the path inside the archive and where its bytes are. */
-export interface CrateFile {
+interface CrateFile {
   path: string;
   file: string;
   size: number | null;

@@ -24,7 +24,7 @@ import { recordFieldsSet, type ProjectRecord } from './records.js';
 type Entity = Record<string, unknown> & { '@id': string };
 
 /** Something of the crate that was not mapped onto the record: an entity and the properties left. */
-export interface Unmapped {
+interface Unmapped {
   id: string;
   type: string[];
   properties: string[];
