@@ -192,6 +192,28 @@ describe('record export as a Process Run Crate', () => {
     expect(graphOf(entries).get('#outputs/out.txt')).toMatchObject({ '@type': 'File', sha256: sha256(OUTPUT) });
   });
 
+  it('puts the container image into the crate only when asked (image=include)', async () => {
+    const alice = await api.user();
+    await api.request().post('/api/v1/project/push/boxed').set(bearer(alice.token)).send({}).expect(201);
+    const image = Buffer.from('an OCI archive, in spirit');
+    await api
+      .request()
+      .post('/api/v1/container/push/boxed')
+      .set(bearer(alice.token))
+      .field('metadata', JSON.stringify({ system: 'docker' }))
+      .attach('image', image, { filename: 'sim.tar', contentType: 'application/x-tar' })
+      .expect(201);
+    await api.request().post('/api/v1/record/push/boxed').set(bearer(alice.token)).send({ label: 'r1', status: 'finished' }).expect(201);
+    const without = await unzip((await download('/api/v1/record/export/boxed/r1', alice.token)).body as Buffer);
+    expect([...without.keys()]).toEqual(['ro-crate-metadata.json']);
+    const res = await download('/api/v1/record/export/boxed/r1?image=include', alice.token);
+    keep('image.crate.zip', res.body as Buffer);
+    const entries = await unzip(res.body as Buffer);
+    expect(entries.get('container/sim.tar')).toEqual(image);
+    expect(graphOf(entries).get('#container')).toMatchObject({ '@type': 'ContainerImage', sha256: sha256(image), 'reprise:file': { '@id': 'container/sim.tar' } });
+    expect(graphOf(entries).get('./')).toMatchObject({ hasPart: [{ '@id': 'container/sim.tar' }] });
+  });
+
   it('exports a public record by id without a token, and a private one to nobody but its owner (404)', async () => {
     const { id } = await richRecord();
     const open = await download(`/api/v1/public/record/export/${id}`);
