@@ -7,6 +7,7 @@ import { authenticate, extractPathToken } from './http/auth.js';
 import type { ApiDeps } from './http/context.js';
 import { pushRateLimit } from './http/rate-limit.js';
 import { projectsRouter } from './projects/projects.routes.js';
+import { exportRouter, publicExportRouter } from './export/export.routes.js';
 import { recordsRouter } from './records/records.routes.js';
 import { sumatraRouter } from './sumatra/sumatra.routes.js';
 
@@ -41,6 +42,12 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(containersRouter(deps));
   v1.use(recordsRouter(deps));
   v1.use(filesRouter(deps));
+  v1.use(exportRouter(deps));
+  // Exports of public records and verdicts need no token: mounted before the authenticated routes.
+  app.use('/api/v1/public', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  }, publicExportRouter(deps));
   app.use('/api/v1', extractPathToken, v1);
 
   // Sumatra's HTTP record store (smt --store=http://EMAIL:TOKEN@HOST/sumatra/), with its own Basic auth.

@@ -7,6 +7,7 @@ import { csrfProtection } from './auth/csrf.js';
 import { configurePassport, readSession } from './auth/session.js';
 import { dashboardRouter } from './dashboard/dashboard.routes.js';
 import { diffsRouter } from './diffs/diffs.routes.js';
+import { exportRouter } from './export/export.routes.js';
 import { settingsOf, type CloudDeps } from './http/context.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { publicRouter } from './public/public.routes.js';
@@ -45,6 +46,7 @@ export function createCloudApp(deps: CloudDeps): Express {
   v1.use(recordsRouter(deps));
   v1.use(publicRouter(deps));
   v1.use(diffsRouter(deps));
+  v1.use(exportRouter(deps));
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);

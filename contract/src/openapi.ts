@@ -309,6 +309,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{token}/record/export/{project}/{record}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a record as an RO-Crate, PROV-JSON or a citation
+         * @description `ro-crate` (the default) streams a zip whose `ro-crate-metadata.json` follows RO-Crate 1.1
+         *     and the Process Run Crate profile (0.5): the run is a `CreateAction` whose `instrument` is
+         *     the program (a `SoftwareApplication`), `object` the inputs and parameters (`PropertyValue`s),
+         *     `result` the outputs (with `sha256`), `agent` the owner, `containerImage` the container, with
+         *     `startTime`, `endTime` and `actionStatus`. Fields the profile has no term for are kept under
+         *     `reprise:` properties (the README lists them). Files are inside the zip unless `files=none`;
+         *     the container image only with `image=include`. Memory stays flat whatever the file sizes.
+         *     `prov` is PROV-JSON with the same facts; `bibtex`, `cff` (CITATION.cff) and `datacite`
+         *     cite the record by its permanent link `PUBLIC_URL/r/<id>`. A record the caller may not see
+         *     is a 404.
+         */
+        get: operations["exportRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{token}/project/export/{project}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export all records of a project as one RO-Crate or PROV-JSON document
+         * @description Every record of the project the caller may see, each as its own `CreateAction` (entity ids
+         *     and file paths are prefixed with the record id). Citations (`bibtex`, `cff`, `datacite`) are
+         *     of a record or a verdict, not of a project: 400.
+         */
+        get: operations["exportProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/record/export/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a public record without a token
+         * @description The same export as `record/export`, for a public record by id. A private or missing record is a 404.
+         */
+        get: operations["exportPublicRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verdict/export/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a verdict (a diff request between two public records) without a token
+         * @description The crate holds both records' runs and the assessment as an `AssessAction` whose `object` is
+         *     both runs, `agent` the assessor (the target owner), `participant` the requester, `result` the
+         *     proposition, with the evidence and basis as `reprise:evidence` and `reprise:basis`. `prov`
+         *     makes the verdict an activity that used both records. A request the caller may not see is a 404.
+         */
+        get: operations["exportPublicVerdict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{token}/record/import/{project}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a record from a Process Run Crate
+         * @description `multipart/form-data` with the zipped crate in the field `crate`. The crate's run (the
+         *     `CreateAction` its root mentions, else the first one) becomes a new record: its name the
+         *     label (a timestamp label when it is not a usable one), `object` Files the inputs and
+         *     `PropertyValue`s the parameters, `result` Files the outputs, the instrument the program and
+         *     its `softwareRequirements` the dependencies, `reprise:` properties the rest. Files inside the
+         *     archive are uploaded and must match their declared `sha256` (422 `digest_mismatch`). What
+         *     has no place in a record is kept under `custom["ro-crate"]` and listed in `unmapped`. A crate
+         *     that is not a zip, has no `ro-crate-metadata.json`, is not JSON-LD with a graph, names a path
+         *     outside the archive, or would unpack beyond the limits (total size, inflation ratio, entry
+         *     count) is a 400 `invalid_crate` whose `details.reason` says which; one without a
+         *     `CreateAction` is a 422 `not_a_run`. Nothing is created when the import fails.
+         */
+        post: operations["importRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cloud/v1/auth/register": {
         parameters: {
             query?: never;
@@ -977,6 +1101,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cloud/v1/records/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a record the viewer may see (RO-Crate, PROV-JSON or a citation)
+         * @description The dashboard's form of `record/export` (see there); a record the viewer may not see is a 404.
+         */
+        get: operations["exportRecordById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/projects/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export every record of a project the viewer may see (RO-Crate or PROV-JSON) */
+        get: operations["exportProjectById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/diffs/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a verdict with its evidence and both records (RO-Crate, PROV-JSON or a citation)
+         * @description See `/api/v1/public/verdict/export/{id}`; the records the viewer may not see are left out of the crate.
+         */
+        get: operations["exportVerdict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sumatra": {
         parameters: {
             query?: never;
@@ -1152,7 +1333,7 @@ export interface components {
          *     code is a change of this description; the services cannot send one that is not listed.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
+        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "invalid_crate" | "not_a_run" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
         /** @description A resource id (24 hex digits). */
         Id: string;
         /**
@@ -1390,6 +1571,15 @@ export interface components {
             stdout?: string;
             stderr?: string;
             custom?: components["schemas"]["Freeform"];
+        };
+        ImportResult: {
+            record: components["schemas"]["Record"];
+            /** @description Entities of the crate (by `@id`) and their properties that no record field took; they are kept under the record's `custom["ro-crate"]`. */
+            unmapped: {
+                id: string;
+                type: string[];
+                properties: string[];
+            }[];
         };
         RecordPush: {
             /**
@@ -2006,6 +2196,19 @@ export interface components {
         };
     };
     responses: {
+        /** @description The export, as an attachment (`Content-Disposition`). */
+        Export: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/zip": string;
+                "application/json": Record<string, never>;
+                "application/x-bibtex": string;
+                "application/yaml": string;
+                "application/vnd.datacite.datacite+json": Record<string, never>;
+            };
+        };
         /** @description The file's bytes. */
         Download: {
             headers: {
@@ -2238,6 +2441,15 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+         *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+         */
+        exportFormat: "ro-crate" | "prov" | "bibtex" | "cff" | "datacite";
+        /** @description `all` puts the files inside the crate; `none` describes them only. */
+        exportFiles: "all" | "none";
+        /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+        exportImage: "none" | "include";
         /**
          * @description A key the client makes up for this request (a UUID, say) so that it is safe to retry. The
          *     first request with a key runs; when it succeeds, its status and body are kept for 24 hours
@@ -3028,6 +3240,194 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportRecord: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+                 *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+                 */
+                format?: components["parameters"]["exportFormat"];
+                /** @description `all` puts the files inside the crate; `none` describes them only. */
+                files?: components["parameters"]["exportFiles"];
+                /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+                image?: components["parameters"]["exportImage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
+                 * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
+                 */
+                token: components["parameters"]["token"];
+                /**
+                 * @description A project name in the caller's namespace, or a project id.
+                 * @example dla
+                 */
+                project: components["parameters"]["project"];
+                /**
+                 * @description A record id or the record's label within the project.
+                 * @example run-42
+                 */
+                record: components["parameters"]["record"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Export"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportProject: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+                 *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+                 */
+                format?: components["parameters"]["exportFormat"];
+                /** @description `all` puts the files inside the crate; `none` describes them only. */
+                files?: components["parameters"]["exportFiles"];
+                /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+                image?: components["parameters"]["exportImage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
+                 * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
+                 */
+                token: components["parameters"]["token"];
+                /**
+                 * @description A project name in the caller's namespace, or a project id.
+                 * @example dla
+                 */
+                project: components["parameters"]["project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Export"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportPublicRecord: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+                 *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+                 */
+                format?: components["parameters"]["exportFormat"];
+                /** @description `all` puts the files inside the crate; `none` describes them only. */
+                files?: components["parameters"]["exportFiles"];
+                /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+                image?: components["parameters"]["exportImage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Export"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportPublicVerdict: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+                 *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+                 */
+                format?: components["parameters"]["exportFormat"];
+                /** @description `all` puts the files inside the crate; `none` describes them only. */
+                files?: components["parameters"]["exportFiles"];
+                /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+                image?: components["parameters"]["exportImage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Export"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    importRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
+                 * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
+                 */
+                token: components["parameters"]["token"];
+                /**
+                 * @description A project name in the caller's namespace, or a project id.
+                 * @example dla
+                 */
+                project: components["parameters"]["project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    crate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The record created, and what of the crate was not mapped onto it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -4182,6 +4582,99 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportRecordById: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+                 *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+                 */
+                format?: components["parameters"]["exportFormat"];
+                /** @description `all` puts the files inside the crate; `none` describes them only. */
+                files?: components["parameters"]["exportFiles"];
+                /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+                image?: components["parameters"]["exportImage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Export"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportProjectById: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+                 *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+                 */
+                format?: components["parameters"]["exportFormat"];
+                /** @description `all` puts the files inside the crate; `none` describes them only. */
+                files?: components["parameters"]["exportFiles"];
+                /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+                image?: components["parameters"]["exportImage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Export"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportVerdict: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ro-crate` (a zip), `prov` (PROV-JSON), `bibtex`, `cff` (CITATION.cff) or `datacite`
+                 *     (DataCite metadata, JSON). A project is exported as `ro-crate` or `prov` only.
+                 */
+                format?: components["parameters"]["exportFormat"];
+                /** @description `all` puts the files inside the crate; `none` describes them only. */
+                files?: components["parameters"]["exportFiles"];
+                /** @description `include` puts the container image (when stored here, not in a registry) inside the crate. */
+                image?: components["parameters"]["exportImage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A diff request id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d2
+                 */
+                id: components["parameters"]["diffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Export"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -8,3 +8,4 @@ export * from './security.js';
 export * from './serve.js';
 export * from './validate.js';
 export * from './upload.js';
+export * from './export.js';

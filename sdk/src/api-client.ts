@@ -17,6 +17,7 @@ import {
 import type {
   Container,
   ContainerPush,
+  ImportResult,
   Page,
   Project,
   ProjectDetail,
@@ -123,6 +124,7 @@ export class ApiClient {
   readonly records: RecordsApi;
   readonly files: FilesApi;
   readonly search: SearchApi;
+  readonly exports: ExportsApi;
   readonly uploads: 'stream' | 'form-data';
 
   constructor(options: ApiClientOptions) {
@@ -139,6 +141,7 @@ export class ApiClient {
     this.records = new RecordsApi(this);
     this.files = new FilesApi(this);
     this.search = new SearchApi(this);
+    this.exports = new ExportsApi(this);
   }
 
   /** @internal A JSON request to an operation of openapi.yaml. */
@@ -178,12 +181,12 @@ export class ApiClient {
   }
 
   /** @internal A download from an operation of openapi.yaml. */
-  download<P extends ApiPath<'GET'>>(path: P, init: PathInit<ApiParams<OperationAt<'GET', P>>>, options?: DownloadOptions): Promise<Download>;
-  async download(template: string, init: { path?: object }, options: DownloadOptions = {}): Promise<Download> {
+  download<P extends ApiPath<'GET'>>(path: P, init: PathInit<ApiParams<OperationAt<'GET', P>>> & { query?: QueryValues }, options?: DownloadOptions): Promise<Download>;
+  async download(template: string, init: { path?: object; query?: QueryValues }, options: DownloadOptions = {}): Promise<Download> {
     const path = apiPath(template, init.path);
     const headers: Record<string, string> = { Accept: '*/*' };
     if (options.range) headers.Range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
-    const response = await this.transport.send({ method: 'GET', path, headers, signal: options.signal, timeout: false });
+    const response = await this.transport.send({ method: 'GET', path, query: init.query, headers, signal: options.signal, timeout: false });
     return downloadOf(response, path);
   }
 }
@@ -304,6 +307,38 @@ export class FilesApi {
   /** Downloads an input or output of a record, by name, sha256 or file id. */
   pull(project: string, record: string, file: string, options: DownloadOptions = {}): Promise<Download> {
     return this.client.download('/api/v1/{token}/file/pull/{project}/{record}/{file}', { path: { project, record, file } }, options);
+  }
+}
+
+/** How an export is asked for: the format, and whether the crate holds the files and the container image. */
+export interface ExportQuery {
+  format?: 'ro-crate' | 'prov' | 'bibtex' | 'cff' | 'datacite';
+  files?: 'all' | 'none';
+  image?: 'none' | 'include';
+}
+
+/** record/export, project/export and record/import: RO-Crate (Process Run Crate), PROV-JSON and citations. */
+export class ExportsApi {
+  constructor(private readonly client: ApiClient) {}
+
+  /** Downloads a record as an RO-Crate zip (streamed), PROV-JSON or a citation. */
+  record(project: string, record: string, query: ExportQuery = {}, options: DownloadOptions = {}): Promise<Download> {
+    return this.client.download('/api/v1/{token}/record/export/{project}/{record}', { path: { project, record }, query: { ...query } }, options);
+  }
+
+  /** Downloads every record of a project as one RO-Crate zip or PROV-JSON document. */
+  project(project: string, query: ExportQuery = {}, options: DownloadOptions = {}): Promise<Download> {
+    return this.client.download('/api/v1/{token}/project/export/{project}', { path: { project }, query: { ...query } }, options);
+  }
+
+  /** Creates a record in one of the caller's projects from a zipped Process Run Crate (uploaded streamed). */
+  import(project: string, crate: Upload, options: UploadOptions = {}): Promise<ImportResult> {
+    return this.client.upload(
+      '/api/v1/{token}/record/import/{project}',
+      { path: { project } },
+      [{ name: 'crate', value: crate.data, filename: crate.name, contentType: crate.mediaType ?? 'application/zip' }],
+      options,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Download, DownloadOptions, Upload } from './api-client.js';
+import type { Download, DownloadOptions, ExportQuery, Upload } from './api-client.js';
 import { downloadOf, filePushParts } from './api-client.js';
 import { ApiError, apiErrorFor, NetworkError } from './errors.js';
 import { formData, type FormPart } from './multipart.js';
@@ -149,6 +149,7 @@ export class CloudClient {
   readonly records: RecordsCloud;
   readonly browse: BrowseCloud;
   readonly diffs: DiffsCloud;
+  readonly exports: ExportsCloud;
   private readonly csrfToken: () => string | undefined;
   private readonly options: CloudClientOptions;
   /** The token the service last handed out through /auth/csrf (for clients that cannot read the cookie). */
@@ -171,6 +172,7 @@ export class CloudClient {
     this.records = new RecordsCloud(this);
     this.browse = new BrowseCloud(this);
     this.diffs = new DiffsCloud(this);
+    this.exports = new ExportsCloud(this);
   }
 
   /** The signed-in user's summary: counts, recent records, open requests in and out. */
@@ -527,5 +529,32 @@ export class DiffsCloud {
   /** Agrees to or denies a request toward one of the signed-in user's records. */
   answer(id: string, body: DiffAnswerInput): Promise<DiffRequest> {
     return this.client.call('POST', '/cloud/v1/diffs/{id}/answer', { path: { id }, body });
+  }
+}
+
+/** What is exported: a record, a project (all its records) or a verdict (a diff request and both records). */
+export type ExportKind = 'record' | 'project' | 'verdict';
+
+const EXPORT_PATHS = {
+  record: '/cloud/v1/records/{id}/export',
+  project: '/cloud/v1/projects/{id}/export',
+  verdict: '/cloud/v1/diffs/{id}/export',
+} as const satisfies Record<ExportKind, CloudPath<'GET'>>;
+
+/** RO-Crate, PROV-JSON and citations of what the viewer may see. */
+export class ExportsCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** The URL of an export, for download links (the session cookie goes along). */
+  url(kind: ExportKind, id: string, query: ExportQuery = {}): string {
+    return this.client.url(fillPath(EXPORT_PATHS[kind], { id }), { ...query });
+  }
+
+  /** The text of a citation of a record or a verdict: BibTeX, CITATION.cff or DataCite JSON. */
+  async citation(kind: 'record' | 'verdict', id: string, format: 'bibtex' | 'cff' | 'datacite', options: { signal?: AbortSignal } = {}): Promise<string> {
+    const request: TransportRequest = { method: 'GET', path: fillPath(EXPORT_PATHS[kind], { id }), query: { format }, headers: { Accept: '*/*' } };
+    if (options.signal) request.signal = options.signal;
+    const response = await this.client.transport.send(request);
+    return await response.text();
   }
 }

@@ -29,6 +29,8 @@ export type FileRefInput = Schemas['FileRefInput'];
 export type Dependency = Schemas['Dependency'];
 /** The manifest of a file/push. */
 export type FileManifest = Schemas['FileManifest'];
+/** What record/import made: the record, and what of the crate no record field took. */
+export type ImportResult = Schemas['ImportResult'];
 /** One page of a list. */
 export interface Page<T> {
   data: T[];

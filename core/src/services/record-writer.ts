@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
-import type { FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
+import type { FileRef, ProjectDoc, RecordDoc, RecordStatus, StatusChange } from '../models/index.js';
 import { hasIdForm, labelProblem, normalizeName, timestampLabel } from '@reprise/rules';
 import { nameShadowsId } from '../names.js';
 import { access } from '../access.js';
@@ -19,6 +19,7 @@ interface NewRecordFields extends Record<string, unknown> {
   container: Types.ObjectId | null;
   inputs: FileRef[];
   outputs: FileRef[];
+  statusHistory?: StatusChange[];
 }
 
 /** Builds the update of a record from the record as read (a `$set`, and `$inc: {rev: 1}`). */
@@ -125,7 +126,8 @@ async function insertRecord(deps: Deps, project: ProjectDoc, fields: NewRecordFi
       owner: project.owner,
       private: project.private,
       label,
-      statusHistory: [{ status: fields.status, at: now }],
+      // A record brought in from elsewhere (an imported crate) keeps the history it had.
+      statusHistory: fields.statusHistory ?? [{ status: fields.status, at: now }],
     });
   } catch (error) {
     if (isDuplicateKeyError(error)) return null;

@@ -136,7 +136,7 @@ function dependenciesOf(input: Schemas['Dependency'][]): Dependency[] {
 }
 
 /** The $set of the fields common to creation and update. */
-function recordFieldsSet(input: Schemas['RecordFields']): Record<string, unknown> {
+export function recordFieldsSet(input: Schemas['RecordFields']): Record<string, unknown> {
   const set: Record<string, unknown> = {};
   if (input.program !== undefined) set.program = encodeFreeform(input.program as JsonValue);
   if (input.parameters !== undefined) set.parameters = encodeFreeform(input.parameters as JsonValue);

@@ -72,6 +72,7 @@ function routesOf(queryClient: QueryClient): RouteObject[] {
         { path: 'projects/:id/edit', ...page(() => import('./pages/project-form').then((m) => m.EditProjectPage), { session: true }) },
         { path: 'projects/:id/records/new', ...page(() => import('./pages/record-form').then((m) => m.NewRecordPage), { session: true }) },
         { path: 'records/:id', loader: prefetch.record, ...page(() => import('./pages/record').then((m) => m.RecordPage)) },
+        { path: 'r/:id', loader: prefetch.record, ...page(() => import('./pages/permalink').then((m) => m.PermalinkPage)) },
         { path: 'compare/:a/:b', ...page(() => import('./pages/compare').then((m) => m.ComparePage)) },
         { path: 'requests', ...page(() => import('./pages/requests').then((m) => m.RequestsPage), { session: true }) },
         { path: 'requests/:id', ...page(() => import('./pages/request').then((m) => m.RequestPage)) },

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'invalid_status_transition',
   'digest_mismatch',
   'record_sealed',
+  'invalid_crate',
+  'not_a_run',
   'not_owner',
   'not_your_record',
   'not_target_owner',

@@ -7,6 +7,7 @@ import { useMe, useProject, useProjectRecords, useReproducibility, useWrites } f
 import { ContainerDetails } from '../components/container-details';
 import { FilterInput } from '../components/filter-input';
 import { BoxIcon, ChevronIcon, CompareIcon, PlusIcon } from '../components/icons';
+import { ExportButtons } from '../components/export-menu';
 import { CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Loading, PageHeader, Pager, PrivacyBadge, SkeletonRows, StatusBadge, Tabs, Tags, TimeAgo } from '../components/ui';
 import { canChange } from '@reprise/rules';
 import { formatBytes, formatDate, plural } from '../lib/format';
@@ -375,6 +376,7 @@ export function ProjectPage() {
           ) : null
         }
       />
+      <ExportButtons kind="project" id={data.id} />
       <div className="project-layout">
         <div className="project-main">
           {data.description || data.goals ? (

@@ -5,6 +5,8 @@ import type { Container, RecordAtom, Schemas } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
 import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useRecordDiffs, useWrites } from '../api/hooks';
 import { AttachFiles } from '../components/attach-files';
+import { CiteBox } from '../components/cite-box';
+import { ExportButtons } from '../components/export-menu';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import {
   Card,
@@ -398,6 +400,7 @@ export function RecordPage() {
         actions={
           <>
             <ComparePicker record={data} signedIn={Boolean(me.data)} />
+            <ExportButtons kind="record" id={data.id} />
             {mine ? (
               <>
                 <button type="button" className="btn" onClick={() => setEditing((value) => !value)}>
@@ -463,6 +466,7 @@ export function RecordPage() {
           {diffs.isPending ? <Loading /> : diffs.isError ? <ErrorBox error={diffs.error} onRetry={() => void diffs.refetch()} /> : <Verdicts recordId={data.id} requests={requests} />}
         </Card>
         {mine && !seal ? <AttachFiles record={data} /> : null}
+        <CiteBox kind="record" id={data.id} sealed={seal !== undefined} />
         <Card title="Container">
           {project.isPending ? <Loading /> : <ContainerInfo container={container} record={data} />}
         </Card>

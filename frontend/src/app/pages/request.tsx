@@ -6,6 +6,8 @@ import { isNotFound } from '../api/client';
 import { useDiff, useMe, useWrites } from '../api/hooks';
 import { EvidenceView, Verdict } from '../components/evidence';
 import { ArrowRightIcon } from '../components/icons';
+import { CiteBox } from '../components/cite-box';
+import { ExportButtons } from '../components/export-menu';
 import { Card, ConfirmButton, DiffStatusBadge, ErrorBox, Fields, Loading, PageHeader, PropositionBadge, TimeAgo } from '../components/ui';
 import { canAnswer, canWithdraw, CELL_INFO, isSender } from '@reprise/rules';
 import { formatDate, plural } from '../lib/format';
@@ -91,6 +93,7 @@ export function RequestPage() {
           ) : null
         }
       />
+      <ExportButtons kind="verdict" id={data.id} />
       <section className="card request-claim">
         <div className="claim-line">
           <Side side={data.from} />
@@ -126,6 +129,7 @@ export function RequestPage() {
           <p className="muted">Waiting for {data.targetOwner.name} to answer.</p>
         </section>
       )}
+      <CiteBox kind="verdict" id={data.id} sealed={data.status === 'agreed'} />
       <h2 className="section-title">Evidence stored with the request</h2>
       {data.evidence ? (
         <>

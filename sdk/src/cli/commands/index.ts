@@ -1,5 +1,7 @@
 import type { Command } from '../command.js';
 import * as containerPush from './container-push.js';
+import * as exportCommand from './export.js';
+import * as importCommand from './import.js';
 import * as login from './login.js';
 import * as logout from './logout.js';
 import * as projectPull from './project-pull.js';
@@ -11,4 +13,4 @@ import * as show from './show.js';
 import * as sync from './sync.js';
 
 /** Every command, in the order `reprise --help` lists them. */
-export const COMMANDS: readonly Command[] = [login, logout, projectPush, projectPull, containerPush, run, records, show, pull, sync];
+export const COMMANDS: readonly Command[] = [login, logout, projectPush, projectPull, containerPush, run, records, show, pull, sync, exportCommand, importCommand];
