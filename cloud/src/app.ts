@@ -7,10 +7,12 @@ import { csrfProtection } from './auth/csrf.js';
 import { configurePassport, readSession } from './auth/session.js';
 import { dashboardRouter } from './dashboard/dashboard.routes.js';
 import { diffsRouter } from './diffs/diffs.routes.js';
+import { linksRouter } from './links/links.routes.js';
 import { settingsOf, type CloudDeps } from './http/context.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { publicRouter } from './public/public.routes.js';
 import { recordsRouter } from './records/records.routes.js';
+import { sharedRouter } from './shared/shared.routes.js';
 
 /** Builds the cloud service's Express app without listening (tests use it directly). */
 export function createCloudApp(deps: CloudDeps): Express {
@@ -45,6 +47,8 @@ export function createCloudApp(deps: CloudDeps): Express {
   v1.use(recordsRouter(deps));
   v1.use(publicRouter(deps));
   v1.use(diffsRouter(deps));
+  v1.use(linksRouter(deps));
+  v1.use(sharedRouter(deps));
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);
