@@ -5,6 +5,7 @@ import type { Container, RecordAtom, Schemas } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
 import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useRecordDiffs, useWrites } from '../api/hooks';
 import { AttachFiles } from '../components/attach-files';
+import { ShareWithReviewers } from '../components/share-dialog';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import {
   Card,
@@ -398,6 +399,7 @@ export function RecordPage() {
         actions={
           <>
             <ComparePicker record={data} signedIn={Boolean(me.data)} />
+            {mine && (data.private || data.published) ? <ShareWithReviewers target={{ record: data.id }} record={data} /> : null}
             {mine ? (
               <>
                 <button type="button" className="btn" onClick={() => setEditing((value) => !value)}>
