@@ -229,7 +229,7 @@ export async function compareSharedRecords(
 }
 
 /** The owner reference an anonymous link shows instead of the owner's. */
-export const ANONYMOUS_OWNER = Object.freeze({ id: '000000000000000000000000', name: 'Anonymous' });
+const ANONYMOUS_OWNER = Object.freeze({ id: '000000000000000000000000', name: 'Anonymous' });
 
 /** What replaces the owner's name or email inside text served through an anonymous link. */
 const HIDDEN = '[hidden]';
