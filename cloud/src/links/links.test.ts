@@ -222,4 +222,18 @@ describe('reviewer links', () => {
     expect((await owner.browser.post('/cloud/v1/links', {})).status).toBe(400);
     expect((await owner.browser.post('/cloud/v1/links', { project: 'not-an-id' })).status).toBe(400);
   });
+
+  it('goes with the record or project it names when that is deleted', async () => {
+    const owner = await cloud.signUp();
+    const { first, second } = await privateStudy(owner);
+    const toRecord = await link(owner, { record: String(second._id) });
+    const toProject = await link(owner, { project: String(first.project) });
+    await owner.browser.delete(`/cloud/v1/records/${second._id}`).expect(200);
+    const reviewer = await cloud.browser();
+    await reviewer.get(`/cloud/v1/shared/${toRecord.secret}`).expect(404);
+    expect((await owner.browser.get('/cloud/v1/links').expect(200)).body.data.map((item: { id: string }) => item.id)).toEqual([toProject.id]);
+    await owner.browser.delete(`/cloud/v1/projects/${first.project}`).expect(200);
+    await reviewer.get(`/cloud/v1/shared/${toProject.secret}`).expect(404);
+    expect(await cloud.db.models.Link.countDocuments({ owner: owner.id })).toBe(0);
+  });
 });
