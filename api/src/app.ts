@@ -9,6 +9,7 @@ import { pushRateLimit } from './http/rate-limit.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { exportRouter, publicExportRouter } from './export/export.routes.js';
 import { recordsRouter } from './records/records.routes.js';
+import { sharedRouter } from './shared/shared.routes.js';
 import { sumatraRouter } from './sumatra/sumatra.routes.js';
 
 /** Builds the API service's Express app without listening (tests use it directly). */
@@ -29,6 +30,15 @@ export function createApp(deps: ApiDeps): Express {
     res.type('application/yaml').send(spec.text);
   });
   app.use('/api/docs', securityHeaders('docs'), swaggerUi.serve, swaggerUi.setup(spec.document, { customSiteTitle: 'Reprise API' }));
+
+  // Reviewer links carry their own secret instead of a token: mounted before the token's extraction.
+  const shared = Router();
+  shared.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  shared.use(sharedRouter(deps));
+  app.use('/api/v1/shared', shared);
 
   const v1 = Router();
   v1.use((_req, res, next) => {

@@ -8,10 +8,12 @@ import { configurePassport, readSession } from './auth/session.js';
 import { dashboardRouter } from './dashboard/dashboard.routes.js';
 import { diffsRouter } from './diffs/diffs.routes.js';
 import { exportRouter } from './export/export.routes.js';
+import { linksRouter } from './links/links.routes.js';
 import { settingsOf, type CloudDeps } from './http/context.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { publicRouter } from './public/public.routes.js';
 import { recordsRouter } from './records/records.routes.js';
+import { sharedRouter } from './shared/shared.routes.js';
 
 /** Builds the cloud service's Express app without listening (tests use it directly). */
 export function createCloudApp(deps: CloudDeps): Express {
@@ -47,6 +49,8 @@ export function createCloudApp(deps: CloudDeps): Express {
   v1.use(publicRouter(deps));
   v1.use(diffsRouter(deps));
   v1.use(exportRouter(deps));
+  v1.use(linksRouter(deps));
+  v1.use(sharedRouter(deps));
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);

@@ -433,6 +433,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shared/{secret}/record/display/{record}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record's metadata through a reviewer link (no token)
+         * @description Whoever holds a reviewer link's secret reads what it names without an account: `{record}`
+         *     is a record id or label of the linked project (or the linked record itself). Anything
+         *     else, and a link that is revoked or expired, is a `404`. Through an anonymous link the
+         *     owner shows as `{id: "000000000000000000000000", name: "Anonymous"}` and the owner's name
+         *     and email are replaced by `[hidden]` wherever they appear in text. Read only: there is no
+         *     write through a link.
+         */
+        get: operations["sharedDisplayRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{secret}/file/pull/{record}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an input or output file of a record through a reviewer link (no token)
+         * @description As `file/pull`, for a record the link reaches (see `sharedDisplayRecord`). The bytes are
+         *     the stored ones (their sha256 is the ETag); an anonymous link hides the owner's name and
+         *     email in the file name it sends.
+         */
+        get: operations["sharedPullFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cloud/v1/auth/register": {
         parameters: {
             query?: never;
@@ -918,6 +965,267 @@ export interface paths {
          *     signed-in users more per account (429 `too_many_requests` with `Retry-After`).
          */
         get: operations["compareRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's reviewer links, newest first, with their last use
+         * @description Live and expired links (`expired` says which); a revoked link is gone. The secret is never
+         *     shown again, only its first characters (`prefix`).
+         */
+        get: operations["listMyLinks"];
+        put?: never;
+        /**
+         * Make a read-only reviewer link to one of the signed-in user's projects or records
+         * @description The link names exactly one of `project` or `record` (ids; otherwise a `400`) of the
+         *     caller's own: a private one of somebody else is a `404`, a public one a `403`. Whoever
+         *     holds its URL (`PUBLIC_URL/shared/<secret>`) sees what it names without an account —
+         *     a project with all its records and containers, or the one record and the container it
+         *     ran in — downloads their files and compares them with each other, and writes nothing,
+         *     until it `expires` (a time in the future, else a `400`; none: until revoked) or is
+         *     revoked (`DELETE`); then it is a `404` at once, on every instance of the service.
+         *     `anonymous` hides the owner's name and email everywhere the link reaches (double-blind
+         *     review). The 256-bit secret (`rpl_` and 43 base64url characters) is in this answer only;
+         *     it is stored as its sha256 and never logged. The API reads through links too:
+         *     `/api/v1/shared/{secret}/record/display/{record}` and `…/file/pull/{record}/{file}`.
+         */
+        post: operations["createMyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A link id (not its secret). */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One of the signed-in user's reviewer links (anyone else's is a 404) */
+        get: operations["getMyLink"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of the signed-in user's reviewer links (anyone else's is a 404)
+         * @description The link is deleted; every request through it is a `404` from then on.
+         */
+        delete: operations["revokeMyLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/records/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish one record (and the container it ran in) without publishing its project
+         * @description The record becomes public (`private: false`, `published: true`) with its container, while
+         *     the rest of a private project stays private (its other records, its containers and the
+         *     project itself are `404` to others). It shows in public browsing and search, anyone can
+         *     read it, download its files and compare it, and it can be the target (`toward`) of diff
+         *     requests. It stays public when its project turns private.
+         */
+        post: operations["publishMyRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/records/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a published record back to its project's privacy
+         * @description The record is as private as its project again (a `404` to others when the project is
+         *     private), and so is its container unless another published record of the project ran in
+         *     it. Diff requests from or toward it are kept, with their verdicts and seals: their sender
+         *     and target owner still see them, anyone else no longer does (as when a project turns
+         *     private). A proposed request toward it can still be answered by its owner.
+         */
+        post: operations["unpublishMyRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/shared/{secret}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What a reviewer link names (no session needed)
+         * @description The project (with the containers and counts within the link's reach) and, for a link to
+         *     one record, that record. A link that does not exist, was revoked or has expired is a
+         *     `404`. Through an anonymous link the owner shows as
+         *     `{id: "000000000000000000000000", name: "Anonymous"}` and the owner's name and email are
+         *     replaced by `[hidden]` wherever they appear in text, in every answer under this path.
+         */
+        get: operations["openSharedLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/shared/{secret}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+            };
+            cookie?: never;
+        };
+        /** The records a reviewer link reaches, newest first */
+        get: operations["listSharedRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/shared/{secret}/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        /** One record a reviewer link reaches, with every field */
+        get: operations["getSharedRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/shared/{secret}/records/{id}/files/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+                /** @description A file name, sha256 or file id of the record's inputs or outputs. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /** Download an input or output file of a record a reviewer link reaches */
+        get: operations["downloadSharedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/shared/{secret}/records/{a}/compare/{b}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /** @description The first record's id. */
+                a: components["schemas"]["Id"];
+                /** @description The second record's id. */
+                b: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Compare two records a reviewer link reaches
+         * @description As `compareRecords`, for two records within the link's reach (any other is a `404`), with
+         *     the same bounded cost and the same per-address limit as anonymous comparisons.
+         */
+        get: operations["compareSharedRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1605,6 +1913,8 @@ export interface components {
             outcome?: string;
             duration?: number | null;
             private: boolean;
+            /** @description Published by its owner on its own (public, with its container, even while its project is private). */
+            published: boolean;
             inputs?: components["schemas"]["FileRef"][];
             outputs?: components["schemas"]["FileRef"][];
             created: components["schemas"]["Timestamp"];
@@ -1973,6 +2283,61 @@ export interface components {
                 visual: components["schemas"]["Proposition"][];
                 custom: components["schemas"]["Proposition"][];
             };
+        };
+        LinkCreate: {
+            /** @description The id of one of the caller's projects (give this or `record`). */
+            project?: components["schemas"]["Id"];
+            /** @description The id of one of the caller's records (give this or `project`). */
+            record?: components["schemas"]["Id"];
+            /** @description When the link stops working (in the future); none for never (until revoked). */
+            expires?: components["schemas"]["Timestamp"];
+            /**
+             * @description Hide the owner's name and email from whoever holds the link.
+             * @default false
+             */
+            anonymous?: boolean;
+        };
+        Link: {
+            id: components["schemas"]["Id"];
+            project: components["schemas"]["Id"];
+            projectName: string;
+            /** @description The one record the link names, or null for the whole project. */
+            record: string | null;
+            recordLabel: string | null;
+            /** @description The first characters of the secret, to tell links apart. */
+            prefix: string;
+            anonymous: boolean;
+            /** Format: date-time */
+            expires: string | null;
+            expired: boolean;
+            /**
+             * Format: date-time
+             * @description When the link was last opened (to the minute), or null.
+             */
+            lastUsed: string | null;
+            created: components["schemas"]["Timestamp"];
+        };
+        NewLink: components["schemas"]["Link"] & {
+            /** @description The link's secret. Shown this once; only its hash is stored. */
+            secret: string;
+            /** @description The dashboard's read-only view of what the link names (`PUBLIC_URL/shared/<secret>`). */
+            url: string;
+        };
+        LinkPage: {
+            data: components["schemas"]["Link"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        SharedView: {
+            link: {
+                /** @enum {string} */
+                kind: "project" | "record";
+                anonymous: boolean;
+                /** Format: date-time */
+                expires: string | null;
+            };
+            project: components["schemas"]["ProjectDetail"];
+            /** @description The one record a record link names; null for a project link. */
+            record: components["schemas"]["Record"] | null;
         };
         DiffRequestCreate: {
             /** @description One of the caller's records. */
@@ -2523,6 +2888,11 @@ export interface components {
          * @example 6560a1b2c3d4e5f6a7b8c9d0
          */
         projectId: components["schemas"]["Id"];
+        /**
+         * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+         * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+         */
+        linkSecret: string;
         /**
          * @description A record id.
          * @example 6560a1b2c3d4e5f6a7b8c9d1
@@ -3431,6 +3801,76 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    sharedDisplayRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /**
+                 * @description A record id or the record's label within the project.
+                 * @example run-42
+                 */
+                record: components["parameters"]["record"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sharedPullFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A single byte range, e.g. `bytes=0-1023` or `bytes=-500`. */
+                Range?: components["parameters"]["range"];
+                /** @description The ETag of a copy the client has; a 304 answers when it is current. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /**
+                 * @description A record id or the record's label within the project.
+                 * @example run-42
+                 */
+                record: components["parameters"]["record"];
+                /** @description A file name, sha256 or file id of the record's inputs or outputs. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Download"];
+            206: components["responses"]["PartialDownload"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            416: components["responses"]["RangeNotSatisfiable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     register: {
         parameters: {
             query?: never;
@@ -4312,6 +4752,352 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyLinks: {
+        parameters: {
+            query?: {
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createMyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCreate"];
+            };
+        };
+        responses: {
+            /** @description The link, with its secret and URL (shown this once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A link id (not its secret). */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeMyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A link id (not its secret). */
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link as it was. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    publishMyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unpublishMyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, no longer published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    openSharedLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the link shows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSharedRecords: {
+        parameters: {
+            query?: {
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSharedRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadSharedFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A single byte range, e.g. `bytes=0-1023` or `bytes=-500`. */
+                Range?: components["parameters"]["range"];
+                /** @description The ETag of a copy the client has; a 304 answers when it is current. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+                /** @description A file name, sha256 or file id of the record's inputs or outputs. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Download"];
+            206: components["responses"]["PartialDownload"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            416: components["responses"]["RangeNotSatisfiable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    compareSharedRecords: {
+        parameters: {
+            query?: {
+                /** @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same. */
+                tolerance?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewer link's secret (`rpl_` and 43 base64url characters), as its URL carries it.
+                 * @example rpl_7Qm2c9Xw0uYr4kzPbH5tT6cVn1eLdA8sGfJ3oRiUyQe
+                 */
+                secret: components["parameters"]["linkSecret"];
+                /** @description The first record's id. */
+                a: components["schemas"]["Id"];
+                /** @description The second record's id. */
+                b: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];

@@ -46,6 +46,25 @@ describe('scoped access by type', () => {
     await expect(access(deps).requests.create(RequestScope.addressedTo(alice), { sender: alice })).rejects.toThrow(/only in its sender's scope/);
   });
 
+  it('restricts each collection to what a reviewer link reaches, and creates nothing through it', async () => {
+    const owner = new Types.ObjectId();
+    const project = new Types.ObjectId();
+    const record = new Types.ObjectId();
+    const container = new Types.ObjectId();
+    const { projects, records, containers } = access(deps);
+    const wholeProject = Scope.viaLink({ owner, project, record: null, container: null });
+    expect(projects.find(wholeProject).getFilter()).toEqual({ _id: project, owner });
+    expect(records.find(wholeProject, { label: 'a' }).getFilter()).toEqual({ label: 'a', project });
+    expect(containers.find(wholeProject).getFilter()).toEqual({ project });
+    const oneRecord = Scope.viaLink({ owner, project, record, container });
+    expect(records.find(oneRecord, { project }).getFilter()).toEqual({ project, _id: record });
+    expect(containers.find(oneRecord).getFilter()).toEqual({ project, _id: container });
+    // A record that ran in no container reaches none; a filter cannot widen the scope.
+    expect(containers.find(Scope.viaLink({ owner, project, record, container: null })).getFilter()).toEqual({ _id: { $in: [] } });
+    expect(records.find(oneRecord, { _id: new Types.ObjectId() }).getFilter()).toEqual({ $and: [{ project, _id: record }, { _id: expect.any(Types.ObjectId) }] });
+    await expect(projects.create(wholeProject, { owner, name: 'p' })).rejects.toThrow(/only in its owner's scope/);
+  });
+
   it('gives the raw models only with a reason', () => {
     expect(() => unscoped(deps, ' ')).toThrow(/reason/);
     expect(unscoped(deps, 'a test of unscoped').Record.modelName).toBe('Record');

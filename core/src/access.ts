@@ -22,45 +22,50 @@ class ScopedCollection<T, S extends Scope | RequestScope> {
     private readonly writerField: 'owner' | 'sender',
   ) {}
 
+  /** The scope's restriction for this collection together with `filter`. */
+  private where(scope: S, filter: QueryFilter<T> = {}): QueryFilter<T> {
+    return scoped(scope, filter, this.model.modelName);
+  }
+
   find(scope: S, filter: QueryFilter<T> = {}, projection?: ProjectionType<T>) {
-    return this.model.find(scoped(scope, filter), projection);
+    return this.model.find(this.where(scope, filter), projection);
   }
 
   findOne(scope: S, filter: QueryFilter<T> = {}, projection?: ProjectionType<T>) {
-    return this.model.findOne(scoped(scope, filter), projection);
+    return this.model.findOne(this.where(scope, filter), projection);
   }
 
   countDocuments(scope: S, filter: QueryFilter<T> = {}) {
-    return this.model.countDocuments(scoped(scope, filter));
+    return this.model.countDocuments(this.where(scope, filter));
   }
 
   exists(scope: S, filter: QueryFilter<T> = {}) {
-    return this.model.exists(scoped(scope, filter));
+    return this.model.exists(this.where(scope, filter));
   }
 
   /** An aggregation whose first stage matches the scope and `filter`. */
   aggregate<R>(scope: S, filter: QueryFilter<T>, stages: PipelineStage[]) {
-    return this.model.aggregate<R>([{ $match: scoped(scope, filter) }, ...stages]);
+    return this.model.aggregate<R>([{ $match: this.where(scope, filter) }, ...stages]);
   }
 
   findOneAndUpdate(scope: S, filter: QueryFilter<T>, update: UpdateQuery<T>, options: QueryOptions<T> = {}) {
-    return this.model.findOneAndUpdate(scoped(scope, filter), update, options);
+    return this.model.findOneAndUpdate(this.where(scope, filter), update, options);
   }
 
   updateOne(scope: S, filter: QueryFilter<T>, update: UpdateQuery<T>, options: MongooseUpdateQueryOptions<T> = {}) {
-    return this.model.updateOne(scoped(scope, filter), update, options);
+    return this.model.updateOne(this.where(scope, filter), update, options);
   }
 
   updateMany(scope: S, filter: QueryFilter<T>, update: UpdateQuery<T>, options: MongooseUpdateQueryOptions<T> = {}) {
-    return this.model.updateMany(scoped(scope, filter), update, options);
+    return this.model.updateMany(this.where(scope, filter), update, options);
   }
 
   deleteOne(scope: S, filter: QueryFilter<T>, options: MongooseBaseQueryOptions<T> = {}) {
-    return this.model.deleteOne(scoped(scope, filter), options);
+    return this.model.deleteOne(this.where(scope, filter), options);
   }
 
   deleteMany(scope: S, filter: QueryFilter<T>, options: MongooseBaseQueryOptions<T> = {}) {
-    return this.model.deleteMany(scoped(scope, filter), options);
+    return this.model.deleteMany(this.where(scope, filter), options);
   }
 
   /**

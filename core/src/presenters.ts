@@ -2,7 +2,9 @@ import type { Types } from 'mongoose';
 import type { Schemas } from '@reprise/contract';
 import { decodeEvidence, decodeFreeform } from './codec.js';
 import type { ContainerDoc, DiffRequestDoc, FileRef, ProjectDoc, RecordDoc, UserDoc } from './models/index.js';
+import { linkIsLive } from '@reprise/rules';
 import type { DiffContext } from './services/diffs.js';
+import type { NamedLink } from './services/links.js';
 import { basisOf } from './services/seals.js';
 import type { SifInfo } from './sif.js';
 import { ownerOf, type UserRef } from './services/owners.js';
@@ -112,6 +114,7 @@ export function presentRecordSummary(record: RecordDoc, projectName: string, own
     outcome: record.outcome,
     duration: record.duration,
     private: record.private,
+    published: record.published === true,
     inputs: record.inputs.map(presentFileRef),
     outputs: record.outputs.map(presentFileRef),
     created: record.created.toISOString(),
@@ -201,5 +204,23 @@ export function presentDiffRequest(request: DiffRequestDoc, context: DiffContext
     ...presentDiffRequestSummary(request, context),
     evidence: evidence ?? null,
     basis: basis as Schemas['DiffRequest']['basis'],
+  };
+}
+
+/** A reviewer link as its owner sees it (never its secret or hash). */
+export function presentLink(named: NamedLink, now: Date = new Date()): Schemas['Link'] {
+  const { link } = named;
+  return {
+    id: link._id.toHexString(),
+    project: link.project.toHexString(),
+    projectName: named.projectName,
+    record: link.record?.toHexString() ?? null,
+    recordLabel: named.recordLabel,
+    prefix: link.prefix,
+    anonymous: link.anonymous,
+    expires: link.expires?.toISOString() ?? null,
+    expired: !linkIsLive(link, now),
+    lastUsed: link.lastUsed?.toISOString() ?? null,
+    created: link.created.toISOString(),
   };
 }

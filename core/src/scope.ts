@@ -10,6 +10,12 @@ export class Scope {
     private readonly restriction: Record<string, unknown>,
     /** The user whose documents a write may create, or null when the scope does not create. */
     readonly writer: Types.ObjectId | null,
+    /**
+     * A restriction per collection, for scopes that name documents of several collections
+     * differently (a reviewer link: a project by its id, its records by their project). A
+     * collection it does not list gets nothing.
+     */
+    private readonly byCollection: Readonly<Record<string, Record<string, unknown>>> | null = null,
   ) {}
 
   /** Only what `userId` owns: for every write. */
@@ -43,10 +49,40 @@ export class Scope {
     return new Scope({ _id: { $in: [request.from, request.toward] } }, null);
   }
 
-  /** The filter that restricts a query to this scope. */
-  filter(): Record<string, unknown> {
-    return { ...this.restriction };
+  /**
+   * What a reviewer link reaches, read only (the scope creates nothing): the project it names, and
+   * its records and containers; or, for a link to one record, that record, its project and the
+   * container it ran in. Whoever holds the link sees these whatever their privacy.
+   */
+  static viaLink(reach: LinkReach): Scope {
+    const nothing = { _id: { $in: [] } };
+    if (reach.record === null) {
+      return new Scope(nothing, null, {
+        Project: { _id: reach.project, owner: reach.owner },
+        Record: { project: reach.project },
+        Container: { project: reach.project },
+      });
+    }
+    return new Scope(nothing, null, {
+      Project: { _id: reach.project, owner: reach.owner },
+      Record: { project: reach.project, _id: reach.record },
+      Container: reach.container ? { project: reach.project, _id: reach.container } : nothing,
+    });
   }
+
+  /** The filter that restricts a query on `collection` (a model name: Project, Record, Container) to this scope. */
+  filter(collection?: string): Record<string, unknown> {
+    const own = collection === undefined ? undefined : this.byCollection?.[collection];
+    return { ...(own ?? this.restriction) };
+  }
+}
+
+/** What a reviewer link names, resolved: its owner, project, and the one record (with its container) or null for the whole project. */
+export interface LinkReach {
+  owner: Types.ObjectId;
+  project: Types.ObjectId;
+  record: Types.ObjectId | null;
+  container: Types.ObjectId | null;
 }
 
 /**
@@ -108,8 +144,8 @@ function sameValue(a: unknown, b: unknown): boolean {
  * give with the same value (a project the filter already names) is kept once, so the query reads
  * exactly as it would without the scope.
  */
-export function scoped<T>(scope: Scope | RequestScope, filter: QueryFilter<T> = {}): QueryFilter<T> {
-  const restriction = scope.filter();
+export function scoped<T>(scope: Scope | RequestScope, filter: QueryFilter<T> = {}, collection?: string): QueryFilter<T> {
+  const restriction = scope instanceof Scope ? scope.filter(collection) : scope.filter();
   const given = filter as Record<string, unknown>;
   const clash = Object.keys(restriction).some((key) => key in given && !sameValue(given[key], restriction[key]));
   return (clash ? { $and: [restriction, filter] } : { ...filter, ...restriction }) as QueryFilter<T>;

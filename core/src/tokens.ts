@@ -25,3 +25,12 @@ export function hashToken(token: string): string {
 export function tokenPrefix(token: string): string {
   return token.slice(0, 12);
 }
+
+/** Reviewer-link secrets look like `rpl_` + 43 base64url characters (256 random bits). */
+export const LINK_SECRET_PATTERN = /^rpl_[A-Za-z0-9_-]{43}$/;
+
+/** Makes a new random reviewer-link secret: shown once, stored as its hash with a prefix, as tokens are. */
+export function issueLinkSecret(): IssuedToken {
+  const token = `rpl_${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashToken(token), prefix: tokenPrefix(token) };
+}

@@ -25,4 +25,13 @@ describe('redactUrl', () => {
     expect(redactUrl('/x?monkey=1')).toBe('/x?monkey=1');
     expect(redactUrl('/x?pass%77ord=hunter2')).toBe('/x?pass%77ord=[redacted]');
   });
+
+  it('replaces a reviewer link\'s secret after /shared/ in every service\'s paths, and rpl_ text anywhere, in any case', () => {
+    const secret = `rpl_${'B'.repeat(43)}`;
+    expect(redactUrl(`/api/v1/shared/${secret}/record/display/run-1`)).toBe('/api/v1/shared/[secret]/record/display/run-1');
+    expect(redactUrl(`/cloud/v1/shared/${secret}/records/abc/files/out.txt`)).toBe('/cloud/v1/shared/[secret]/records/abc/files/out.txt');
+    expect(redactUrl(`/shared/${secret}`)).toBe('/shared/[secret]');
+    expect(redactUrl('/cloud/v1/SHARED/not-even-a-secret/records')).toBe('/cloud/v1/SHARED/[secret]/records');
+    expect(redactUrl(`/x?note=${secret.toUpperCase()}#%72pl_${'C'.repeat(43)}`)).toBe('/x?note=rpl_[redacted]#rpl_[redacted]');
+  });
 });

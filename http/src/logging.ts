@@ -4,10 +4,14 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 
 /** First path segments under /api/v1 that name a resource; the API takes any other first segment for a token. */
-export const API_RESOURCE_WORDS: ReadonlySet<string> = new Set(['project', 'container', 'record', 'file', 'openapi.yaml', 'public']);
+export const API_RESOURCE_WORDS: ReadonlySet<string> = new Set(['project', 'container', 'record', 'file', 'openapi.yaml', 'public', 'shared']);
 
 /** An API token's shape (`rpr_` and base64url), in any letter case: a wrong-cased token is still most of a secret. */
 const TOKEN_LIKE = /rpr_[A-Za-z0-9_-]*/gi;
+/** A reviewer link's secret (`rpl_` and base64url), in any letter case, like a token. */
+const LINK_SECRET_LIKE = /rpl_[A-Za-z0-9_-]*/gi;
+/** The segment after `/shared/` is a reviewer link's secret, whatever its shape (in the API, the cloud and the dashboard's paths). */
+const SHARED_SEGMENT = /^shared$/i;
 /** Query parameters named like credentials (a client may put them there by mistake). */
 const CREDENTIAL_NAME = /^(?:.*[-_.])?(?:token|password|passwd|secret|session|csrf|key|auth|jwt)(?:[-_.].*)?$/i;
 /** Express matches mount paths without regard to case, so /API/V1/<token>/ reaches the API too. */
@@ -26,13 +30,14 @@ function decodeAscii(text: string): string {
 /** A piece of a URL (between separators) as it is, or decoded with its token-shaped parts redacted. */
 function redactPiece(piece: string): string {
   const decoded = decodeAscii(piece);
-  const redacted = decoded.replace(TOKEN_LIKE, 'rpr_[redacted]');
+  const redacted = decoded.replace(TOKEN_LIKE, 'rpr_[redacted]').replace(LINK_SECRET_LIKE, 'rpl_[redacted]');
   return redacted === decoded ? piece : redacted;
 }
 
 /**
  * Replaces anything secret-like in a URL as a request line carries it (origin-form or absolute-form):
- * the /api/v1/<token>/ segment, anything token-shaped once decoded (path, query, fragment, authority),
+ * the /api/v1/<token>/ segment, the segment after /shared/ (a reviewer link's secret), anything
+ * token- or link-secret-shaped once decoded (path, query, fragment, authority),
  * and the values of query parameters named like credentials.
  */
 export function redactUrl(url: string): string {
@@ -47,7 +52,9 @@ export function redactUrl(url: string): string {
 
   const pathToken = API_PATH_TOKEN.exec(path);
   const tokenless = pathToken?.[1] && pathToken[2] && !API_RESOURCE_WORDS.has(pathToken[2]) ? `${pathToken[1]}[token]${path.slice(pathToken[0].length)}` : path;
-  let redacted = redactPiece(origin) + tokenless.split('/').map(redactPiece).join('/');
+  const pieces = tokenless.split('/');
+  const secretless = pieces.map((piece, index) => (index > 0 && SHARED_SEGMENT.test(decodeAscii(pieces[index - 1] ?? '')) ? '[secret]' : piece));
+  let redacted = redactPiece(origin) + secretless.map(redactPiece).join('/');
   if (query !== undefined) {
     const pairs = query.split('&').map((pair) => {
       const equals = pair.indexOf('=');
@@ -67,7 +74,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token'],
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token', '*.secret'],
         censor: '[redacted]',
       },
     },

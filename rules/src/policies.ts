@@ -95,3 +95,19 @@ export function canAnswer(viewer: Viewer, request: Pick<RequestParties, 'targetO
 export function canWithdraw(viewer: Viewer, request: Pick<RequestParties, 'sender' | 'status'>): boolean {
   return isSender(viewer, request) && request.status === 'proposed';
 }
+
+/** A reviewer link as the policies need it: when it stops working (null: never). */
+export interface LinkTerms {
+  expires: Date | string | null;
+}
+
+/** Whether `viewer` may share a project or record through a reviewer link, or publish a single record: only its owner. */
+export function canShare(viewer: Viewer, item: Owned): boolean {
+  return canChange(viewer, item);
+}
+
+/** Whether a reviewer link still opens what it names at `now`: until it expires (a revoked link no longer exists at all). */
+export function linkIsLive(link: LinkTerms, now: Date = new Date()): boolean {
+  return link.expires === null || new Date(link.expires).getTime() > now.getTime();
+}
+

@@ -1,6 +1,7 @@
 import type { Download, DownloadOptions, ExportQuery, Upload } from './api-client.js';
 import { downloadOf, filePushParts } from './api-client.js';
 import { ApiError, apiErrorFor, NetworkError } from './errors.js';
+import { LinksCloud, SharedCloud } from './links-cloud.js';
 import { formData, type FormPart } from './multipart.js';
 import {
   fillPath,
@@ -150,6 +151,8 @@ export class CloudClient {
   readonly browse: BrowseCloud;
   readonly diffs: DiffsCloud;
   readonly exports: ExportsCloud;
+  readonly links: LinksCloud;
+  readonly shared: SharedCloud;
   private readonly csrfToken: () => string | undefined;
   private readonly options: CloudClientOptions;
   /** The token the service last handed out through /auth/csrf (for clients that cannot read the cookie). */
@@ -173,6 +176,8 @@ export class CloudClient {
     this.browse = new BrowseCloud(this);
     this.diffs = new DiffsCloud(this);
     this.exports = new ExportsCloud(this);
+    this.links = new LinksCloud(this);
+    this.shared = new SharedCloud(this);
   }
 
   /** The signed-in user's summary: counts, recent records, open requests in and out. */
@@ -447,6 +452,16 @@ export class RecordsCloud {
   /** Deletes one of the signed-in user's records. */
   delete(id: string): Promise<DeletionReport> {
     return this.client.call('DELETE', '/cloud/v1/records/{id}', { path: { id } });
+  }
+
+  /** Publishes one of the signed-in user's records (and its container) without publishing its project. */
+  publish(id: string): Promise<RecordAtom> {
+    return this.client.call('POST', '/cloud/v1/records/{id}/publish', { path: { id } });
+  }
+
+  /** Takes a published record back to its project's privacy. */
+  unpublish(id: string): Promise<RecordAtom> {
+    return this.client.call('POST', '/cloud/v1/records/{id}/unpublish', { path: { id } });
   }
 
   /** The URL of an input or output file (by name, sha256 or file id), for links. */

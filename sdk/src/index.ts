@@ -6,6 +6,7 @@ export * from './api-client.js';
 export * from './cloud-client.js';
 export * from './errors.js';
 export * from './format.js';
+export * from './links-cloud.js';
 export * from './multipart.js';
 export * from './transport.js';
 export type * from './types.js';

@@ -4,6 +4,7 @@ import { counterModel, revokedSessionModel, type CounterDoc, type RevokedSession
 import { backfillLiveKeys, diffRequestModel, type DiffRequestDoc } from './diff-request.js';
 import { fileModel, type FileDoc } from './file.js';
 import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
+import { linkModel, type LinkDoc } from './link.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
@@ -13,6 +14,7 @@ export * from './counter.js';
 export * from './diff-request.js';
 export * from './file.js';
 export * from './idempotency-key.js';
+export * from './link.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
@@ -28,6 +30,7 @@ export interface Models {
   Counter: Model<CounterDoc>;
   RevokedSession: Model<RevokedSessionDoc>;
   IdempotencyKey: Model<IdempotencyKeyDoc>;
+  Link: Model<LinkDoc>;
 }
 
 /**
@@ -35,8 +38,10 @@ export interface Models {
  * stored files (content-addressed blobs shared by everyone who sends the same bytes; a file is
  * reached through a record or container the caller may see). Projects, records, containers and
  * diff requests are reached through `access()` with a scope, or through `unscoped()` with a reason.
+ * Reviewer links are credentials, like API tokens: looked up by the hash of their secret, and
+ * managed only by their owner (core/src/services/links.ts).
  */
-export type OpenModels = Pick<Models, 'User' | 'File' | 'Counter' | 'RevokedSession' | 'IdempotencyKey'>;
+export type OpenModels = Pick<Models, 'User' | 'File' | 'Counter' | 'RevokedSession' | 'IdempotencyKey' | 'Link'>;
 
 /** Binds the models to a connection. */
 export function createModels(connection: Connection): Models {
@@ -50,6 +55,7 @@ export function createModels(connection: Connection): Models {
     Counter: counterModel(connection),
     RevokedSession: revokedSessionModel(connection),
     IdempotencyKey: idempotencyKeyModel(connection),
+    Link: linkModel(connection),
   };
 }
 

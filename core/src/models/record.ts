@@ -78,6 +78,11 @@ export interface RecordDoc {
   seals?: Types.ObjectId[];
   /** Incremented by every update: read-modify-write updates use it as their guard. */
   rev: number;
+  /**
+   * Published by its owner on its own: public (with its container) even while its project is
+   * private, and it stays so when the project turns private. Absent on records stored before.
+   */
+  published?: boolean;
   created: Date;
   updated: Date;
 }
@@ -148,6 +153,7 @@ const recordSchema = new Schema<RecordDoc>(
     sumatra: { type: sumatraSchema, default: null },
     seals: { type: [Schema.Types.ObjectId], default: [] },
     rev: { type: Number, default: 0 },
+    published: { type: Boolean, default: false },
   },
   { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
 );

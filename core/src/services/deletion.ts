@@ -53,6 +53,8 @@ export async function deleteProject(deps: Deps, actor: Actor, id: string): Promi
   // A record sealed while this ran is still there: the project stays with it.
   if ((await allRecords.countDocuments(owner, { project: project._id })) > 0) await guardProjectUnsealed(deps, project);
   await projects.deleteOne(owner, { _id: project._id });
+  // Reviewer links to the project or its records open nothing any more: they go with it.
+  await deps.models.Link.deleteMany({ owner: actor.id, project: project._id });
   diffRequests += (await requests.deleteMany(touching, unagreed)).deletedCount;
   await sweep();
   const files = await releaseFiles(deps, fileIds);

@@ -21,3 +21,5 @@ export * from './idempotency.js';
 export * from './sweep.js';
 export * from './exports.js';
 export * from './imports.js';
+export * from './links.js';
+export * from './publication.js';

@@ -3,7 +3,7 @@ import type { Schemas } from '@reprise/contract';
 import { encodeFreeform, type JsonValue } from '../codec.js';
 import { isDuplicateKeyError } from '../db.js';
 import { AppError, errors } from '../errors.js';
-import type { ContainerDoc, ProjectDoc } from '../models/index.js';
+import type { ContainerDoc, ProjectDoc, RecordDoc } from '../models/index.js';
 import { hasIdForm, projectNameProblem, RECORD_STATUSES } from '@reprise/rules';
 import { nameShadowsId } from '../names.js';
 import { afterCursor, paginate } from '../paging.js';
@@ -183,6 +183,14 @@ export async function setProjectPrivacy(deps: Deps, actor: Actor, projectId: Typ
   const { projects, records, containers } = access(deps);
   const owner = Scope.owner(actor.id);
   const updateContents = async () => {
+    if (makePrivate) {
+      // Records published on their own, and the containers they ran in, stay public.
+      const published = await records.find(owner, { project: projectId, published: true }, { container: 1 }).lean<Array<Pick<RecordDoc, '_id' | 'container'>>>();
+      const kept = published.flatMap((record) => (record.container ? [record.container] : []));
+      await records.updateMany(owner, { project: projectId, published: { $ne: true } }, { $set: { private: true } });
+      await containers.updateMany(owner, kept.length > 0 ? { project: projectId, _id: { $nin: kept } } : { project: projectId }, { $set: { private: true } });
+      return;
+    }
     await records.updateMany(owner, { project: projectId }, { $set: { private: makePrivate } });
     await containers.updateMany(owner, { project: projectId }, { $set: { private: makePrivate } });
   };

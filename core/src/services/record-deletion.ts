@@ -65,6 +65,8 @@ export async function deleteRecordsWithRequests(deps: Deps, actor: Actor, projec
   report.diffRequests += (await requests.deleteMany(touching, unagreed)).deletedCount;
   report.records = (await allRecords.deleteMany(owner, { $and: [{ project: project._id, _id: { $in: recordIds } }, UNSEALED] })).deletedCount;
   report.diffRequests += (await requests.deleteMany(touching, unagreed)).deletedCount;
+  // Reviewer links to a deleted record open nothing any more: they go with it.
+  if (report.records > 0) await deps.models.Link.deleteMany({ owner: actor.id, record: { $in: recordIds } });
   if (report.records > 0) await touchProject(deps, project);
   report.files = await releaseFiles(deps, filesOfRecords(records));
   return report;

@@ -1,10 +1,10 @@
 /** The evidence of a comparison, side by side: verdict, code, inputs, outputs, dependencies, system, program. */
 import { useState, type ReactNode } from 'react';
 import type { AssessmentCell, Evidence, JsonDifferences, OutputPair } from '@reprise/sdk';
-import { cloud } from '../api/client';
 import { CELL_INFO, COLUMNS, cellAt, cellTone, columnOf, describePair, outputsWords, summarizeCell, type CodeIdentity, type OutputSide } from '@reprise/rules';
 import { formatBytes, formatHostValue, formatPercent, plural, shortDigest } from '../lib/format';
 import { Badge, Digest } from './ui';
+import { useFileSource } from './file-source';
 import { diffUnavailable, TextDiffView } from './text-diff';
 
 function Same({ same, yes = 'same', no = 'different' }: { same: boolean; yes?: string; no?: string }) {
@@ -164,6 +164,7 @@ function digestWords(side: OutputSide): string {
 
 function OutputRow({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: string; bRecord: string }) {
   const [showDiff, setShowDiff] = useState(false);
+  const source = useFileSource();
   const description = describePair(pair);
   const { a, b } = pair;
   const unavailable = diffUnavailable(pair);
@@ -197,11 +198,11 @@ function OutputRow({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: stri
       {images ? (
         <div className="image-pair">
           <figure>
-            <img src={cloud.records.fileUrl(aRecord, a?.sha256 ?? a?.name ?? '')} alt={`A: ${pair.name}`} loading="lazy" />
+            <img src={source.url(aRecord, a?.sha256 ?? a?.name ?? '')} alt={`A: ${pair.name}`} loading="lazy" />
             <figcaption>A</figcaption>
           </figure>
           <figure>
-            <img src={cloud.records.fileUrl(bRecord, b?.sha256 ?? b?.name ?? '')} alt={`B: ${pair.name}`} loading="lazy" />
+            <img src={source.url(bRecord, b?.sha256 ?? b?.name ?? '')} alt={`B: ${pair.name}`} loading="lazy" />
             <figcaption>B</figcaption>
           </figure>
         </div>

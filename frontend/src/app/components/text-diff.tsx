@@ -2,9 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { OutputPair } from '@reprise/sdk';
-import { cloud } from '../api/client';
 import { formatBytes } from '../lib/format';
 import { textDiff, type DiffRow, type Segment } from '../lib/textdiff';
+import { useFileSource, type FileSource } from './file-source';
 import { ErrorBox, Loading } from './ui';
 
 /** Outputs larger than this (per side) are not fetched for a diff: the measured distance has to do. */
@@ -22,8 +22,8 @@ export function diffUnavailable(pair: OutputPair): string | null {
   return null;
 }
 
-async function fetchText(record: string, file: string, signal: AbortSignal): Promise<string> {
-  const download = await cloud.records.file(record, file, { range: { start: 0, end: DIFF_MAX_BYTES - 1 }, signal });
+async function fetchText(source: FileSource, record: string, file: string, signal: AbortSignal): Promise<string> {
+  const download = await source.download(record, file, { range: { start: 0, end: DIFF_MAX_BYTES - 1 }, signal });
   return await new Response(download.body).text();
 }
 
@@ -92,10 +92,11 @@ function Row({ row }: { row: DiffRow }) {
 /** Fetches both sides of a text output pair and shows their line diff. */
 export function TextDiffView({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: string; bRecord: string }) {
   const { a, b } = pair;
+  const source = useFileSource();
   const files = useQuery({
     queryKey: ['text-pair', aRecord, a?.sha256 ?? a?.name, bRecord, b?.sha256 ?? b?.name],
     queryFn: async ({ signal }) => {
-      const [left, right] = await Promise.all([fetchText(aRecord, a?.sha256 ?? a?.name ?? '', signal), fetchText(bRecord, b?.sha256 ?? b?.name ?? '', signal)]);
+      const [left, right] = await Promise.all([fetchText(source, aRecord, a?.sha256 ?? a?.name ?? '', signal), fetchText(source, bRecord, b?.sha256 ?? b?.name ?? '', signal)]);
       return { left, right };
     },
     staleTime: Number.POSITIVE_INFINITY,

@@ -9,6 +9,7 @@ import { FilterInput } from '../components/filter-input';
 import { BoxIcon, ChevronIcon, CompareIcon, PlusIcon } from '../components/icons';
 import { ExportButtons } from '../components/export-menu';
 import { CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Loading, PageHeader, Pager, PrivacyBadge, SkeletonRows, StatusBadge, Tabs, Tags, TimeAgo } from '../components/ui';
+import { ShareWithReviewers } from '../components/share-dialog';
 import { canChange } from '@reprise/rules';
 import { formatBytes, formatDate, plural } from '../lib/format';
 import { oneOf, withParams } from '../lib/params';
@@ -366,6 +367,7 @@ export function ProjectPage() {
                   <p>The project, its records and containers disappear for everyone else at once. Diff requests already made stay, without showing your records.</p>
                 )}
               </ConfirmButton>
+              {data.private ? <ShareWithReviewers target={{ project: data.id }} /> : null}
               <Link to={`/projects/${data.id}/edit`} className="btn">
                 Edit
               </Link>

@@ -7,6 +7,7 @@ import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useRecor
 import { AttachFiles } from '../components/attach-files';
 import { CiteBox } from '../components/cite-box';
 import { ExportButtons } from '../components/export-menu';
+import { ShareWithReviewers } from '../components/share-dialog';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import {
   Card,
@@ -401,6 +402,7 @@ export function RecordPage() {
           <>
             <ComparePicker record={data} signedIn={Boolean(me.data)} />
             <ExportButtons kind="record" id={data.id} />
+            {mine && (data.private || data.published) ? <ShareWithReviewers target={{ record: data.id }} record={data} /> : null}
             {mine ? (
               <>
                 <button type="button" className="btn" onClick={() => setEditing((value) => !value)}>
