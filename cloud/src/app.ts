@@ -8,6 +8,8 @@ import { configurePassport, readSession } from './auth/session.js';
 import { dashboardRouter } from './dashboard/dashboard.routes.js';
 import { diffsRouter } from './diffs/diffs.routes.js';
 import { settingsOf, type CloudDeps } from './http/context.js';
+import { notificationsRouter } from './notifications/notifications.routes.js';
+import { webhooksRouter } from './notifications/webhooks.routes.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { publicRouter } from './public/public.routes.js';
 import { recordsRouter } from './records/records.routes.js';
@@ -45,6 +47,8 @@ export function createCloudApp(deps: CloudDeps): Express {
   v1.use(recordsRouter(deps));
   v1.use(publicRouter(deps));
   v1.use(diffsRouter(deps));
+  v1.use(notificationsRouter(deps));
+  v1.use(webhooksRouter(deps));
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);

@@ -4,18 +4,22 @@ import { counterModel, revokedSessionModel, type CounterDoc, type RevokedSession
 import { backfillLiveKeys, diffRequestModel, type DiffRequestDoc } from './diff-request.js';
 import { fileModel, type FileDoc } from './file.js';
 import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
+import { mailModel, notificationModel, type MailDoc, type NotificationDoc } from './notification.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
+import { deliveryModel, webhookModel, type DeliveryDoc, type WebhookDoc } from './webhook.js';
 
 export * from './container.js';
 export * from './counter.js';
 export * from './diff-request.js';
 export * from './file.js';
 export * from './idempotency-key.js';
+export * from './notification.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
+export * from './webhook.js';
 
 /** Every model, bound to one connection. */
 export interface Models {
@@ -28,6 +32,10 @@ export interface Models {
   Counter: Model<CounterDoc>;
   RevokedSession: Model<RevokedSessionDoc>;
   IdempotencyKey: Model<IdempotencyKeyDoc>;
+  Notification: Model<NotificationDoc>;
+  Mail: Model<MailDoc>;
+  Webhook: Model<WebhookDoc>;
+  Delivery: Model<DeliveryDoc>;
 }
 
 /**
@@ -50,6 +58,10 @@ export function createModels(connection: Connection): Models {
     Counter: counterModel(connection),
     RevokedSession: revokedSessionModel(connection),
     IdempotencyKey: idempotencyKeyModel(connection),
+    Notification: notificationModel(connection),
+    Mail: mailModel(connection),
+    Webhook: webhookModel(connection),
+    Delivery: deliveryModel(connection),
   };
 }
 

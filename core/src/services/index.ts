@@ -19,3 +19,8 @@ export * from './seals.js';
 export * from './sumatra-store.js';
 export * from './idempotency.js';
 export * from './sweep.js';
+export * from './notifications.js';
+export * from './notification-secrets.js';
+export * from './outbox.js';
+export * from './webhook-targets.js';
+export * from './webhooks.js';
