@@ -13,8 +13,8 @@ import {
   type Config,
   type Deps,
   type Outcome,
+  NOTIFICATION_KIND_WORDS,
 } from '@reprise/core';
-import { NOTIFICATION_KIND_WORDS } from '@reprise/core';
 import { postPinned } from './post.js';
 
 /** What the senders are given. */
@@ -50,7 +50,7 @@ function escapeHtml(text: string): string {
 }
 
 /** One notification's email: plain text and HTML, with the link to its page and the unsubscribe link. */
-export function renderMail(claimed: Required<{ [K in keyof ClaimedMail]: NonNullable<ClaimedMail[K]> }>, config: Config, serverSecret: string) {
+function renderMail(claimed: Required<{ [K in keyof ClaimedMail]: NonNullable<ClaimedMail[K]> }>, config: Config, serverSecret: string) {
   const { notification, user } = claimed;
   const page = `${config.publicUrl}${notification.link}`;
   const unsubscribe = `${config.publicUrl}/unsubscribe?token=${unsubscribeToken(serverSecret, user._id, notification.kind)}`;
