@@ -41,7 +41,7 @@ export async function postPinned(target: string, body: string, headers: Record<s
       url = new URL(answer.location, parsed).href;
     }
   } catch (error) {
-    if (deadline.aborted) return { status: null, error: `no answer within ${Math.round(options.timeoutMs / 1000)} s` };
+    if (deadline.aborted) return { status: null, error: `no answer within ${options.timeoutMs / 1000} s` };
     if (error instanceof AppError) return { status: null, error: error.message };
     return { status: null, error: error instanceof Error ? error.message : String(error) };
   }
