@@ -75,6 +75,8 @@ function routesOf(queryClient: QueryClient): RouteObject[] {
         { path: 'compare/:a/:b', ...page(() => import('./pages/compare').then((m) => m.ComparePage)) },
         { path: 'requests', ...page(() => import('./pages/requests').then((m) => m.RequestsPage), { session: true }) },
         { path: 'requests/:id', ...page(() => import('./pages/request').then((m) => m.RequestPage)) },
+        { path: 'notifications', ...page(() => import('./pages/notifications').then((m) => m.NotificationsPage), { session: true }) },
+        { path: 'unsubscribe', ...page(() => import('./pages/notifications').then((m) => m.UnsubscribePage)) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
