@@ -12,13 +12,13 @@ import { loadOwners, ownerOf } from './owners.js';
 import { readUnsubscribeToken } from './notification-secrets.js';
 
 /** A diff request's event: received (by its target owner), answered (told to its sender), withdrawn (told to its target owner). */
-export interface RequestEvent {
+interface RequestEvent {
   kind: 'request.received' | 'request.answered' | 'request.withdrawn';
   request: DiffRequestDoc;
 }
 
 /** A reproduction that ended, told to whoever asked for it. Ids are hex strings. */
-export interface ReproductionEvent {
+interface ReproductionEvent {
   kind: 'reproduction.finished';
   /** The user who asked for the reproduction. */
   user: string;

@@ -4,7 +4,7 @@ import type { DeliveryAttempt, DeliveryDoc, MailDoc, NotificationDoc, UserDoc, W
 import type { Deps } from './context.js';
 
 /** How long a claim lasts: a sender that dies mid-send leaves its message to others after this. */
-export const CLAIM_MS = 60_000;
+const CLAIM_MS = 60_000;
 
 /**
  * The waits before each retry of an email or a webhook delivery, from the first failure on: about
@@ -49,7 +49,7 @@ export async function claimMail(deps: Deps, now: Date, claimMs = CLAIM_MS): Prom
 export type Outcome = { state: 'sent' | 'skipped' } | { state: 'failed'; error: string };
 
 /** When a failed attempt number `attempts` is retried, or null when it was the last. */
-export function retryAt(now: Date, attempts: number, delays: readonly number[] = RETRY_DELAYS_MS): Date | null {
+function retryAt(now: Date, attempts: number, delays: readonly number[] = RETRY_DELAYS_MS): Date | null {
   const delay = delays[attempts - 1];
   return delay === undefined ? null : new Date(now.getTime() + delay);
 }

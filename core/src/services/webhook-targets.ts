@@ -3,7 +3,7 @@ import { BlockList, isIP } from 'node:net';
 import { AppError } from '../errors.js';
 
 /** The longest webhook URL accepted. */
-export const MAX_WEBHOOK_URL = 2048;
+const MAX_WEBHOOK_URL = 2048;
 
 // Addresses a webhook must not reach unless WEBHOOK_ALLOW_PRIVATE=true: this host, the local
 // networks and the cloud metadata services behind link-local addresses (SSRF).
@@ -35,7 +35,7 @@ for (const [network, prefix] of [
 }
 
 /** True for an address on a private, loopback, link-local (or otherwise non-public) network; IPv4 in IPv6 is judged as IPv4. */
-export function isPrivateAddress(address: string): boolean {
+function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
   if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
