@@ -1067,16 +1067,16 @@ export interface paths {
         };
         /** The signed-in user's email settings */
         get: operations["getNotificationSettings"];
-        /**
-         * Choose the kinds of event the signed-in user gets no email for
-         * @description Takes effect at once, also for emails already queued (they are dropped when their turn comes).
-         */
-        put: operations["setNotificationSettings"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Choose the kinds of event the signed-in user gets no email for
+         * @description Takes effect at once, also for emails already queued (they are dropped when their turn comes).
+         */
+        patch: operations["setNotificationSettings"];
         trace?: never;
     };
     "/cloud/v1/notifications/unsubscribe": {

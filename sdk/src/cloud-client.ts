@@ -573,7 +573,7 @@ export class NotificationsCloud {
 
   /** Chooses the kinds the user gets no email for. */
   setEmailOptOut(emailOptOut: NotificationKind[]): Promise<NotificationSettings> {
-    return this.client.call('PUT', '/cloud/v1/notifications/settings', { body: { emailOptOut } });
+    return this.client.call('PATCH', '/cloud/v1/notifications/settings', { body: { emailOptOut } });
   }
 
   /** Follows an email's unsubscribe link (no session needed). */

@@ -42,7 +42,7 @@ export function notificationsRouter(deps: CloudDeps): Router {
     res.json({ email: config.smtpUrl !== undefined, emailOptOut: await mailOptOut(deps, actorOf(res).id) });
   });
 
-  router.put('/notifications/settings', requireSession, ...jsonBody(config), validate(spec, 'setNotificationSettings'), async (_req, res) => {
+  router.patch('/notifications/settings', requireSession, ...jsonBody(config), validate(spec, 'setNotificationSettings'), async (_req, res) => {
     const { body } = inputOf(res, 'setNotificationSettings');
     res.json({ email: config.smtpUrl !== undefined, emailOptOut: await setMailOptOut(deps, actorOf(res).id, body.emailOptOut) });
   });

@@ -189,7 +189,7 @@ describe('notification emails', () => {
   it('takes the opt-outs of the account page: no email of that kind, the others still go', async () => {
     received.length = 0;
     const pair = await makePair(cloud, reproducible);
-    const put = (body: object) => pair.target.browser.agent.put('/cloud/v1/notifications/settings').set('X-CSRF-Token', pair.target.browser.csrf() ?? '').send(body);
+    const put = (body: object) => pair.target.browser.patch('/cloud/v1/notifications/settings', body);
     expect((await put({ emailOptOut: ['request.everything'] })).status).toBe(400);
     await put({ emailOptOut: ['request.withdrawn'] }).expect(200);
     const id = await propose(pair);
