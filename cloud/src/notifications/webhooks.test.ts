@@ -8,7 +8,7 @@ import { createLogger } from '@reprise/http';
 import { verifyWebhook } from '@reprise/sdk/node';
 import { TEST_JWT_SECRET, useCloud, type SignedIn } from '../test/harness.js';
 import { makePair } from '../test/pairs.js';
-import { WebhookSender, type SenderOptions } from './senders.js';
+import { startOutbound, WebhookSender, type SenderOptions } from './senders.js';
 
 // WEBHOOK_ALLOW_PRIVATE is unset for the service: creation refuses local targets. The receivers of
 // this file are local, so their webhooks are made by the service function with private targets
@@ -255,5 +255,21 @@ describe('webhook deliveries', () => {
     await pair.sender.browser.post(`/cloud/v1/diffs/${res.body.id as string}/withdraw`).expect(200);
     await webhookSender(true).runOnce();
     expect(arrivals.map((arrival) => arrival.headers['x-reprise-event'])).toEqual(['request.withdrawn']);
+  });
+
+  it('are sent by the outbound loop on its own, which stops cleanly; without SMTP_URL no email is queued', async () => {
+    const { pair } = await requestWithWebhook();
+    const loop = startOutbound([webhookSender(true)], senderLog, 20);
+    try {
+      for (let waited = 0; arrivals.length === 0 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      await loop.stop();
+    }
+    expect(arrivals).toHaveLength(1);
+    // Nothing runs after stop(): a new event stays queued.
+    await pair.sender.browser.post(`/cloud/v1/diffs/${JSON.parse(arrivals[0]?.body ?? '{}').data.request.id as string}/withdraw`).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(arrivals).toHaveLength(1);
+    expect(await cloud.db.models.Mail.countDocuments({})).toBe(0);
   });
 });
