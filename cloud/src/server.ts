@@ -7,6 +7,12 @@ import { MailSender, startOutbound, WebhookSender } from './notifications/sender
 /** How often the notification senders look for emails and webhook deliveries that are due. */
 const OUTBOUND_INTERVAL_MS = 5_000;
 
+/**
+ * Limits of one SMTP exchange, well inside the minute a sender's claim on a message lasts, so that
+ * another instance never takes over a message that is still being sent.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 /** How long in-flight requests get to finish after SIGTERM (the cloud has no long uploads). */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -23,7 +29,7 @@ async function main(): Promise<void> {
   const deps = { models, blobs: new GridFsBlobStore(connection), spec: SpecValidator.load(), config, logger, jwtSecret };
   const app = createCloudApp(deps);
   // Emails (when SMTP_URL is set) and webhook deliveries leave from the outbox, never from a request.
-  const senders = [new WebhookSender(deps), ...(config.smtpUrl ? [new MailSender(deps, createTransport(config.smtpUrl))] : [])];
+  const senders = [new WebhookSender(deps), ...(config.smtpUrl ? [new MailSender(deps, createTransport(config.smtpUrl, SMTP_TIMEOUTS))] : [])];
   const outbound = startOutbound(senders, logger, OUTBOUND_INTERVAL_MS);
   serveUntilSignalled(app, {
     name: 'cloud service',

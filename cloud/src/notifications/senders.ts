@@ -12,6 +12,7 @@ import {
   type ClaimedMail,
   type Config,
   type Deps,
+  type NotificationDoc,
   type Outcome,
   NOTIFICATION_KIND_WORDS,
 } from '@reprise/core';
@@ -50,8 +51,7 @@ function escapeHtml(text: string): string {
 }
 
 /** One notification's email: plain text and HTML, with the link to its page and the unsubscribe link. */
-function renderMail(claimed: Required<{ [K in keyof ClaimedMail]: NonNullable<ClaimedMail[K]> }>, config: Config, serverSecret: string) {
-  const { notification, user } = claimed;
+function renderMail(notification: NotificationDoc, user: { _id: NotificationDoc['owner']; email: string }, config: Config, serverSecret: string) {
   const page = `${config.publicUrl}${notification.link}`;
   const unsubscribe = `${config.publicUrl}/unsubscribe?token=${unsubscribeToken(serverSecret, user._id, notification.kind)}`;
   const why = `You get this email because of your Reprise setting "${NOTIFICATION_KIND_WORDS[notification.kind]}".`;
@@ -106,7 +106,7 @@ export class MailSender {
     const { notification, user } = claimed;
     if (!notification || !user || (user.mailOptOut ?? []).includes(claimed.mail.kind)) return { state: 'skipped' };
     try {
-      await this.transport.sendMail(renderMail({ mail: claimed.mail, notification, user }, this.deps.config, this.deps.jwtSecret));
+      await this.transport.sendMail(renderMail(notification, user, this.deps.config, this.deps.jwtSecret));
       return { state: 'sent' };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -145,8 +145,8 @@ export class WebhookSender {
       if (!webhook) result = { status: null, error: 'the webhook was deleted' };
       else if (webhook.disabled) result = { status: null, error: 'the webhook is disabled' };
       else {
-        const secret = openWebhookSecret(this.deps.jwtSecret, webhook.secret);
-        result = await postPinned(
+        const secret = readableSecret(this.deps.jwtSecret, webhook.secret);
+        result = secret === null ? { status: null, error: UNREADABLE_SECRET } : await postPinned(
           webhook.url,
           delivery.body,
           { 'X-Reprise-Event': delivery.kind, 'X-Reprise-Delivery': delivery._id.toHexString(), 'X-Reprise-Signature': webhookSignature(secret, delivery.body) },
@@ -159,6 +159,17 @@ export class WebhookSender {
       });
     }
     return handled;
+  }
+}
+
+const UNREADABLE_SECRET = "the webhook's secret cannot be read (the server's secret changed since it was made): delete the webhook and add it again";
+
+/** A webhook's secret, or null when the server's secret changed since it was sealed. */
+function readableSecret(serverSecret: string, sealed: string): string | null {
+  try {
+    return openWebhookSecret(serverSecret, sealed);
+  } catch {
+    return null;
   }
 }
 

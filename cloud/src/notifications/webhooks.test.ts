@@ -194,6 +194,16 @@ describe('webhook deliveries', () => {
     receiver.closeAllConnections();
   });
 
+  it('records a failure, not a crash of the sender, when the server\'s secret changed since the webhook was made', async () => {
+    const { pair, hook } = await requestWithWebhook();
+    const config = { ...cloud.config, webhookAllowPrivate: true };
+    const sender = new WebhookSender({ models: cloud.db.models, blobs: cloud.db.blobs, config, logger: senderLog, jwtSecret: 'another-secret-another-secret-0123456789' });
+    expect(await sender.runOnce()).toBe(1);
+    expect(arrivals).toHaveLength(0);
+    const [delivery] = await deliveriesOf(pair.target, hook.id);
+    expect(delivery?.log[0]?.error).toContain("the webhook's secret cannot be read");
+  });
+
   it('refuses at delivery time a host that resolves to a loopback address when private targets are not allowed', async () => {
     const { pair, hook } = await requestWithWebhook(`http://localhost:${port}/hook`);
     expect(await webhookSender(false).runOnce()).toBe(1);

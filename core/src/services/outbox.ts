@@ -104,7 +104,7 @@ export async function finishDelivery(
   const retry = ok || !webhook || webhook.disabled ? null : retryAt(now, delivery.attempts, options.delays);
   const state = ok ? 'sent' : retry ? 'queued' : 'failed';
   await Delivery.updateOne({ _id: delivery._id, claim: delivery.claim }, { $set: { state, log, claim: null, ...(retry ? { next: retry } : {}) } });
-  if (!webhook) return;
+  if (!webhook || webhook.disabled) return;
   if (ok) {
     if (webhook.failures > 0) await Webhook.updateOne({ _id: webhook._id }, { $set: { failures: 0 } });
     return;
