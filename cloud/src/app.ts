@@ -10,6 +10,8 @@ import { diffsRouter } from './diffs/diffs.routes.js';
 import { exportRouter } from './export/export.routes.js';
 import { linksRouter } from './links/links.routes.js';
 import { settingsOf, type CloudDeps } from './http/context.js';
+import { notificationsRouter } from './notifications/notifications.routes.js';
+import { webhooksRouter } from './notifications/webhooks.routes.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { publicRouter } from './public/public.routes.js';
 import { recordsRouter } from './records/records.routes.js';
@@ -51,6 +53,8 @@ export function createCloudApp(deps: CloudDeps): Express {
   v1.use(exportRouter(deps));
   v1.use(linksRouter(deps));
   v1.use(sharedRouter(deps));
+  v1.use(notificationsRouter(deps));
+  v1.use(webhooksRouter(deps));
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);

@@ -1466,6 +1466,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cloud/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's notifications, newest first
+         * @description One notification per event told to the user: a diff request received (`request.received`),
+         *     one of theirs answered (`request.answered`), a request to them withdrawn
+         *     (`request.withdrawn`), a reproduction they asked for ended (`reproduction.finished`).
+         *     `link` is the dashboard page it is about. The same events go out by email (when the server
+         *     has SMTP and the user has not opted out of the kind) and to the user's webhooks.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/notifications/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the signed-in user's notifications are unread (the header's count) */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification of the signed-in user read */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A notification id. */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one notification read
+         * @description Someone else's notification, like a missing one, is a 404.
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's email settings */
+        get: operations["getNotificationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Choose the kinds of event the signed-in user gets no email for
+         * @description Takes effect at once, also for emails already queued (they are dropped when their turn comes).
+         */
+        patch: operations["setNotificationSettings"];
+        trace?: never;
+    };
+    "/cloud/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow an email's unsubscribe link (no session needed)
+         * @description Every notification email ends with a link to the dashboard's `/unsubscribe?token=…` page,
+         *     which sends the token here. The token names the user and the kind of event and is signed by
+         *     the server (HMAC), so no session is needed; from this answer on, that user gets no email of
+         *     that kind (undo it on the account page). A token that is not the server's is a 400
+         *     `invalid_unsubscribe_token`. Tokens are redacted from logs.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's webhooks (at most 20, newest first) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Add a webhook; its signing secret is answered this once
+         * @description The user's events (all kinds, or those `events` lists) are POSTed to `url` as JSON
+         *     `{id, event, created, data}` with the headers `X-Reprise-Event` (the kind),
+         *     `X-Reprise-Delivery` (the delivery's id) and `X-Reprise-Signature: sha256=<hex HMAC-SHA256
+         *     of the body with the secret>`; `id` is the event's id, the same in every delivery and
+         *     redelivery of it (a receiver can drop repeats by it). Verify with the SDK's
+         *     `verifyWebhook(body, header, secret)`.
+         *
+         *     A delivery succeeds on a 2xx answer within 10 s; anything else (another status, no answer,
+         *     a receiver that hangs) is retried after 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h and 12 h,
+         *     then given up. Redirects are followed (at most 3) with the same signed POST. After 15
+         *     failed attempts in a row the webhook is disabled (`disabled` says when and why) until it is
+         *     enabled again.
+         *
+         *     The URL is refused with a 400 `webhook_url_refused` when it is not http(s), longer than
+         *     2048 characters, holds a user name or password, does not resolve, or resolves to a private,
+         *     loopback or link-local address (unless the server sets `WEBHOOK_ALLOW_PRIVATE=true`). The
+         *     same check runs again at every delivery and every redirect, on the address the connection
+         *     is then made to.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        /** One of the signed-in user's webhooks */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook with its delivery log (queued deliveries are dropped) */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a webhook that repeated failures disabled back on */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        /** A webhook's deliveries, newest first, with every attempt's answer and time */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/webhooks/{id}/deliveries/{delivery}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+                /** @description A delivery id. */
+                delivery: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again (a new delivery of the same event and body, queued now)
+         * @description A disabled webhook is a 409 `webhook_disabled`; enable it first.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sumatra": {
         parameters: {
             query?: never;
@@ -1641,7 +1891,7 @@ export interface components {
          *     code is a change of this description; the services cannot send one that is not listed.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "invalid_crate" | "not_a_run" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
+        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "invalid_crate" | "not_a_run" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "webhook_url_refused" | "webhook_disabled" | "invalid_unsubscribe_token" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
         /** @description A resource id (24 hex digits). */
         Id: string;
         /**
@@ -2559,6 +2809,82 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The kind of event (also the webhook's `X-Reprise-Event`).
+         * @enum {string}
+         */
+        NotificationKind: "request.received" | "request.answered" | "request.withdrawn" | "reproduction.finished";
+        Notification: {
+            id: components["schemas"]["Id"];
+            kind: components["schemas"]["NotificationKind"];
+            title: string;
+            body: string;
+            /** @description The dashboard page it is about, as a path (`/requests/<id>`). */
+            link: string;
+            /** @description The event's ids and states, as webhook deliveries carry them (`{request: {id, status, proposition, …}}` or `{reproduction: {id, state, record, request}}`). */
+            data: {
+                [key: string]: unknown;
+            };
+            read: boolean;
+            created: components["schemas"]["Timestamp"];
+        };
+        NotificationPage: {
+            data: components["schemas"]["Notification"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        NotificationSettings: {
+            /** @description Whether this server sends email at all (SMTP_URL is set). */
+            email: boolean;
+            /** @description The kinds the user gets no email for. */
+            emailOptOut: components["schemas"]["NotificationKind"][];
+        };
+        NotificationSettingsInput: {
+            emailOptOut: components["schemas"]["NotificationKind"][];
+        };
+        WebhookCreate: {
+            /** @description http(s); at most 2048 characters (longer is a 400 `webhook_url_refused`). */
+            url: string;
+            /** @description The kinds it receives; absent or empty, every kind. */
+            events?: components["schemas"]["NotificationKind"][];
+        };
+        Webhook: {
+            id: components["schemas"]["Id"];
+            url: string;
+            /** @description The kinds it receives; empty, every kind. */
+            events: components["schemas"]["NotificationKind"][];
+            /** @description Failed attempts in a row. */
+            failures: number;
+            /** @description When and why repeated failures disabled it; null while it is on. */
+            disabled: null | {
+                at: components["schemas"]["Timestamp"];
+                reason: string;
+            };
+            created: components["schemas"]["Timestamp"];
+        };
+        NewWebhook: components["schemas"]["Webhook"] & {
+            /** @description The signing secret (`whsec_…`), shown only in this answer. */
+            secret: string;
+        };
+        WebhookDelivery: {
+            id: components["schemas"]["Id"];
+            event: components["schemas"]["Id"];
+            kind: components["schemas"]["NotificationKind"];
+            /** @enum {string} */
+            state: "queued" | "sent" | "failed";
+            attempts: number;
+            /** @description When the next attempt is due (while queued). */
+            next: null | components["schemas"]["Timestamp"];
+            created: components["schemas"]["Timestamp"];
+            /** @description The latest attempts (up to 20), oldest first. */
+            log: {
+                at: components["schemas"]["Timestamp"];
+                /** @description The receiver's HTTP status; null when it did not answer. */
+                status: number | null;
+                /** @description How long the attempt took. */
+                ms: number;
+                error: string | null;
+            }[];
+        };
     };
     responses: {
         /** @description The export, as an attachment (`Content-Disposition`). */
@@ -2903,6 +3229,10 @@ export interface components {
          * @example 6560a1b2c3d4e5f6a7b8c9d2
          */
         diffId: components["schemas"]["Id"];
+        /** @description A notification id. */
+        notificationId: components["schemas"]["Id"];
+        /** @description A webhook id. */
+        webhookId: components["schemas"]["Id"];
     };
     requestBodies: never;
     headers: {
@@ -5461,6 +5791,417 @@ export interface operations {
             200: components["responses"]["Export"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications. */
+                unread?: boolean;
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were unread. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A notification id. */
+                id: components["parameters"]["notificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "emailOptOut": [
+                 *         "request.withdrawn"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["NotificationSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Unsubscribed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kind: components["schemas"]["NotificationKind"];
+                        /** @description The address that gets no more email of this kind. */
+                        email: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every webhook of the user's (their secrets are never shown again). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Webhook"][];
+                        page: components["schemas"]["PageInfo"];
+                    };
+                };
+            };
+            401: components["responses"]["SignInRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://ci.example.org/hooks/reprise",
+                 *       "events": [
+                 *         "request.received",
+                 *         "request.answered"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description The webhook, with its secret (shown only now). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWebhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, enabled, its failure count cleared. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                        page: components["schemas"]["PageInfo"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A webhook id. */
+                id: components["parameters"]["webhookId"];
+                /** @description A delivery id. */
+                delivery: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["Unavailable"];
         };
     };

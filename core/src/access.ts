@@ -8,7 +8,7 @@ import type {
   QueryOptions,
   UpdateQuery,
 } from 'mongoose';
-import type { ContainerDoc, DiffRequestDoc, Models, OpenModels, ProjectDoc, RecordDoc } from './models/index.js';
+import type { ContainerDoc, DeliveryDoc, DiffRequestDoc, MailDoc, Models, NotificationDoc, OpenModels, ProjectDoc, RecordDoc, WebhookDoc } from './models/index.js';
 import { RequestScope, Scope, scoped } from './scope.js';
 
 /**
@@ -89,6 +89,11 @@ export interface Access {
   records: ScopedCollection<RecordDoc, Scope>;
   containers: ScopedCollection<ContainerDoc, Scope>;
   requests: ScopedCollection<DiffRequestDoc, RequestScope>;
+  /** A user's notifications, outbox, webhooks and their deliveries: only ever their owner's (Scope.owner). */
+  notifications: ScopedCollection<NotificationDoc, Scope>;
+  mail: ScopedCollection<MailDoc, Scope>;
+  webhooks: ScopedCollection<WebhookDoc, Scope>;
+  deliveries: ScopedCollection<DeliveryDoc, Scope>;
 }
 
 // The open models a service is given are always the whole set at run time (createModels).
@@ -113,6 +118,10 @@ export function access(deps: { models: OpenModels }): Access {
     records: new ScopedCollection(models.Record, 'owner'),
     containers: new ScopedCollection(models.Container, 'owner'),
     requests: new ScopedCollection(models.DiffRequest, 'sender'),
+    notifications: new ScopedCollection(models.Notification, 'owner'),
+    mail: new ScopedCollection(models.Mail, 'owner'),
+    webhooks: new ScopedCollection(models.Webhook, 'owner'),
+    deliveries: new ScopedCollection(models.Delivery, 'owner'),
   };
   cache.set(deps.models, made);
   return made;

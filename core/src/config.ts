@@ -53,6 +53,9 @@ const schema = z.object({
   TRUST_PROXY: trustList.default(['loopback']),
   WEB_TRUST_PROXY: trustList.default([]),
   QUERY_SHAPE_DIR: z.string().min(1).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(320).optional(),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 /** Reprise's configuration, parsed once at start-up. */
@@ -98,6 +101,12 @@ export interface Config {
   readonly webTrustProxy: readonly string[];
   /** Where the test suite's index-coverage check collects the shape of every query (unset in production). */
   readonly queryShapeDir: string | undefined;
+  /** Where notification emails go out (smtp:// or smtps://, credentials in the URL); unset: no email. */
+  readonly smtpUrl: string | undefined;
+  /** The From of notification emails (default `Reprise <reprise@<PUBLIC_URL's host>>`). */
+  readonly mailFrom: string;
+  /** Whether webhooks may point at private, loopback and link-local addresses (a lab's own network). */
+  readonly webhookAllowPrivate: boolean;
 }
 
 /** Thrown when the environment holds a bad value; start-up prints it and stops. */
@@ -145,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: Object.freeze([...c.TRUST_PROXY]),
     webTrustProxy: Object.freeze([...c.WEB_TRUST_PROXY]),
     queryShapeDir: c.QUERY_SHAPE_DIR,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM ?? `Reprise <reprise@${new URL(c.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+    webhookAllowPrivate: c.WEBHOOK_ALLOW_PRIVATE === 'true',
   });
 }
 

@@ -37,6 +37,11 @@ import type {
   MyProjectsQuery,
   MyRecordsQuery,
   NewToken,
+  NewWebhook,
+  Notification,
+  NotificationKind,
+  NotificationSettings,
+  NotificationsQuery,
   Page,
   PasswordChange,
   Project,
@@ -53,6 +58,9 @@ import type {
   RecordSummary,
   Registration,
   Reproducibility,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
 } from './types.js';
 
 /** The cloud service's paths for `M`, as openapi.yaml writes them. */
@@ -153,6 +161,8 @@ export class CloudClient {
   readonly exports: ExportsCloud;
   readonly links: LinksCloud;
   readonly shared: SharedCloud;
+  readonly notifications: NotificationsCloud;
+  readonly webhooks: WebhooksCloud;
   private readonly csrfToken: () => string | undefined;
   private readonly options: CloudClientOptions;
   /** The token the service last handed out through /auth/csrf (for clients that cannot read the cookie). */
@@ -178,6 +188,8 @@ export class CloudClient {
     this.exports = new ExportsCloud(this);
     this.links = new LinksCloud(this);
     this.shared = new SharedCloud(this);
+    this.notifications = new NotificationsCloud(this);
+    this.webhooks = new WebhooksCloud(this);
   }
 
   /** The signed-in user's summary: counts, recent records, open requests in and out. */
@@ -571,5 +583,80 @@ export class ExportsCloud {
     if (options.signal) request.signal = options.signal;
     const response = await this.client.transport.send(request);
     return await response.text();
+  }
+}
+
+/** What the signed-in user is told about, and their email settings. */
+export class NotificationsCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** One page of notifications, newest first. */
+  list(query: NotificationsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<Notification>> {
+    return this.client.call('GET', '/cloud/v1/notifications', { query, ...options });
+  }
+
+  /** How many are unread (the header's count). */
+  async unread(options: { signal?: AbortSignal } = {}): Promise<number> {
+    return (await this.client.call('GET', '/cloud/v1/notifications/unread', options)).count;
+  }
+
+  /** Marks one read. */
+  markRead(id: string): Promise<Notification> {
+    return this.client.call('POST', '/cloud/v1/notifications/{id}/read', { path: { id } });
+  }
+
+  /** Marks all read; answers how many were unread. */
+  async markAllRead(): Promise<number> {
+    return (await this.client.call('POST', '/cloud/v1/notifications/read', {})).marked;
+  }
+
+  /** Whether the server sends email, and the kinds the user gets none for. */
+  settings(options: { signal?: AbortSignal } = {}): Promise<NotificationSettings> {
+    return this.client.call('GET', '/cloud/v1/notifications/settings', options);
+  }
+
+  /** Chooses the kinds the user gets no email for. */
+  setEmailOptOut(emailOptOut: NotificationKind[]): Promise<NotificationSettings> {
+    return this.client.call('PATCH', '/cloud/v1/notifications/settings', { body: { emailOptOut } });
+  }
+
+  /** Follows an email's unsubscribe link (no session needed). */
+  unsubscribe(token: string): Promise<{ kind: NotificationKind; email: string }> {
+    return this.client.call('POST', '/cloud/v1/notifications/unsubscribe', { body: { token } });
+  }
+}
+
+/** The signed-in user's webhooks and their delivery logs. */
+export class WebhooksCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** Every webhook of the user's (without secrets). */
+  list(options: { signal?: AbortSignal } = {}): Promise<Page<Webhook>> {
+    return this.client.call('GET', '/cloud/v1/webhooks', options);
+  }
+
+  /** Adds a webhook; its signing secret is in this answer only. */
+  create(body: WebhookCreate): Promise<NewWebhook> {
+    return this.client.call('POST', '/cloud/v1/webhooks', { body });
+  }
+
+  /** Deletes a webhook and its delivery log. */
+  async delete(id: string): Promise<void> {
+    await this.client.call('DELETE', '/cloud/v1/webhooks/{id}', { path: { id } });
+  }
+
+  /** Turns a webhook that repeated failures disabled back on. */
+  enable(id: string): Promise<Webhook> {
+    return this.client.call('POST', '/cloud/v1/webhooks/{id}/enable', { path: { id } });
+  }
+
+  /** A webhook's deliveries, newest first. */
+  deliveries(id: string, query: { cursor?: string; limit?: number } = {}, options: { signal?: AbortSignal } = {}): Promise<Page<WebhookDelivery>> {
+    return this.client.call('GET', '/cloud/v1/webhooks/{id}/deliveries', { path: { id }, query, ...options });
+  }
+
+  /** Sends a delivery again (a new delivery of the same event). */
+  redeliver(id: string, delivery: string): Promise<WebhookDelivery> {
+    return this.client.call('POST', '/cloud/v1/webhooks/{id}/deliveries/{delivery}/redeliver', { path: { id, delivery } });
   }
 }

@@ -15,6 +15,7 @@ export * from './node/http-fetch.js';
 export * from './node/queue.js';
 export * from './node/run.js';
 export * from './node/store.js';
+export * from './node/webhooks.js';
 
 /** An API client for Node: uploads are streamed from disk with progress, in flat memory. */
 export function createNodeClient(options: ApiClientOptions): ApiClient {

@@ -115,3 +115,20 @@ export type PublicProjectsQuery = QueryOf<'browsePublicProjects'>;
 export type PublicRecordsQuery = QueryOf<'browsePublicRecords'>;
 /** Which diff requests to list. */
 export type DiffListQuery = QueryOf<'listDiffRequests'>;
+
+/** A kind of event a user is told about (cloud). */
+export type NotificationKind = Schemas['NotificationKind'];
+/** One event told to the signed-in user (cloud). */
+export type Notification = Schemas['Notification'];
+/** Filters of the notification list (cloud). */
+export type NotificationsQuery = QueryOf<'listNotifications'>;
+/** Whether the server sends email, and the kinds the user gets none for (cloud). */
+export type NotificationSettings = Schemas['NotificationSettings'];
+/** A webhook of the signed-in user's, without its secret (cloud). */
+export type Webhook = Schemas['Webhook'];
+/** What adding a webhook takes (cloud). */
+export type WebhookCreate = Schemas['WebhookCreate'];
+/** A new webhook with its signing secret, shown once (cloud). */
+export type NewWebhook = Schemas['NewWebhook'];
+/** One delivery of an event to a webhook, with its attempts (cloud). */
+export type WebhookDelivery = Schemas['WebhookDelivery'];

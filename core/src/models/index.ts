@@ -5,9 +5,11 @@ import { backfillLiveKeys, diffRequestModel, type DiffRequestDoc } from './diff-
 import { fileModel, type FileDoc } from './file.js';
 import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
 import { linkModel, type LinkDoc } from './link.js';
+import { mailModel, notificationModel, type MailDoc, type NotificationDoc } from './notification.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
+import { deliveryModel, webhookModel, type DeliveryDoc, type WebhookDoc } from './webhook.js';
 
 export * from './container.js';
 export * from './counter.js';
@@ -15,9 +17,11 @@ export * from './diff-request.js';
 export * from './file.js';
 export * from './idempotency-key.js';
 export * from './link.js';
+export * from './notification.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
+export * from './webhook.js';
 
 /** Every model, bound to one connection. */
 export interface Models {
@@ -31,6 +35,10 @@ export interface Models {
   RevokedSession: Model<RevokedSessionDoc>;
   IdempotencyKey: Model<IdempotencyKeyDoc>;
   Link: Model<LinkDoc>;
+  Notification: Model<NotificationDoc>;
+  Mail: Model<MailDoc>;
+  Webhook: Model<WebhookDoc>;
+  Delivery: Model<DeliveryDoc>;
 }
 
 /**
@@ -56,6 +64,10 @@ export function createModels(connection: Connection): Models {
     RevokedSession: revokedSessionModel(connection),
     IdempotencyKey: idempotencyKeyModel(connection),
     Link: linkModel(connection),
+    Notification: notificationModel(connection),
+    Mail: mailModel(connection),
+    Webhook: webhookModel(connection),
+    Delivery: deliveryModel(connection),
   };
 }
 

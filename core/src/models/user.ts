@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@reprise/rules';
 
 /** A person with an account; tools act for them through their API token. */
 export interface UserDoc {
@@ -12,6 +13,8 @@ export interface UserDoc {
   tokenLastUsedAt: Date | null;
   /** Sessions that signed in before this are no longer accepted (set when the password changes). */
   sessionsNotBefore: Date | null;
+  /** The notification kinds this user gets no email for (absent: none). */
+  mailOptOut?: NotificationKind[];
   created: Date;
   updated: Date;
 }
@@ -26,6 +29,7 @@ const userSchema = new Schema<UserDoc>(
     tokenCreatedAt: { type: Date, default: null },
     tokenLastUsedAt: { type: Date, default: null },
     sessionsNotBefore: { type: Date, default: null },
+    mailOptOut: { type: [{ type: String, enum: NOTIFICATION_KINDS }], default: undefined },
   },
   { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
 );

@@ -11,6 +11,7 @@ import { RequestScope, Scope } from '../scope.js';
 import { assessPair, type AssessOptions, type PairAssessment } from './assess.js';
 import type { Actor, Deps } from './context.js';
 import { toId } from './ids.js';
+import { notify } from './notifications.js';
 import { loadOwners, type UserRef } from './owners.js';
 import { projectNames } from './projects.js';
 import { findRecord } from './records.js';
@@ -103,7 +104,9 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     liveKey: liveKeyOf(from.record._id, toward.record._id),
   };
   try {
-    return await access(deps).requests.create(RequestScope.sentBy(actor.id), document);
+    const created = await access(deps).requests.create(RequestScope.sentBy(actor.id), document);
+    await notify(deps, { kind: 'request.received', request: created });
+    return created;
   } catch (error) {
     // A concurrent creation for the same pair got the live key first.
     if (isDuplicateKeyError(error)) await refuseDuplicate(deps, from.record, toward.record);
@@ -238,6 +241,7 @@ export async function withdrawDiffRequest(deps: Deps, actor: Actor, id: string):
   ).lean<DiffRequestDoc>();
   if (!updated) throw alreadyClosed(await requests.findOne(RequestScope.sentBy(actor.id), { _id: request._id }, { status: 1 }).lean());
   await unmarkSeals(deps, Scope.pair(request), [request.from, request.toward], [request._id]);
+  await notify(deps, { kind: 'request.withdrawn', request: updated });
   return updated;
 }
 
@@ -265,6 +269,7 @@ export async function answerDiffRequest(
     .lean<DiffRequestDoc>();
   if (!updated) throw alreadyClosed(await requests.findOne(target, { _id: request._id }, { status: 1 }).lean());
   await unmarkSeals(deps, Scope.pair(request), [request.from, request.toward], [request._id]);
+  await notify(deps, { kind: 'request.answered', request: updated });
   return updated;
 }
 
@@ -315,6 +320,7 @@ async function agreeAndSeal(deps: Deps, actor: Actor, request: DiffRequestDoc, a
     await unmarkSeals(deps, pair, records, [request._id]);
     throw alreadyClosed(await requests.findOne(target, { _id: request._id }, { status: 1 }).lean());
   }
+  await notify(deps, { kind: 'request.answered', request: updated });
   return updated;
 }
 

@@ -23,3 +23,8 @@ export * from './exports.js';
 export * from './imports.js';
 export * from './links.js';
 export * from './publication.js';
+export * from './notifications.js';
+export * from './notification-secrets.js';
+export * from './outbox.js';
+export * from './webhook-targets.js';
+export * from './webhooks.js';

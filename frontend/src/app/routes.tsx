@@ -79,6 +79,8 @@ function routesOf(queryClient: QueryClient): RouteObject[] {
         { path: 'shared/:secret', ...page(() => import('./pages/shared').then((m) => m.SharedPage)) },
         { path: 'shared/:secret/records/:id', ...page(() => import('./pages/shared').then((m) => m.SharedRecordPage)) },
         { path: 'shared/:secret/compare/:a/:b', ...page(() => import('./pages/shared').then((m) => m.SharedComparePage)) },
+        { path: 'notifications', ...page(() => import('./pages/notifications').then((m) => m.NotificationsPage), { session: true }) },
+        { path: 'unsubscribe', ...page(() => import('./pages/notifications').then((m) => m.UnsubscribePage)) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useDashboard, useMe, useSession } from '../api/hooks';
+import { useUnreadCount } from '../api/notifications';
 import { Logo, MenuIcon } from './icons';
 import { ErrorBox, Loading } from './ui';
 
@@ -25,6 +26,7 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const inbox = dashboard.data?.counts.inboxOpen ?? 0;
+  const unread = useUnreadCount(signedIn).data ?? 0;
 
   return (
     <div className="app">
@@ -51,6 +53,14 @@ export function Layout() {
                   {inbox > 0 ? (
                     <span className="nav-count" aria-label={`${inbox} waiting for your answer`}>
                       {inbox}
+                    </span>
+                  ) : null}
+                </NavItem>
+                <NavItem to="/notifications">
+                  Notifications
+                  {unread > 0 ? (
+                    <span className="nav-count" data-testid="unread-count" aria-label={`${unread} unread`}>
+                      {unread}
                     </span>
                   ) : null}
                 </NavItem>

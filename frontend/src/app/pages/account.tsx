@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Account, NewToken } from '@reprise/sdk';
 import { useAccount, useWrites } from '../api/hooks';
+import { EmailSettings, Webhooks } from '../components/notification-settings';
 import { Card, CodeBlock, ConfirmButton, CopyButton, ErrorBox, Field, Fields, FormMessage, Loading, PageHeader, Spinner, TimeAgo } from '../components/ui';
 import { formatDate } from '../lib/format';
 import { cliSnippet, envSnippet, sumatraSnippet } from '../lib/snippets';
@@ -168,10 +169,12 @@ export function AccountPage() {
         <div className="account-main">
           <Token account={account.data} fresh={fresh} onFresh={setFresh} />
           <Snippets account={account.data} token={fresh?.token ?? null} />
+          <Webhooks />
         </div>
         <div className="account-side">
           <Profile account={account.data} />
           <Password />
+          <EmailSettings />
         </div>
       </div>
     </div>
