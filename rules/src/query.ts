@@ -25,7 +25,7 @@ export type WhereValue = number | string | boolean;
 export const QUERY_ROOTS = ['parameters', 'metrics'] as const;
 
 /** One comparison of a `where`. */
-export interface Comparison {
+export interface WhereComparison {
   /** The full path, e.g. `parameters.solver.cfl`. */
   path: string;
   operator: WhereOperator;
@@ -135,8 +135,8 @@ function readValue(text: string, start: number): Parsed<{ value: WhereValue; end
 }
 
 /** Parses a `where` text into its comparisons (an empty or blank text is no condition). */
-export function parseWhere(text: string): Parsed<Comparison[]> {
-  const comparisons: Comparison[] = [];
+export function parseWhere(text: string): Parsed<WhereComparison[]> {
+  const comparisons: WhereComparison[] = [];
   let at = skipSpace(text, 0);
   if (at >= text.length) return { ok: true, value: [] };
   for (;;) {

@@ -19,3 +19,5 @@ export * from './seals.js';
 export * from './sumatra-store.js';
 export * from './idempotency.js';
 export * from './sweep.js';
+export * from './worksheet.js';
+export * from './record-values.js';
