@@ -21,6 +21,10 @@ export type RecordSummary = Schemas['RecordSummary'];
 export type RecordPush = Schemas['RecordPush'];
 /** What record/push/{record} accepts to update one. */
 export type RecordUpdate = Schemas['RecordUpdate'];
+/** A record's final scalar results by name. */
+export type Metrics = Schemas['Metrics'];
+/** The parameter and metric paths of a project's records (the dashboard's worksheet columns). */
+export type RecordPathPage = Schemas['RecordPathPage'];
 /** A record's status. */
 export type RecordStatus = Schemas['RecordStatus'];
 /** An input or output as declared by a client. */
