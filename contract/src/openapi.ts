@@ -2397,7 +2397,8 @@ export interface components {
          *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
          *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
          *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
-         *     the others, newest first; numbers sort before strings and booleans. An empty sort, or a
+         *     the others, newest first; values of different kinds
+         *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
          *     path that is not one, is a 400 `invalid_query` with `details.position`.
          */
         recordSort: string;
@@ -2962,7 +2963,8 @@ export interface operations {
                  *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
                  *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
                  *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
-                 *     the others, newest first; numbers sort before strings and booleans. An empty sort, or a
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
                  *     path that is not one, is a 400 `invalid_query` with `details.position`.
                  */
                 sort?: components["parameters"]["recordSort"];
@@ -3165,7 +3167,8 @@ export interface operations {
                  *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
                  *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
                  *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
-                 *     the others, newest first; numbers sort before strings and booleans. An empty sort, or a
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
                  *     path that is not one, is a 400 `invalid_query` with `details.position`.
                  */
                 sort?: components["parameters"]["recordSort"];
@@ -3692,7 +3695,8 @@ export interface operations {
                  *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
                  *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
                  *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
-                 *     the others, newest first; numbers sort before strings and booleans. An empty sort, or a
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
                  *     path that is not one, is a 400 `invalid_query` with `details.position`.
                  */
                 sort?: components["parameters"]["recordSort"];
@@ -3850,6 +3854,10 @@ export interface operations {
                 tag?: components["parameters"]["tag"];
                 /** @description Only records whose label starts with this text. */
                 labelPrefix?: components["parameters"]["labelPrefix"];
+                /** @description Only records created at or after this time. */
+                createdAfter?: components["parameters"]["createdAfter"];
+                /** @description Only records created before this time. */
+                createdBefore?: components["parameters"]["createdBefore"];
                 /**
                  * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
                  *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
@@ -3868,7 +3876,8 @@ export interface operations {
                  *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
                  *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
                  *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
-                 *     the others, newest first; numbers sort before strings and booleans. An empty sort, or a
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
                  *     path that is not one, is a 400 `invalid_query` with `details.position`.
                  */
                 sort?: components["parameters"]["recordSort"];
@@ -3966,7 +3975,8 @@ export interface operations {
                  *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
                  *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
                  *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
-                 *     the others, newest first; numbers sort before strings and booleans. An empty sort, or a
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
                  *     path that is not one, is a 400 `invalid_query` with `details.position`.
                  */
                 sort?: components["parameters"]["recordSort"];
@@ -4309,7 +4319,8 @@ export interface operations {
                  *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
                  *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
                  *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
-                 *     the others, newest first; numbers sort before strings and booleans. An empty sort, or a
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
                  *     path that is not one, is a 400 `invalid_query` with `details.position`.
                  */
                 sort?: components["parameters"]["recordSort"];

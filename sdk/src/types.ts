@@ -111,6 +111,8 @@ export type RecordDiffsQuery = QueryOf<'listRecordDiffRequests'>;
 export type CompareQuery = QueryOf<'compareRecords'>;
 /** Filters and order of a project's records (cloud). */
 export type ProjectRecordsQuery = QueryOf<'listProjectRecords'>;
+/** Filters, order and columns of a project's records as CSV (cloud). */
+export type ProjectRecordsCsvQuery = QueryOf<'exportProjectRecords'>;
 /** Filters of public project browsing. */
 export type PublicProjectsQuery = QueryOf<'browsePublicProjects'>;
 /** Filters of public record browsing. */

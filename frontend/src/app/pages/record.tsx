@@ -5,6 +5,7 @@ import type { Container, RecordAtom, Schemas } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
 import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useRecordDiffs, useWrites } from '../api/hooks';
 import { AttachFiles } from '../components/attach-files';
+import { RecordMetrics } from '../components/record-metrics';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import {
   Card,
@@ -453,6 +454,7 @@ export function RecordPage() {
         <Card title="Parameters">
           <Json value={data.parameters} />
         </Card>
+        <RecordMetrics record={data} />
         <Card title={`Inputs (${data.inputs?.length ?? 0})`} className="span-2">
           <FileTable files={data.inputs ?? []} recordId={data.id} kind="inputs" />
         </Card>
