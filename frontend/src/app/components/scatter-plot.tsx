@@ -7,6 +7,10 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
+function tickText(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
 /** Points (x, y) plotted as dots, with the axes named. */
 export default function ScatterPlot({ points, xLabel, yLabel }: { points: Array<[number, number]>; xLabel: string; yLabel: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -23,7 +27,11 @@ export default function ScatterPlot({ points, xLabel, yLabel }: { points: Array<
         cursor: { drag: { x: true, y: true } },
         legend: { show: false },
         scales: { x: { time: false } },
-        axes: [{ label: xLabel }, { label: yLabel }],
+        // Tick labels with enough digits to tell ticks apart (uPlot's default rounds small values alike).
+        axes: [
+          { label: xLabel, values: (_plot, ticks) => ticks.map(tickText) },
+          { label: yLabel, size: 70, values: (_plot, ticks) => ticks.map(tickText) },
+        ],
         series: [{ label: xLabel }, { label: yLabel, stroke: '#4f46e5', fill: '#4f46e5', paths: () => null, points: { show: true, size: 7, fill: '#4f46e5' } }],
       },
       data,
