@@ -13,16 +13,16 @@
  */
 
 /** The comparison operators of `where`, longest first (so that `<=` is read before `<`). */
-export const WHERE_OPERATORS = ['<=', '>=', '!=', '=', '<', '>'] as const;
+const WHERE_OPERATORS = ['<=', '>=', '!=', '=', '<', '>'] as const;
 
 /** One comparison operator. */
-export type WhereOperator = (typeof WHERE_OPERATORS)[number];
+type WhereOperator = (typeof WHERE_OPERATORS)[number];
 
 /** The value a path is compared with. */
-export type WhereValue = number | string | boolean;
+type WhereValue = number | string | boolean;
 
 /** The roots a path may start with. */
-export const QUERY_ROOTS = ['parameters', 'metrics'] as const;
+const QUERY_ROOTS = ['parameters', 'metrics'] as const;
 
 /** One comparison of a `where`. */
 export interface WhereComparison {
@@ -45,7 +45,7 @@ export interface QuerySort {
 }
 
 /** Why a text is refused, and where (0-based offset into the text). */
-export interface QueryProblem {
+interface QueryProblem {
   position: number;
   message: string;
 }
@@ -79,7 +79,7 @@ function readPath(text: string, start: number): Parsed<{ path: string; end: numb
  * What is wrong with a path of `where` or `sort`, or undefined when it is one: it starts with a
  * root and names something inside it, with no empty segment.
  */
-export function pathProblem(path: string): string | undefined {
+function pathProblem(path: string): string | undefined {
   const [root, ...rest] = path.split('.');
   if (!QUERY_ROOTS.includes(root as (typeof QUERY_ROOTS)[number])) return `"${path}" is not a path: a path starts with "parameters." or "metrics."`;
   if (rest.length === 0) return `"${path}" is an object, not a value: name a value inside it, such as ${root}.${root === 'metrics' ? 'error' : 'cfl'}`;

@@ -9,7 +9,7 @@ import type { RecordDoc } from '../models/index.js';
  * otherwise make every record list heavy. Paths beyond it (in document order) are not queryable;
  * the record itself keeps everything.
  */
-export const MAX_PATH_VALUES = 1000;
+const MAX_PATH_VALUES = 1000;
 
 /** Strings longer than this are not kept as values (an index key must stay small); they cannot be compared. */
 const MAX_STRING_VALUE = 1024;
