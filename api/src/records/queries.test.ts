@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ensureIndexes } from '@reprise/core';
 import { bearer, useApi } from '../test/harness.js';
 
 const api = useApi();
@@ -110,6 +111,16 @@ describe('where over parameters and metrics', () => {
     expect(res.body.error.code).toBe('invalid_query');
     expect(res.body.error.message).toContain(message);
     expect(res.body.error.details).toMatchObject({ parameter, position });
+  });
+});
+
+describe('records stored before path values existed', () => {
+  it('get their values at start-up, so where finds them', async () => {
+    const { labels } = await seed();
+    await api.db.models.Record.collection.updateOne({ label: 'r2' }, { $unset: { values: '' } });
+    expect(await labels({ where: 'parameters.scheme = "euler"' })).toEqual([]);
+    await ensureIndexes(api.db.models);
+    expect(await labels({ where: 'parameters.scheme = "euler"' })).toEqual(['r2']);
   });
 });
 

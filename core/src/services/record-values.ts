@@ -2,6 +2,7 @@ import { parseSort, parseWhere, type WhereComparison, type QuerySort } from '@re
 import { decodeFreeform, type JsonValue } from '../codec.js';
 import { AppError } from '../errors.js';
 import { escapeRegex } from './ids.js';
+import type { Model, Types } from 'mongoose';
 import type { RecordDoc } from '../models/index.js';
 
 /**
@@ -82,6 +83,18 @@ export function pathValuesOf(parameters: string | null | undefined, metrics: str
   visit('parameters', decodeFreeform(parameters), true);
   visit('metrics', decodeFreeform(metrics), true);
   return values;
+}
+
+/**
+ * Gives every record stored before path values existed its values (at start-up, before the index
+ * is built), so that `where` and `sort` find old records as they find new ones.
+ */
+export async function backfillPathValues(model: Model<RecordDoc>): Promise<void> {
+  const missing = model.collection.find({ values: { $exists: false } }, { projection: { _id: 1, parameters: 1, metrics: 1 } });
+  for await (const document of missing) {
+    const { _id, parameters, metrics } = document as unknown as { _id: Types.ObjectId; parameters?: string | null; metrics?: string | null };
+    await model.collection.updateOne({ _id, values: { $exists: false } }, { $set: { values: pathValuesOf(parameters, metrics) } });
+  }
 }
 
 /** Every scalar of a record by path (objects and lists left out). */
