@@ -49,6 +49,18 @@ describe("a project's worksheet", () => {
     expect(lines.at(-1)).toMatch(/^run-005,/);
   });
 
+  it("takes where, sort and columns on the signed-in user's records and on public records", async () => {
+    const { ada } = await heat(4, { private: false });
+    const mine = await ada.browser.get('/cloud/v1/records').query({ where: 'parameters.cfl >= 0.02', sort: 'metrics.error', columns: 'metrics.error' }).expect(200);
+    expect(mine.body.data.map((record: { label: string; columns: object }) => [record.label, record.columns])).toEqual([
+      ['run-002', { 'metrics.error': 1 }],
+      ['run-003', { 'metrics.error': 1.5 }],
+    ]);
+    const visitor = await cloud.browser();
+    const listed = await visitor.get('/cloud/v1/public/records').query({ where: 'parameters.scheme = "euler"', sort: '-parameters.cfl' }).expect(200);
+    expect(listed.body.data.map((record: { label: string }) => record.label)).toEqual(['run-003', 'run-001']);
+  });
+
   it('refuses a malformed where with a JSON 400 before any line, and hides a private project from others', async () => {
     const { ada, id } = await heat(1, { private: true });
     const bad = await ada.browser.get(`/cloud/v1/projects/${id}/records/csv`).query({ where: 'parameters.cfl <' }).expect(400);
