@@ -221,7 +221,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a project's records, newest first */
+        /** List a project's records, newest first unless sorted otherwise */
         get: operations["listRecords"];
         put?: never;
         post?: never;
@@ -298,7 +298,9 @@ export interface paths {
         };
         /**
          * Search the caller's own and all public records
-         * @description Matches `q` (case-insensitive) in label, reason, outcome and tags; newest first.
+         * @description Matches `q` (case-insensitive) in label, reason, outcome, tags, parameter names and string
+         *     values (and numbers equal to `q`), input and output file names and the owner's name;
+         *     newest first unless sorted otherwise. `where` and `sort` as for a project's records.
          */
         get: operations["searchRecords"];
         put?: never;
@@ -797,6 +799,61 @@ export interface paths {
          *     in the order repeated, reproduced, non-repeated, non-reproduced).
          */
         get: operations["getReproducibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/projects/{id}/records/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A project's records as CSV, every page, streamed
+         * @description The worksheet of a project's records as one CSV file (RFC 4180, UTF-8, CRLF line ends):
+         *     the columns `label`, `status`, `created`, then each path of `columns` in order, one row per
+         *     record that the same filters and order as the list select, over every page (the rows are
+         *     read from the database page by page and written as they come, so memory stays flat). A
+         *     cell starting with `=`, `+`, `-` or `@` that is not a number is prefixed with `'` so that a
+         *     spreadsheet does not run it as a formula. Private projects are a 404 to anyone but their
+         *     owner.
+         */
+        get: operations["exportProjectRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/projects/{id}/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        /** The parameter and metric paths of a project's records, those that vary first */
+        get: operations["listProjectPaths"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1891,7 +1948,7 @@ export interface components {
          *     code is a change of this description; the services cannot send one that is not listed.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "invalid_crate" | "not_a_run" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "webhook_url_refused" | "webhook_disabled" | "invalid_unsubscribe_token" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
+        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "invalid_query" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "invalid_crate" | "not_a_run" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "webhook_url_refused" | "webhook_disabled" | "invalid_unsubscribe_token" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
         /** @description A resource id (24 hex digits). */
         Id: string;
         /**
@@ -2129,6 +2186,15 @@ export interface components {
             stdout?: string;
             stderr?: string;
             custom?: components["schemas"]["Freeform"];
+            metrics?: components["schemas"]["Metrics"];
+        };
+        /**
+         * @description The run's final scalar results by name, e.g. `{"error": 0.0012, "steps": 400}`: numbers only.
+         *     Names may contain "." (`train.loss`); each is addressable as `metrics.<name>` in `where` and
+         *     `sort`. An update replaces the whole set, like `parameters`.
+         */
+        Metrics: {
+            [key: string]: number;
         };
         ImportResult: {
             record: components["schemas"]["Record"];
@@ -2169,6 +2235,34 @@ export interface components {
             outputs?: components["schemas"]["FileRef"][];
             created: components["schemas"]["Timestamp"];
             updated: components["schemas"]["Timestamp"];
+            metrics?: components["schemas"]["Metrics"];
+            /**
+             * @description The value at each path the list was asked for with `columns` (null when the record has
+             *     no scalar there). Present only when `columns` was given.
+             */
+            columns?: {
+                [key: string]: number | string | boolean | null;
+            };
+        };
+        /**
+         * @description The scalar paths of parameters and metrics found in a project's most recent records (up to
+         *     1,000 of them), most varying first: what a worksheet offers as columns and `where` completes.
+         */
+        RecordPathPage: {
+            /** @description How many records were read. */
+            records: number;
+            data: {
+                /** @example parameters.solver.cfl */
+                path: string;
+                /** @enum {string} */
+                kind: "number" | "string" | "boolean" | "mixed";
+                /** @description How many of the records read carry a scalar at this path. */
+                records: number;
+                /** @description How many different values it takes among them. */
+                distinct: number;
+                /** @description True when it takes more than one value, or some records lack it. */
+                varies: boolean;
+            }[];
         };
         Record: components["schemas"]["RecordSummary"] & {
             statusHistory: {
@@ -3201,8 +3295,34 @@ export interface components {
         createdAfter: string;
         /** @description Only records created before this time. */
         createdBefore: string;
-        /** @description The time records are sorted by: `created` (default) or `updated` (recent activity). */
-        recordSort: "created" | "updated";
+        /**
+         * @description What records are sorted by: the time `created` (default) or `updated` (recent activity), or
+         *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
+         *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
+         *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
+         *     the others, newest first; values of different kinds
+         *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
+         *     path that is not one, is a 400 `invalid_query` with `details.position`.
+         */
+        recordSort: string;
+        /**
+         * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
+         *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
+         *     A path starts with `parameters.` or `metrics.` and names a scalar (object keys and list
+         *     indexes joined by "."). Operators `= != < <= > >=`; values are numbers, quoted strings
+         *     (`"…"` or `'…'`) and `true`/`false`; a string or boolean compares only with `=` and `!=`.
+         *     A number matches only numbers, a string only strings. `!=` matches records that have a
+         *     value at the path other than the one given. A syntax error, an unknown operator, a path
+         *     into an object or a list (a non-scalar), or a string compared with `<` is a 400
+         *     `invalid_query` whose `details` hold `parameter`, `position` (0-based offset into the text)
+         *     and `expression`.
+         */
+        where: string;
+        /**
+         * @description Paths (comma-separated, at most 50) whose values each record of the page carries in
+         *     `columns`, e.g. `parameters.cfl,metrics.error`.
+         */
+        columns: string;
         /** @description `desc`: newest first (default); `asc`: oldest first. */
         order: "desc" | "asc";
         /** @description A single byte range, e.g. `bytes=0-1023` or `bytes=-500`. */
@@ -3737,6 +3857,36 @@ export interface operations {
                 createdAfter?: components["parameters"]["createdAfter"];
                 /** @description Only records created before this time. */
                 createdBefore?: components["parameters"]["createdBefore"];
+                /**
+                 * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
+                 *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
+                 *     A path starts with `parameters.` or `metrics.` and names a scalar (object keys and list
+                 *     indexes joined by "."). Operators `= != < <= > >=`; values are numbers, quoted strings
+                 *     (`"…"` or `'…'`) and `true`/`false`; a string or boolean compares only with `=` and `!=`.
+                 *     A number matches only numbers, a string only strings. `!=` matches records that have a
+                 *     value at the path other than the one given. A syntax error, an unknown operator, a path
+                 *     into an object or a list (a non-scalar), or a string compared with `<` is a 400
+                 *     `invalid_query` whose `details` hold `parameter`, `position` (0-based offset into the text)
+                 *     and `expression`.
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description What records are sorted by: the time `created` (default) or `updated` (recent activity), or
+                 *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
+                 *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
+                 *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
+                 *     path that is not one, is a 400 `invalid_query` with `details.position`.
+                 */
+                sort?: components["parameters"]["recordSort"];
+                /** @description `desc`: newest first (default); `asc`: oldest first. */
+                order?: components["parameters"]["order"];
+                /**
+                 * @description Paths (comma-separated, at most 50) whose values each record of the page carries in
+                 *     `columns`, e.g. `parameters.cfl,metrics.error`.
+                 */
+                columns?: components["parameters"]["columns"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */
@@ -3911,6 +4061,36 @@ export interface operations {
                 createdAfter?: components["parameters"]["createdAfter"];
                 /** @description Only records created before this time. */
                 createdBefore?: components["parameters"]["createdBefore"];
+                /**
+                 * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
+                 *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
+                 *     A path starts with `parameters.` or `metrics.` and names a scalar (object keys and list
+                 *     indexes joined by "."). Operators `= != < <= > >=`; values are numbers, quoted strings
+                 *     (`"…"` or `'…'`) and `true`/`false`; a string or boolean compares only with `=` and `!=`.
+                 *     A number matches only numbers, a string only strings. `!=` matches records that have a
+                 *     value at the path other than the one given. A syntax error, an unknown operator, a path
+                 *     into an object or a list (a non-scalar), or a string compared with `<` is a 400
+                 *     `invalid_query` whose `details` hold `parameter`, `position` (0-based offset into the text)
+                 *     and `expression`.
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description What records are sorted by: the time `created` (default) or `updated` (recent activity), or
+                 *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
+                 *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
+                 *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
+                 *     path that is not one, is a 400 `invalid_query` with `details.position`.
+                 */
+                sort?: components["parameters"]["recordSort"];
+                /** @description `desc`: newest first (default); `asc`: oldest first. */
+                order?: components["parameters"]["order"];
+                /**
+                 * @description Paths (comma-separated, at most 50) whose values each record of the page carries in
+                 *     `columns`, e.g. `parameters.cfl,metrics.error`.
+                 */
+                columns?: components["parameters"]["columns"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */
@@ -4667,10 +4847,36 @@ export interface operations {
                 createdAfter?: components["parameters"]["createdAfter"];
                 /** @description Only records created before this time. */
                 createdBefore?: components["parameters"]["createdBefore"];
-                /** @description The time records are sorted by: `created` (default) or `updated` (recent activity). */
+                /**
+                 * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
+                 *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
+                 *     A path starts with `parameters.` or `metrics.` and names a scalar (object keys and list
+                 *     indexes joined by "."). Operators `= != < <= > >=`; values are numbers, quoted strings
+                 *     (`"…"` or `'…'`) and `true`/`false`; a string or boolean compares only with `=` and `!=`.
+                 *     A number matches only numbers, a string only strings. `!=` matches records that have a
+                 *     value at the path other than the one given. A syntax error, an unknown operator, a path
+                 *     into an object or a list (a non-scalar), or a string compared with `<` is a 400
+                 *     `invalid_query` whose `details` hold `parameter`, `position` (0-based offset into the text)
+                 *     and `expression`.
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description What records are sorted by: the time `created` (default) or `updated` (recent activity), or
+                 *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
+                 *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
+                 *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
+                 *     path that is not one, is a 400 `invalid_query` with `details.position`.
+                 */
                 sort?: components["parameters"]["recordSort"];
                 /** @description `desc`: newest first (default); `asc`: oldest first. */
                 order?: components["parameters"]["order"];
+                /**
+                 * @description Paths (comma-separated, at most 50) whose values each record of the page carries in
+                 *     `columns`, e.g. `parameters.cfl,metrics.error`.
+                 */
+                columns?: components["parameters"]["columns"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */
@@ -4807,6 +5013,111 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    exportProjectRecords: {
+        parameters: {
+            query?: {
+                /** @description Text to look for (case-insensitive). */
+                q?: components["parameters"]["q"];
+                /** @description Only records with this status. */
+                status?: components["parameters"]["status"];
+                /** @description Only items carrying this tag. */
+                tag?: components["parameters"]["tag"];
+                /** @description Only records whose label starts with this text. */
+                labelPrefix?: components["parameters"]["labelPrefix"];
+                /** @description Only records created at or after this time. */
+                createdAfter?: components["parameters"]["createdAfter"];
+                /** @description Only records created before this time. */
+                createdBefore?: components["parameters"]["createdBefore"];
+                /**
+                 * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
+                 *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
+                 *     A path starts with `parameters.` or `metrics.` and names a scalar (object keys and list
+                 *     indexes joined by "."). Operators `= != < <= > >=`; values are numbers, quoted strings
+                 *     (`"…"` or `'…'`) and `true`/`false`; a string or boolean compares only with `=` and `!=`.
+                 *     A number matches only numbers, a string only strings. `!=` matches records that have a
+                 *     value at the path other than the one given. A syntax error, an unknown operator, a path
+                 *     into an object or a list (a non-scalar), or a string compared with `<` is a 400
+                 *     `invalid_query` whose `details` hold `parameter`, `position` (0-based offset into the text)
+                 *     and `expression`.
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description What records are sorted by: the time `created` (default) or `updated` (recent activity), or
+                 *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
+                 *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
+                 *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
+                 *     path that is not one, is a 400 `invalid_query` with `details.position`.
+                 */
+                sort?: components["parameters"]["recordSort"];
+                /** @description `desc`: newest first (default); `asc`: oldest first. */
+                order?: components["parameters"]["order"];
+                /**
+                 * @description Paths (comma-separated, at most 50) whose values each record of the page carries in
+                 *     `columns`, e.g. `parameters.cfl,metrics.error`.
+                 */
+                columns?: components["parameters"]["columns"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV, with a `Content-Disposition` naming `<project>-records.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example label,status,created,parameters.cfl,metrics.error
+                     *     run-1,finished,2026-11-29T10:00:00.000Z,0.4,0.0012
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProjectPaths: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A project id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d0
+                 */
+                id: components["parameters"]["projectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paths. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPathPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listMyRecords: {
         parameters: {
             query?: {
@@ -4816,6 +5127,34 @@ export interface operations {
                 status?: components["parameters"]["status"];
                 /** @description Only items carrying this tag. */
                 tag?: components["parameters"]["tag"];
+                /**
+                 * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
+                 *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
+                 *     A path starts with `parameters.` or `metrics.` and names a scalar (object keys and list
+                 *     indexes joined by "."). Operators `= != < <= > >=`; values are numbers, quoted strings
+                 *     (`"…"` or `'…'`) and `true`/`false`; a string or boolean compares only with `=` and `!=`.
+                 *     A number matches only numbers, a string only strings. `!=` matches records that have a
+                 *     value at the path other than the one given. A syntax error, an unknown operator, a path
+                 *     into an object or a list (a non-scalar), or a string compared with `<` is a 400
+                 *     `invalid_query` whose `details` hold `parameter`, `position` (0-based offset into the text)
+                 *     and `expression`.
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description What records are sorted by: the time `created` (default) or `updated` (recent activity), or
+                 *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
+                 *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
+                 *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
+                 *     path that is not one, is a 400 `invalid_query` with `details.position`.
+                 */
+                sort?: components["parameters"]["recordSort"];
+                /**
+                 * @description Paths (comma-separated, at most 50) whose values each record of the page carries in
+                 *     `columns`, e.g. `parameters.cfl,metrics.error`.
+                 */
+                columns?: components["parameters"]["columns"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */
@@ -5478,6 +5817,34 @@ export interface operations {
                 tag?: components["parameters"]["tag"];
                 /** @description Only records of this public project (an id). */
                 project?: components["schemas"]["Id"];
+                /**
+                 * @description Only records whose parameters and metrics satisfy every comparison, joined by `and`:
+                 *     `parameters.cfl < 0.45 and metrics.error <= 1e-3 and parameters.scheme = "crank"`.
+                 *     A path starts with `parameters.` or `metrics.` and names a scalar (object keys and list
+                 *     indexes joined by "."). Operators `= != < <= > >=`; values are numbers, quoted strings
+                 *     (`"…"` or `'…'`) and `true`/`false`; a string or boolean compares only with `=` and `!=`.
+                 *     A number matches only numbers, a string only strings. `!=` matches records that have a
+                 *     value at the path other than the one given. A syntax error, an unknown operator, a path
+                 *     into an object or a list (a non-scalar), or a string compared with `<` is a 400
+                 *     `invalid_query` whose `details` hold `parameter`, `position` (0-based offset into the text)
+                 *     and `expression`.
+                 */
+                where?: components["parameters"]["where"];
+                /**
+                 * @description What records are sorted by: the time `created` (default) or `updated` (recent activity), or
+                 *     a scalar path of the parameters or metrics (`metrics.error`, `parameters.solver.cfl`),
+                 *     ascending, or descending with a leading `-` (`-metrics.error`; a `-` before a time means
+                 *     oldest last, as `order=desc`). Records sorted by a path that lack a value there come after
+                 *     the others, newest first; values of different kinds
+                 *     at one path (numbers, strings, booleans) are grouped by kind. A path sort pages by offset. An empty sort, or a
+                 *     path that is not one, is a 400 `invalid_query` with `details.position`.
+                 */
+                sort?: components["parameters"]["recordSort"];
+                /**
+                 * @description Paths (comma-separated, at most 50) whose values each record of the page carries in
+                 *     `columns`, e.g. `parameters.cfl,metrics.error`.
+                 */
+                columns?: components["parameters"]["columns"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */

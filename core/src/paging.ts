@@ -55,3 +55,19 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   const next = rows.length > limit && last ? encodeCursor(last[field] as Date, last._id) : null;
   return { items, next };
 }
+
+/** Encodes the position after a page of a list ordered by something keyset pagination cannot follow (a value at a path): an offset. */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(JSON.stringify(['offset', offset]), 'utf8').toString('base64url');
+}
+
+/** Decodes an offset cursor, or fails with a 400 that says the cursor is not one of this order's. */
+export function decodeOffsetCursor(cursor: string): number {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed[0] === 'offset' && Number.isSafeInteger(parsed[1]) && (parsed[1] as number) >= 0) return parsed[1] as number;
+  } catch {
+    // fall through to the error below
+  }
+  throw errors.badRequest('The cursor is not valid for this sort; use the page.next value of a previous response with the same sort.', { cursor });
+}

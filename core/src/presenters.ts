@@ -8,6 +8,7 @@ import type { NamedLink } from './services/links.js';
 import { basisOf } from './services/seals.js';
 import type { SifInfo } from './sif.js';
 import { ownerOf, type UserRef } from './services/owners.js';
+import { valueAt } from './services/record-values.js';
 import type { ProjectDetail } from './services/projects.js';
 import type { Reproducibility } from './services/reproducibility.js';
 
@@ -99,9 +100,15 @@ function presentFileRef(entry: FileRef): Schemas['FileRef'] {
   };
 }
 
-/** A record in a list: everything but the heavy fields. */
-export function presentRecordSummary(record: RecordDoc, projectName: string, owners: Map<string, UserRef>): Schemas['RecordSummary'] {
+/** A record's metrics as stored (codec text of `{name: number}`). */
+function metricsOf(record: RecordDoc): Schemas['Metrics'] {
+  return (decodeFreeform(record.metrics) ?? {}) as Schemas['Metrics'];
+}
+
+/** A record in a list: everything but the heavy fields, with the values at `columns` when a list asks for them. */
+export function presentRecordSummary(record: RecordDoc, projectName: string, owners: Map<string, UserRef>, columns?: string[]): Schemas['RecordSummary'] {
   return {
+    ...(columns && columns.length > 0 ? { columns: Object.fromEntries(columns.map((path) => [path, valueAt(record, path)])) } : {}),
     id: record._id.toHexString(),
     project: record.project.toHexString(),
     projectName,
@@ -119,6 +126,7 @@ export function presentRecordSummary(record: RecordDoc, projectName: string, own
     outputs: record.outputs.map(presentFileRef),
     created: record.created.toISOString(),
     updated: record.updated.toISOString(),
+    metrics: metricsOf(record),
   };
 }
 

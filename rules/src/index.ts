@@ -6,3 +6,4 @@ export * from './status.js';
 export * from './table.js';
 export * from './words.js';
 export * from './notifications.js';
+export * from './query.js';

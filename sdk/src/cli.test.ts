@@ -131,6 +131,20 @@ describe('reprise run', () => {
     expect(record?.statusHistory.map((change) => change.status)).toEqual(['started', 'running', 'crashed']);
   });
 
+  it('records the metrics the command writes to --metrics FILE and those given with --metric, and refuses a metric that is not a number', async () => {
+    const { env, token } = await loggedIn();
+    await cli(['project', 'push', 'sim'], { env, cwd: home.work });
+    const script = "require('fs').writeFileSync('metrics.json', JSON.stringify({ error: 0.001, train: { loss: 1.5 }, note: 'fine' }))";
+    const run = await cli(['run', '--project', 'sim', '--label', 'with-metrics', '--metrics', 'metrics.json', '--metric', 'steps=400', '--', process.execPath, '-e', script], { env, cwd: home.work });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('not numbers were left out: note');
+    const shown = await fetch(`${server.url}/api/v1/record/display/sim/with-metrics`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(((await shown.json()) as { metrics: unknown }).metrics).toEqual({ error: 0.001, 'train.loss': 1.5, steps: 400 });
+    const refused = await cli(['run', '--project', 'sim', '--metric', 'error=small', '--', process.execPath, '-e', ''], { env, cwd: home.work });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--metric takes name=number');
+  });
+
   it('records a command that cannot start as crashed and exits 127', async () => {
     const { env } = await loggedIn();
     await cli(['project', 'push', 'sim'], { env, cwd: home.work });

@@ -48,10 +48,12 @@ import type {
   ProjectCreate,
   ProjectDetail,
   ProjectEdit,
+  ProjectRecordsCsvQuery,
   ProjectRecordsQuery,
   PublicProjectsQuery,
   PublicRecordsQuery,
   RecordAtom,
+  RecordPathPage,
   RecordDiffsQuery,
   RecordEdit,
   RecordPush,
@@ -424,6 +426,19 @@ export class ProjectsCloud {
   /** One page of a visible project's records. */
   records(id: string, query: ProjectRecordsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
     return this.client.call('GET', '/cloud/v1/projects/{id}/records', { ...options, path: { id }, query });
+  }
+
+  /** The parameter and metric paths of a visible project's records, those that vary first. */
+  paths(id: string, options: { signal?: AbortSignal } = {}): Promise<RecordPathPage> {
+    return this.client.call('GET', '/cloud/v1/projects/{id}/paths', { ...options, path: { id } });
+  }
+
+  /** The URL of a visible project's records as CSV (every page, the same filters, order and columns as a list). */
+  csvUrl(id: string, query: ProjectRecordsCsvQuery = {}): string {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(name, String(value));
+    const link = this.client.link('/cloud/v1/projects/{id}/records/csv', { path: { id } });
+    return search.size > 0 ? `${link}?${search.toString()}` : link;
   }
 
   /** Creates a record by hand in one of the signed-in user's projects. */

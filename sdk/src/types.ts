@@ -21,6 +21,10 @@ export type RecordSummary = Schemas['RecordSummary'];
 export type RecordPush = Schemas['RecordPush'];
 /** What record/push/{record} accepts to update one. */
 export type RecordUpdate = Schemas['RecordUpdate'];
+/** A record's final scalar results by name. */
+export type Metrics = Schemas['Metrics'];
+/** The parameter and metric paths of a project's records (the dashboard's worksheet columns). */
+export type RecordPathPage = Schemas['RecordPathPage'];
 /** A record's status. */
 export type RecordStatus = Schemas['RecordStatus'];
 /** An input or output as declared by a client. */
@@ -109,6 +113,8 @@ export type RecordDiffsQuery = QueryOf<'listRecordDiffRequests'>;
 export type CompareQuery = QueryOf<'compareRecords'>;
 /** Filters and order of a project's records (cloud). */
 export type ProjectRecordsQuery = QueryOf<'listProjectRecords'>;
+/** Filters, order and columns of a project's records as CSV (cloud). */
+export type ProjectRecordsCsvQuery = QueryOf<'exportProjectRecords'>;
 /** Filters of public project browsing. */
 export type PublicProjectsQuery = QueryOf<'browsePublicProjects'>;
 /** Filters of public record browsing. */

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import {
+  checkedColumns,
   createRecord,
   DEFAULT_PAGE_SIZE,
   imageOfRecord,
@@ -47,9 +48,10 @@ export function recordsRouter(deps: ApiDeps): Router {
     const { params, query } = inputOf(res, 'listRecords');
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
+    const columns = checkedColumns(query.columns);
     const page = await listRecords(deps, actor, project, { ...query, q: undefined, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     const owners = await loadOwners(models, [project.owner], [actorOf(res)]);
-    res.json({ data: page.items.map((record) => presentRecordSummary(record, project.name, owners)), page: { next: page.next } });
+    res.json({ data: page.items.map((record) => presentRecordSummary(record, project.name, owners, columns)), page: { next: page.next } });
   });
 
   router.get('/record/display/:project/:record', validate(spec, 'displayRecord', byToken), async (_req, res) => {
@@ -83,11 +85,12 @@ export function recordsRouter(deps: ApiDeps): Router {
     const { query } = inputOf(res, 'searchRecords');
     const actor = actorOf(res);
     const project = query.project ? await resolveProject(deps, actor, query.project) : null;
+    const columns = checkedColumns(query.columns);
     const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     const owners = await loadOwners(models, page.items.map((record) => record.owner), [actorOf(res)]);
     const names = await projectNames(deps, actor, page.items.map((record) => record.project));
     res.json({
-      data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners)),
+      data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners, columns)),
       page: { next: page.next },
     });
   });

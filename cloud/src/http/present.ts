@@ -8,11 +8,16 @@ export async function projectPage(deps: Deps, page: { items: ProjectDoc[]; next:
 }
 
 /** A page of records `viewer` may see, with their owners' and projects' names. */
-export async function recordPage(deps: Deps, viewer: Actor | null, page: { items: RecordDoc[]; next: string | null }): Promise<Schemas['RecordPage']> {
+export async function recordPage(
+  deps: Deps,
+  viewer: Actor | null,
+  page: { items: RecordDoc[]; next: string | null },
+  columns?: string[],
+): Promise<Schemas['RecordPage']> {
   const owners = await loadOwners(deps.models, page.items.map((record) => record.owner));
   const names = await projectNames(deps, viewer, page.items.map((record) => record.project));
   return {
-    data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners)),
+    data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners, columns)),
     page: { next: page.next },
   };
 }

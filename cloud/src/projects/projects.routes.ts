@@ -1,5 +1,7 @@
-import { Router } from 'express';
+import { once } from 'node:events';
+import { Router, type Response } from 'express';
 import {
+  checkedColumns,
   createProject,
   createRecordIn,
   DEFAULT_PAGE_SIZE,
@@ -15,6 +17,8 @@ import {
   presentRecord,
   presentReproducibility,
   projectDetail,
+  projectPaths,
+  recordsCsv,
   reproducibilityOf,
   searchProjects,
 } from '@reprise/core';
@@ -22,6 +26,19 @@ import { inputOf, jsonBody, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { actorOf, viewerOf, type CloudDeps } from '../http/context.js';
 import { projectPage, recordPage } from '../http/present.js';
+
+/** Writes the lines to the response as they come, waiting whenever the client reads slower than the database answers. */
+async function writeAll(res: Response, first: IteratorResult<string>, rest: AsyncGenerator<string>): Promise<void> {
+  const write = async (chunk: string) => {
+    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  };
+  if (!first.done) await write(first.value);
+  for await (const chunk of rest) {
+    if (res.destroyed) return;
+    await write(chunk);
+  }
+  res.end();
+}
 
 /** The signed-in user's projects (list, create, edit, delete) and any visible project's detail, records, containers and reproducibility. */
 export function projectsRouter(deps: CloudDeps): Router {
@@ -61,8 +78,28 @@ export function projectsRouter(deps: CloudDeps): Router {
     const { params, query } = inputOf(res, 'listProjectRecords');
     const viewer = viewerOf(res);
     const project = await findProject(deps, viewer, params.id);
+    const columns = checkedColumns(query.columns);
     const page = await listRecords(deps, viewer, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    res.json(await recordPage(deps, viewer, page));
+    res.json(await recordPage(deps, viewer, page, columns));
+  });
+
+  router.get('/projects/:id/records/csv', validate(spec, 'exportProjectRecords'), async (_req, res) => {
+    const { params, query } = inputOf(res, 'exportProjectRecords');
+    const viewer = viewerOf(res);
+    const project = await findProject(deps, viewer, params.id);
+    const columns = checkedColumns(query.columns);
+    const lines = recordsCsv(deps, viewer, project, query, columns);
+    // The first line comes once the first page is read: a refused query is still a JSON 400.
+    const first = await lines.next();
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${project.name}-records.csv"`);
+    await writeAll(res, first, lines);
+  });
+
+  router.get('/projects/:id/paths', validate(spec, 'listProjectPaths'), async (_req, res) => {
+    const { params } = inputOf(res, 'listProjectPaths');
+    const viewer = viewerOf(res);
+    res.json(await projectPaths(deps, viewer, await findProject(deps, viewer, params.id)));
   });
 
   router.post('/projects/:id/records', requireSession, ...jsonBody(config), validate(spec, 'createMyRecord'), async (_req, res) => {

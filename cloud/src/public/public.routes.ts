@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { badgeText, DEFAULT_PAGE_SIZE, findProject, listRecords, reproducibilityOf, searchProjects, toId } from '@reprise/core';
+import { badgeText, checkedColumns, DEFAULT_PAGE_SIZE, findProject, listRecords, reproducibilityOf, searchProjects, toId } from '@reprise/core';
 import { inputOf, validate } from '@reprise/http';
 import type { CloudDeps } from '../http/context.js';
 import { projectPage, recordPage } from '../http/present.js';
@@ -36,10 +36,11 @@ export function publicRouter(deps: CloudDeps): Router {
       tag: query.tag,
       cursor: query.cursor,
       publicOnly: true,
-      sort: 'updated',
+      where: query.where,
+      sort: query.sort ?? 'updated',
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
-    res.json(await recordPage(deps, null, page));
+    res.json(await recordPage(deps, null, page, checkedColumns(query.columns)));
   });
 
   router.get('/public/projects/:id/badge.svg', validate(spec, 'getReproducibilityBadge'), async (_req, res) => {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   attachFiles,
+  checkedColumns,
   DEFAULT_PAGE_SIZE,
   deleteRecordById,
   editRecord,
@@ -24,8 +25,9 @@ export function recordsRouter(deps: CloudDeps): Router {
 
   router.get('/records', validate(spec, 'listMyRecords'), requireSession, async (_req, res) => {
     const { query } = inputOf(res, 'listMyRecords');
-    const page = await listRecords(deps, actorOf(res), null, { ...query, mine: true, sort: 'updated', limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    res.json(await recordPage(deps, actorOf(res), page));
+    const columns = checkedColumns(query.columns);
+    const page = await listRecords(deps, actorOf(res), null, { ...query, mine: true, sort: query.sort ?? 'updated', limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    res.json(await recordPage(deps, actorOf(res), page, columns));
   });
 
   router.get('/records/:id', validate(spec, 'getRecord'), async (_req, res) => {

@@ -10,6 +10,7 @@ import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
 import { deliveryModel, webhookModel, type DeliveryDoc, type WebhookDoc } from './webhook.js';
+import { backfillPathValues } from '../services/record-values.js';
 
 export * from './container.js';
 export * from './counter.js';
@@ -79,6 +80,7 @@ export async function ensureIndexes(models: Models): Promise<void> {
       if ((error as { code?: number }).code !== 48) throw error;
     });
     if (model === models.DiffRequest) await backfillLiveKeys(models.DiffRequest);
+    if (model === models.Record) await backfillPathValues(models.Record);
     await model.createIndexes();
   }
 }

@@ -69,6 +69,14 @@ export interface RecordDoc {
   stdout: string;
   stderr: string;
   custom: string | null;
+  /** The run's final scalar results by name, as codec text (`{name: number}`); null or absent when it reported none. */
+  metrics?: string | null;
+  /**
+   * The scalars of `parameters` and `metrics` by path, each as one string that sorts as its value
+   * (services/record-values.ts), so that `where` and `sort` run in the database over one multikey
+   * index. Absent on records stored before metrics existed.
+   */
+  values?: string[];
   /** Set on records written through the Sumatra record store, null on every other record. */
   sumatra: SumatraState | null;
   /**
@@ -151,6 +159,8 @@ const recordSchema = new Schema<RecordDoc>(
     stderr: { type: String, default: '' },
     custom: { type: String, default: null },
     sumatra: { type: sumatraSchema, default: null },
+    metrics: { type: String, default: null },
+    values: { type: [String], default: [] },
     seals: { type: [Schema.Types.ObjectId], default: [] },
     rev: { type: Number, default: 0 },
     published: { type: Boolean, default: false },
@@ -172,6 +182,9 @@ recordSchema.index({ tags: 1, created: -1, _id: -1 });
 // The Sumatra record store's list and latest record, newest first, and the same by Sumatra tag (list, delete).
 recordSchema.index({ project: 1, 'sumatra.timestamp': -1, created: -1, _id: -1 });
 recordSchema.index({ project: 1, 'sumatra.tags': 1, 'sumatra.timestamp': -1, created: -1, _id: -1 });
+// `where` over parameters and metrics: one multikey index over the path/value strings, each
+// comparison a point or a range of one path's values within a project.
+recordSchema.index({ project: 1, values: 1 });
 recordSchema.index({ 'inputs.file': 1 });
 recordSchema.index({ 'outputs.file': 1 });
 

@@ -28,3 +28,5 @@ export * from './notification-secrets.js';
 export * from './outbox.js';
 export * from './webhook-targets.js';
 export * from './webhooks.js';
+export * from './worksheet.js';
+export * from './record-values.js';

@@ -12,6 +12,7 @@ import { touchProject } from './projects.js';
 import { resolveRecord } from './records.js';
 import { backOff, MAX_WRITE_ATTEMPTS } from './retry.js';
 import { guardSealedChange } from './seals.js';
+import { pathValuesOf } from './record-values.js';
 
 /** The fields of a new record its caller chooses; the writer adds the project, owner, privacy, label and status history. */
 interface NewRecordFields extends Record<string, unknown> {
@@ -81,6 +82,7 @@ export async function writeRecord(deps: Deps, actor: Actor, project: ProjectDoc,
     if (!current || !write.update) continue;
     const update = write.update(current);
     await guardSealedChange(deps, current, (update.$set ?? {}) as Record<string, unknown>);
+    withPathValues(update, current);
     let updated: RecordDoc | null;
     try {
       updated = await access(deps).records.findOneAndUpdate(owner, { _id: current._id, rev: current.rev }, update, {
@@ -122,6 +124,7 @@ async function insertRecord(deps: Deps, project: ProjectDoc, fields: NewRecordFi
   try {
     record = await access(deps).records.create(Scope.owner(project.owner), {
       ...fields,
+      values: pathValuesOf(fields.parameters as string | null | undefined, fields.metrics as string | null | undefined),
       project: project._id,
       owner: project.owner,
       private: project.private,
@@ -153,6 +156,18 @@ async function followProjectPrivacy(deps: Deps, project: ProjectDoc, record: Rec
     await records.updateOne(owner, { _id: record._id }, { $set: { private: current.private } });
     record.private = current.private;
   }
+}
+
+/**
+ * Keeps a record's path/value pairs (what `where` and `sort` query) in step with its parameters
+ * and metrics: an update that sets either sets the pairs of both as they will be.
+ */
+function withPathValues(update: Record<string, unknown>, current: RecordDoc): void {
+  const set = update.$set as Record<string, unknown> | undefined;
+  if (!set || !('parameters' in set || 'metrics' in set)) return;
+  const parameters = 'parameters' in set ? (set.parameters as string | null) : current.parameters;
+  const metrics = 'metrics' in set ? (set.metrics as string | null) : (current.metrics ?? null);
+  set.values = pathValuesOf(parameters, metrics);
 }
 
 /** Error codes and messages of MongoDB and FerretDB for a document over their 16 MiB limit. */

@@ -4,13 +4,15 @@ import { encodeFreeform, type JsonValue } from '../codec.js';
 import { AppError, errors } from '../errors.js';
 import type { ContainerDoc, Dependency, FileRef, ProjectDoc, RecordDoc, RecordStatus } from '../models/index.js';
 import { canMove, filePathProblem, nameForms, normalizeName } from '@reprise/rules';
-import { afterCursor, paginate, type SortOrder } from '../paging.js';
+import { afterCursor, decodeOffsetCursor, encodeOffsetCursor, paginate, type SortOrder } from '../paging.js';
 import { access } from '../access.js';
 import { Scope } from '../scope.js';
 import type { Actor, Deps } from './context.js';
 import { escapeRegex, toId } from './ids.js';
 import { resolveProject, touchProject } from './projects.js';
 import { writeRecord } from './record-writer.js';
+import { checkedSort, checkedWhere, comparisonFilter, hasValueAt, holdsObjectAt, nonScalarPath, valuesOfPath, valueTextFilters } from './record-values.js';
+import type { QuerySort } from '@reprise/rules';
 
 /** A record with the project it belongs to (responses show the project's name). */
 export interface ProjectRecord {
@@ -142,6 +144,7 @@ export function recordFieldsSet(input: Schemas['RecordFields']): Record<string, 
   if (input.parameters !== undefined) set.parameters = encodeFreeform(input.parameters as JsonValue);
   if (input.system !== undefined) set.system = encodeFreeform(input.system as JsonValue);
   if (input.custom !== undefined) set.custom = encodeFreeform(input.custom as JsonValue);
+  if (input.metrics !== undefined) set.metrics = encodeFreeform(input.metrics);
   if (input.dependencies !== undefined) set.dependencies = dependenciesOf(input.dependencies);
   if (input.tags !== undefined) set.tags = input.tags;
   if (input.reason !== undefined) set.reason = input.reason;
@@ -234,8 +237,13 @@ export interface RecordQuery {
   publicOnly?: boolean | undefined;
   /** Only the actor's own records. */
   mine?: boolean | undefined;
-  /** By creation (default) or by last update ("recent activity"). */
-  sort?: 'created' | 'updated' | undefined;
+  /**
+   * By creation (default) or by last update ("recent activity"), or by a path of the parameters
+   * or metrics (`-metrics.error`: descending), as parseSort reads it.
+   */
+  sort?: string | undefined;
+  /** Comparisons of parameter and metric paths joined by `and`, as parseWhere reads them. */
+  where?: string | undefined;
   /** Newest first (default) or oldest first. */
   order?: SortOrder | undefined;
   cursor?: string | undefined;
@@ -249,7 +257,7 @@ export interface RecordQuery {
  * public ones for anyone else: one equality instead of an $or, which the embedded engine would
  * answer by walking the project's records twice (five times slower for a private project).
  */
-function projectScope(actor: Actor | null, project: ProjectDoc | null): Scope {
+export function projectScope(actor: Actor | null, project: ProjectDoc | null): Scope {
   if (!project) return Scope.visibleTo(actor?.id ?? null);
   return actor && project.owner.equals(actor.id) ? Scope.owner(actor.id) : Scope.public();
 }
@@ -261,6 +269,17 @@ export async function listRecords(
   query: RecordQuery,
 ): Promise<{ items: RecordDoc[]; next: string | null }> {
   const scope = query.mine && actor ? Scope.owner(actor.id) : query.publicOnly ? Scope.public() : projectScope(actor, project);
+  const comparisons = checkedWhere(query.where);
+  const sort = checkedSort(query.sort);
+  // A path that holds an object or a list matches nothing: say so instead of an empty list.
+  const named: Array<{ parameter: 'where' | 'sort'; path: string; position: number; text: string }> = comparisons.map((c) => ({ parameter: 'where', path: c.path, position: c.position, text: query.where ?? '' }));
+  if (sort && !sort.time) named.push({ parameter: 'sort', path: sort.key, position: (query.sort ?? '').indexOf(sort.key), text: query.sort ?? '' });
+  for (const item of named) {
+    const inProject = project ? { project: project._id } : {};
+    if (await access(deps).records.exists(scope, { ...inProject, ...holdsObjectAt(item.path) })) {
+      throw nonScalarPath(item.parameter, item.text, item.path, item.position);
+    }
+  }
   const conditions: Array<Record<string, unknown>> = [];
   if (project) conditions.push({ project: project._id });
   if (query.status) conditions.push({ status: query.status });
@@ -268,13 +287,13 @@ export async function listRecords(
   if (query.labelPrefix) conditions.push({ label: { $regex: `^${escapeRegex(query.labelPrefix)}` } });
   if (query.createdAfter) conditions.push({ created: { $gte: new Date(query.createdAfter) } });
   if (query.createdBefore) conditions.push({ created: { $lt: new Date(query.createdBefore) } });
-  if (query.q) {
-    const pattern = { $regex: escapeRegex(query.q), $options: 'i' };
-    conditions.push({ $or: [{ label: pattern }, { reason: pattern }, { outcome: pattern }, { tags: pattern }] });
-  }
-  const field = query.sort ?? 'created';
-  const direction = query.order === 'asc' ? 1 : -1;
-  const after = afterCursor(field, query.cursor, query.order);
+  for (const comparison of comparisons) conditions.push(comparisonFilter(comparison));
+  if (query.q) conditions.push(await textFilter(deps, query.q));
+  if (sort && !sort.time) return await listByPath(deps, scope, conditions, sort, query);
+  const field = sort?.key === 'updated' ? 'updated' : 'created';
+  const order: SortOrder | undefined = sort?.direction === -1 ? 'desc' : sort?.direction === 1 ? 'asc' : query.order;
+  const direction = order === 'asc' ? 1 : -1;
+  const after = afterCursor(field, query.cursor, order);
   if (Object.keys(after).length > 0) conditions.push(after);
   const filter = conditions.length <= 1 ? (conditions[0] ?? {}) : { $and: conditions };
   return await paginate(
@@ -288,6 +307,77 @@ export async function listRecords(
     field,
     query.limit,
   );
+}
+
+/** How many owners whose name matches a free-text search are looked for. */
+const MAX_OWNER_MATCHES = 100;
+
+/**
+ * The free-text condition: the text (case-insensitive) in the label, reason, outcome, tags, a
+ * parameter or metric path, a string value, an input or output name, or the owner's name; a
+ * number also finds the records with that value.
+ */
+async function textFilter(deps: Deps, q: string): Promise<Record<string, unknown>> {
+  const pattern = { $regex: escapeRegex(q), $options: 'i' };
+  const alternatives: Array<Record<string, unknown>> = [
+    { label: pattern },
+    { reason: pattern },
+    { outcome: pattern },
+    { tags: pattern },
+    ...valueTextFilters(q, pattern),
+    { 'inputs.name': pattern },
+    { 'outputs.name': pattern },
+  ];
+  const owners = await deps.models.User.find({ name: pattern }, { _id: 1 }).limit(MAX_OWNER_MATCHES).lean();
+  if (owners.length > 0) alternatives.push({ owner: { $in: owners.map((owner) => owner._id) } });
+  return { $or: alternatives };
+}
+
+/**
+ * A page of records sorted by the value at a path (values of different kinds at one path
+ * grouped by kind, as the database orders them), then the records without a value there, newest
+ * first. The database sorts the pairs of that path of the filtered records ($unwind, then
+ * $match on the path); the page is an offset into that order, so the cursor is one.
+ */
+async function listByPath(
+  deps: Deps,
+  scope: Scope,
+  conditions: Array<Record<string, unknown>>,
+  sort: QuerySort,
+  query: RecordQuery,
+): Promise<{ items: RecordDoc[]; next: string | null }> {
+  const { records } = access(deps);
+  const offset = query.cursor === undefined ? 0 : decodeOffsetCursor(query.cursor);
+  const want = query.limit + 1;
+  const direction = sort.direction ?? 1;
+  const all = (extra: Record<string, unknown>) => ({ $and: [...conditions, extra] });
+  const has = hasValueAt(sort.key);
+  const order = await records
+    .aggregate<{ _id: Types.ObjectId }>(scope, all(has), [
+      { $unwind: '$values' },
+      { $match: valuesOfPath(sort.key) },
+      { $sort: { values: direction, _id: direction } },
+      { $skip: offset },
+      { $limit: want },
+      { $project: { _id: 1 } },
+    ])
+    .exec();
+  const found = order.length > 0 ? await records.find(scope, { _id: { $in: order.map((row) => row._id) } }, RECORD_SUMMARY_PROJECTION).lean<RecordDoc[]>() : [];
+  const byId = new Map(found.map((record) => [record._id.toHexString(), record]));
+  const rows = order.flatMap((row) => byId.get(row._id.toHexString()) ?? []);
+  if (order.length < want) {
+    // Past the records with a value: those without one, from where the offset falls among them.
+    const withValue = order.length > 0 ? offset + order.length : await records.countDocuments(scope, all(has));
+    const without = await records
+      .find(scope, all({ $nor: [has] }), RECORD_SUMMARY_PROJECTION)
+      .sort({ created: -1, _id: -1 })
+      .skip(Math.max(0, offset - withValue))
+      .limit(want - order.length)
+      .lean<RecordDoc[]>();
+    rows.push(...without);
+  }
+  const items = rows.slice(0, query.limit);
+  return { items, next: rows.length > query.limit ? encodeOffsetCursor(offset + query.limit) : null };
 }
 
 /** The project's most recent record, or a 404 when it has none. */

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'malformed_multipart',
   'invalid_value',
   'unknown_field',
+  'invalid_query',
   'unauthorized',
   'invalid_credentials',
   'wrong_password',

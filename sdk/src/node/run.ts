@@ -33,6 +33,10 @@ export interface RunOptions {
   inputs?: string[];
   /** Parameters given on the command line (merged over the parameter files). */
   parameters?: Record<string, unknown>;
+  /** Metrics given on the command line (merged over those of `metricsFile`). */
+  metrics?: Record<string, number>;
+  /** A JSON file the program writes its final metrics to (`{name: number}`, nested objects named by dotted paths), read after it exits. */
+  metricsFile?: string;
   /** Directories searched for files created or changed by the run (default: the working directory). */
   outputDirs?: string[];
   tags?: string[];
@@ -208,8 +212,10 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
     if (options.upload !== false) await run.output(outputs);
     else await run.output([], { outputs: await declareOnly(outputs) });
   }
+  const metrics = { ...(options.metricsFile ? await readMetrics(path.resolve(cwd, options.metricsFile), warn) : {}), ...options.metrics };
   const final: RecordUpdate = {
     ...(dependencies?.length ? { dependencies } : {}),
+    ...(Object.keys(metrics).length > 0 ? { metrics } : {}),
     duration,
     stdout: stdout.text(),
     stderr: stderr.text(),
@@ -224,6 +230,31 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
   };
   await run.end(status, final);
   return { project: options.project, label: run.label, status, exitCode, signal: exit.signal, duration, inputs, outputs };
+}
+
+/**
+ * The metrics a program wrote: a JSON object of numbers, nested objects named by their dotted
+ * path (`{"train": {"loss": 1}}` is `train.loss`). What is not a number is left out with a
+ * warning; a missing or unreadable file is a warning, and the run is recorded without it.
+ */
+async function readMetrics(file: string, warn: (message: string) => void): Promise<Record<string, number>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    warn(`no metrics recorded from ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the program did not write it' : (error as Error).message}`);
+    return {};
+  }
+  const metrics: Record<string, number> = {};
+  const skipped: string[] = [];
+  const visit = (name: string, value: unknown) => {
+    if (typeof value === 'number' && Number.isFinite(value)) metrics[name] = value;
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) for (const [key, item] of Object.entries(value)) visit(name ? `${name}.${key}` : key, item);
+    else skipped.push(name || '(the whole file)');
+  };
+  visit('', parsed);
+  if (skipped.length > 0) warn(`metrics in ${file} that are not numbers were left out: ${skipped.slice(0, 10).join(', ')}`);
+  return metrics;
 }
 
 /** What the promise resolves to, or undefined when it takes longer than `ms`. */

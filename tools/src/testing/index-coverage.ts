@@ -232,6 +232,15 @@ export const ALLOWED_SCANS: AllowedScan[] = [
   { shape: 'blobs.files.find({uploadDate: range})', reason: 'the sweep looks for blobs without a File' },
   { shape: 'blobs.chunks.find({n: eq})', reason: 'the sweep looks for uploads cut off by a crash (first chunks without a files document)' },
   {
+    shape: 'records.find({values: filter})',
+    reason: 'once per start, before the values index is built: records stored before path values existed get them (backfillPathValues)',
+  },
+  {
+    shape: 'users.find({name: filter})',
+    reason:
+      "a free-text record search also finds records by their owner's name: it looks up at most 100 users whose name contains the text (case-insensitive), which no index can bound",
+  },
+  {
     shape: 'diffrequests.find({liveKey: filter})',
     reason: 'once per start, before the unique live-key index is built: requests stored before the key existed get one (backfillLiveKeys)',
   },

@@ -100,6 +100,11 @@ export function useProjectRecords(id: string, query: ProjectRecordsQuery, enable
   });
 }
 
+/** The parameter and metric paths of a project's records (the worksheet's columns), those that vary first. */
+export function useProjectPaths(id: string, enabled = true) {
+  return useQuery({ queryKey: ['project', id, 'paths'], queryFn: ({ signal }) => cloud.projects.paths(id, { signal }), enabled, staleTime: 30_000 });
+}
+
 /** A project's reproducibility tally. */
 export function useReproducibility(id: string) {
   return useQuery({ queryKey: keys.reproducibility(id), queryFn: ({ signal }) => cloud.projects.reproducibility(id, { signal }) });

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Container, ProjectDetail, ProjectRecordsQuery, RecordStatus } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
-import { useMe, useProject, useProjectRecords, useReproducibility, useWrites } from '../api/hooks';
+import { useMe, useProject, useProjectPaths, useProjectRecords, useReproducibility, useWrites } from '../api/hooks';
 import { ContainerDetails } from '../components/container-details';
 import { FilterInput } from '../components/filter-input';
 import { BoxIcon, ChevronIcon, CompareIcon, PlusIcon } from '../components/icons';
@@ -17,6 +17,8 @@ import { recordsQueryOf, RECORD_STATUSES as STATUSES } from '../lib/records-quer
 import { badgeMarkdown } from '../lib/snippets';
 import { useTitle } from '../lib/title';
 import { NotFoundPage } from './errors';
+import { columnsOf, PathCells, PathHeader, WorksheetBar } from '../components/worksheet';
+import { ScatterPanel } from '../components/scatter';
 
 
 /** "v3 · docker" for a container id, from the project's history. */
@@ -151,10 +153,14 @@ function RecordsTable({ projectName, containers, records }: { projectName: strin
   const tag = params.get('tag') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  const { id: projectId = '' } = useParams();
+  const paths = useProjectPaths(projectId);
+  const columns = columnsOf(params);
+  const where = query.where ?? '';
 
   const set = useCallback((changes: Record<string, string | number | null>) => setParams((current) => withParams(current, changes)), [setParams]);
   const setQuery = useCallback((value: string) => set({ q: value }), [set]);
-  const filtered = Boolean(status || q || tag || from || to);
+  const filtered = Boolean(status || q || tag || from || to || where);
 
   const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((item) => item !== id) : [...current.slice(-1), id]));
   const sortHeader = (field: 'created' | 'updated', label: string) => {
@@ -191,11 +197,12 @@ function RecordsTable({ projectName, containers, records }: { projectName: strin
           <input className="input" type="date" value={to} onChange={(event) => set({ to: event.target.value })} />
         </label>
         {filtered ? (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => set({ status: null, q: null, tag: null, from: null, to: null })}>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => set({ status: null, q: null, tag: null, from: null, to: null, where: null })}>
             Clear filters
           </button>
         ) : null}
       </div>
+      <WorksheetBar projectId={projectId} paths={paths.data} query={query} columns={columns} set={set} />
       <div className="selection-bar" aria-live="polite">
         {selected.length === 2 ? (
           <>
@@ -225,10 +232,13 @@ function RecordsTable({ projectName, containers, records }: { projectName: strin
               {sortHeader('updated', 'Updated')}
               <th className="hide-narrow">Container</th>
               <th className="hide-narrow">Tags</th>
+              {columns.map((path) => (
+                <PathHeader key={path} path={path} sort={sort} onSort={(next) => set({ sort: next, order: null })} />
+              ))}
             </tr>
           </thead>
           <tbody>
-            {records.isPending ? <SkeletonRows rows={8} columns={7} /> : null}
+            {records.isPending ? <SkeletonRows rows={8} columns={7 + columns.length} /> : null}
             {records.data?.data.map((record) => (
               <tr key={record.id} className={selected.includes(record.id) ? 'row-selected' : undefined}>
                 <td className="col-check">
@@ -252,6 +262,7 @@ function RecordsTable({ projectName, containers, records }: { projectName: strin
                 <td className="hide-narrow">
                   <Tags tags={record.tags} max={3} />
                 </td>
+                <PathCells record={record} columns={columns} />
               </tr>
             ))}
           </tbody>
@@ -277,6 +288,7 @@ function RecordsTable({ projectName, containers, records }: { projectName: strin
         </label>
         <Pager next={records.data?.page.next} count={records.data?.data.length ?? 0} loading={records.isFetching} />
       </div>
+      <ScatterPanel projectId={projectId} paths={paths.data} query={query} x={params.get('x') ?? ''} y={params.get('y') ?? ''} set={set} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { AttachFiles } from '../components/attach-files';
 import { CiteBox } from '../components/cite-box';
 import { ExportButtons } from '../components/export-menu';
 import { ShareWithReviewers } from '../components/share-dialog';
+import { RecordMetrics } from '../components/record-metrics';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import {
   Card,
@@ -458,6 +459,7 @@ export function RecordPage() {
         <Card title="Parameters">
           <Json value={data.parameters} />
         </Card>
+        <RecordMetrics record={data} />
         <Card title={`Inputs (${data.inputs?.length ?? 0})`} className="span-2">
           <FileTable files={data.inputs ?? []} recordId={data.id} kind="inputs" />
         </Card>

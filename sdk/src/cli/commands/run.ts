@@ -27,6 +27,8 @@ export const spec = {
     'built from the git commit checked out here (same repository when both know it), else none.\n' +
     'Inputs with .json/.yaml/.yml/.toml/.ini/.cfg/.param extensions are read as parameters.\n' +
     'Outputs are the files created or changed under the output directories during the run.\n' +
+    'Metrics are read after the command exits from the JSON file given with --metrics (numbers by\n' +
+    'name; nested objects give dotted names), and --metric K=V adds or overrides one.\n' +
     "The command's stdout and stderr go to the terminal as usual (with --json, its stdout goes to\n" +
     "stderr) and the last 1 MiB of each is kept. reprise exits with the command's exit code; when the\n" +
     'server is unreachable the record waits in the local queue (a warning says so): `reprise sync`.',
@@ -39,6 +41,8 @@ export const spec = {
     input: { type: 'string', short: 'i', multiple: true, description: 'An input file (repeatable).', value: 'FILE' },
     'output-dir': { type: 'string', short: 'o', multiple: true, description: 'Where outputs appear (repeatable; default .).', value: 'DIR' },
     param: { type: 'string', multiple: true, description: 'A parameter key=value (repeatable; JSON values allowed).', value: 'K=V' },
+    metrics: { type: 'string', description: 'A JSON file of metrics ({name: number}) the command writes, read after it exits.', value: 'FILE' },
+    metric: { type: 'string', multiple: true, description: 'A metric name=number (repeatable).', value: 'K=V' },
     tag: { type: 'string', multiple: true, description: 'A tag (repeatable).', value: 'TAG' },
     reason: { type: 'string', description: 'Why this run.', value: 'TEXT' },
     heartbeat: { type: 'string', description: 'Seconds between heartbeats (default 30).', value: 'SECONDS' },
@@ -64,6 +68,13 @@ export async function run(context: Context, { values, positionals, rest }: Invoc
     const match = /^([^=]+)=(.*)$/s.exec(pair);
     if (!match?.[1]) throw usageError(`--param takes key=value (got "${pair}").`);
     parameters[match[1]] = parseValue(match[2] ?? '');
+  }
+  const metrics: Record<string, number> = {};
+  for (const pair of values.metric ?? []) {
+    const match = /^([^=]+)=(.*)$/s.exec(pair);
+    const number = Number(match?.[2]?.trim() || Number.NaN);
+    if (!match?.[1] || !Number.isFinite(number)) throw usageError(`--metric takes name=number (got "${pair}").`);
+    metrics[match[1]] = number;
   }
   for (const input of values.input ?? []) {
     if (!(await isFile(input))) throw usageError(`The input ${input} is not a file.`);
@@ -103,6 +114,8 @@ export async function run(context: Context, { values, positionals, rest }: Invoc
     container,
     inputs: values.input ?? [],
     parameters,
+    metrics,
+    ...(values.metrics ? { metricsFile: values.metrics } : {}),
     outputDirs: values['output-dir'] ?? [],
     tags: values.tag ?? [],
     ...(values.reason ? { reason: values.reason } : {}),
