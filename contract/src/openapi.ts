@@ -1687,7 +1687,7 @@ export interface components {
                 same: boolean;
                 a: components["schemas"]["NumericShape"];
                 b: components["schemas"]["NumericShape"];
-                /** @description How the shapes differ (rows */
+                /** @description How the shapes differ (rows, columns, header, JSON structure). */
                 mismatch?: string;
             };
             /** @description The largest |a − b| among finite values, where it is; null when no two finite values differ. */
@@ -1711,7 +1711,7 @@ export interface components {
         };
         /** @description A pair of values and where they are; NaN and infinities are written "NaN", "inf", "-inf". */
         NumericExtreme: {
-            /** @description The difference (absolute for maxAbs */
+            /** @description The difference (absolute for maxAbs, relative for maxRel). */
             value?: number;
             a: number | string | boolean | null;
             b: number | string | boolean | null;
@@ -3969,9 +3969,9 @@ export interface operations {
                 /** @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same. */
                 tolerance?: number;
                 /** @description Relative tolerance of numeric outputs (tables of numbers and JSON), numpy's isclose rule |a − b| ≤ atol + rtol·|b|. */
-                rtol?: components["schemas"]["NumericTolerance"];
+                rtol?: number;
                 /** @description Absolute tolerance of numeric outputs (tables of numbers and JSON), numpy's isclose rule |a − b| ≤ atol + rtol·|b|. */
-                atol?: components["schemas"]["NumericTolerance"];
+                atol?: number;
             };
             header?: never;
             path: {
