@@ -5,6 +5,7 @@ import type { Container, RecordAtom, Schemas } from '@reprise/sdk';
 import { cloud, isNotFound } from '../api/client';
 import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useRecordDiffs, useWrites } from '../api/hooks';
 import { AttachFiles } from '../components/attach-files';
+import { FilePreviews } from '../components/previews/file-previews';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import {
   Card,
@@ -459,6 +460,7 @@ export function RecordPage() {
         <Card title={`Outputs (${data.outputs?.length ?? 0})`} className="span-2">
           <FileTable files={data.outputs ?? []} recordId={data.id} kind="outputs" />
         </Card>
+        <FilePreviews record={data.id} outputs={data.outputs ?? []} inputs={data.inputs ?? []} />
         <Card title={`Verdicts (${requests.length})`} className="span-2" id="verdicts">
           {diffs.isPending ? <Loading /> : diffs.isError ? <ErrorBox error={diffs.error} onRetry={() => void diffs.refetch()} /> : <Verdicts recordId={data.id} requests={requests} />}
         </Card>
