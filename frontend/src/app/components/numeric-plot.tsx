@@ -28,7 +28,13 @@ function Chart({ title, data, series, label }: { title: string; data: uPlot.Alig
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const chart = new uPlot({ title, width: Math.max(280, element.clientWidth || 600), height: 240, scales: { x: { time: false } }, series, axes: [{ label }, {}] }, data, element);
+    // Differences of rounding are tiny: their ticks need an exponent to be told apart.
+    const ticks = (_chart: uPlot, values: number[]) => values.map((value) => (value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential(1) : String(Number(value.toPrecision(6)))));
+    const chart = new uPlot(
+      { title, width: Math.max(280, element.clientWidth || 600), height: 240, scales: { x: { time: false } }, series, axes: [{ label }, { values: ticks, size: 70 }] },
+      data,
+      element,
+    );
     return () => chart.destroy();
   }, [title, data, series, label]);
   return <div ref={box} className="plot" role="img" aria-label={title} />;
