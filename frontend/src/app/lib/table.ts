@@ -20,7 +20,7 @@ export interface Table {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(nan|inf|infinity)$/i;
 
 /** Whether a field is a number as the comparison reads them (decimal, exponent, nan, inf). */
-export function isNumber(field: string): boolean {
+function isNumber(field: string): boolean {
   return NUMBER.test(field);
 }
 
@@ -63,9 +63,4 @@ export function readTable(text: string, maxRows: number, complete = true): Table
   const types = Array.from({ length: columns }, (_, column) => (rows.length > 0 && rows.every((row) => isNumber(row[column] ?? '')) ? 'number' : 'text') as 'number' | 'text');
   const dataLines = content.length - (names ? 1 : 0);
   return { format, names, rows, types, truncated: dataLines > rows.length || !complete, ragged };
-}
-
-/** Whether a file name or media type says it is a table. */
-export function isTableFile(name: string, mediaType: string | null | undefined): boolean {
-  return /\.(csv|tsv|dat|txt)$/i.test(name) ? /\.(csv|tsv)$/i.test(name) || mediaType === 'text/csv' : mediaType === 'text/csv' || mediaType === 'text/tab-separated-values';
 }
