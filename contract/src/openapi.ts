@@ -2479,10 +2479,12 @@ export interface components {
              *     Levenshtein distance is measured for uploaded text); `not-comparable`: no digest both sides
              *     have (none on a side, or sha256 on one and only sha1 on the other), so the pair is neither
              *     the same nor different; `unknown`: evidence of version 1 only, where such a pair counted as
-             *     different; `missing-a`/`missing-b`: the output exists on one side only.
+             *     different; `missing-a`/`missing-b`: the output exists on one side only. `numeric` (evidence
+             *     version 3): different digests, but both sides are tables of numbers (CSV, TSV or
+             *     whitespace columns, header optional) or JSON, compared value by value (see `numeric`).
              * @enum {string}
              */
-            result: "identical" | "text-distance" | "different-binary" | "different-unmeasured" | "not-comparable" | "unknown" | "missing-a" | "missing-b";
+            result: "identical" | "numeric" | "text-distance" | "different-binary" | "different-unmeasured" | "not-comparable" | "unknown" | "missing-a" | "missing-b";
             /**
              * @description The digest the pair was compared by; absent when it has none in common.
              * @enum {string}
@@ -2502,6 +2504,69 @@ export interface components {
             lowerBound?: number;
             /** @description Why no distance was measured, when none was; for a bounded distance, what the bounds show (including "undecided" when the tolerance lies between them). */
             note?: string;
+            numeric?: components["schemas"]["NumericComparison"];
+            /** @description Why a pair of text outputs was not compared as numbers (and so as text), e.g. the first field that is not a number. */
+            notNumeric?: string;
+        };
+        /**
+         * @description A tolerance of numeric outputs (numpy's isclose; 0 means equal values).
+         * @default 0
+         */
+        NumericTolerance: number;
+        /**
+         * @description Two outputs compared value by value: values a (in A) and b (in B) at the same place are close
+         *     when a = b or |a − b| ≤ atol + rtol·|b| (numpy's isclose: NaN is close to nothing, an infinity
+         *     only to itself). JSON values other than numbers must be equal. The pair is the same when the
+         *     shapes match and no value differs.
+         */
+        NumericComparison: {
+            rtol: number;
+            atol: number;
+            /** @description Values compared. */
+            compared: number;
+            /** @description Values not close. */
+            differing: number;
+            same: boolean;
+            shapes: {
+                same: boolean;
+                a: components["schemas"]["NumericShape"];
+                b: components["schemas"]["NumericShape"];
+                /** @description How the shapes differ (rows, columns, header, JSON structure). */
+                mismatch?: string;
+            };
+            /** @description The largest |a − b| among finite values, where it is; null when no two finite values differ. */
+            maxAbs: null | components["schemas"]["NumericExtreme"];
+            /** @description The largest |a − b| / |b| among finite values with b ≠ 0, where it is; null when none differ. */
+            maxRel: null | components["schemas"]["NumericExtreme"];
+            /** @description The first values that are not close, in reading order. */
+            differences: components["schemas"]["NumericExtreme"][];
+        };
+        NumericShape: {
+            /** @enum {string} */
+            format: "csv" | "tsv" | "whitespace" | "json";
+            /** @description Rows of numbers (tables; null for JSON). */
+            rows: number | null;
+            /** @description Values per row (tables; null for JSON). */
+            columns: number | null;
+            /** @description Values in all (JSON leaves). */
+            values: number;
+            /** @description The header row's column names, when the table has one. */
+            names: string[] | null;
+        };
+        /** @description A pair of values and where they are; NaN and infinities are written "NaN", "inf", "-inf". */
+        NumericExtreme: {
+            /** @description The difference (absolute for maxAbs, relative for maxRel). */
+            value?: number;
+            a: number | string | boolean | null;
+            b: number | string | boolean | null;
+            at: components["schemas"]["NumericLocation"];
+        };
+        /** @description A place in a table (row and column from 1, with the column's header name) or in JSON (a JSON Pointer). */
+        NumericLocation: {
+            row?: number;
+            column?: number;
+            name?: string;
+            pointer?: string;
         };
         /**
          * @description The comparison of records A and B computed by the assessment engine: code, inputs and
@@ -2509,7 +2574,7 @@ export interface components {
          *     differences for reviewers. Contains no client-chosen object keys.
          */
         Evidence: {
-            /** @description Version of this shape: 2 since outputs without a common digest are not comparable (1 counted them as different). */
+            /** @description Version of this shape: 3 since text outputs that are tables of numbers or JSON compare value by value (`numeric`); 2 since outputs without a common digest are not comparable (1 counted them as different). */
             version: number;
             a: {
                 record: components["schemas"]["Id"];
@@ -2558,6 +2623,10 @@ export interface components {
                 comparable?: boolean;
                 reason: string;
                 tolerance: number;
+                /** @description Relative tolerance of numeric pairs (absent before evidence version 3). */
+                rtol?: number;
+                /** @description Absolute tolerance of numeric pairs (absent before evidence version 3). */
+                atol?: number;
                 textLimitBytes: number;
                 pairs: components["schemas"]["OutputPair"][];
             };
@@ -2619,6 +2688,8 @@ export interface components {
             a: components["schemas"]["RecordSummary"];
             b: components["schemas"]["RecordSummary"];
             tolerance: number;
+            rtol: number;
+            atol: number;
             evidence: components["schemas"]["Evidence"];
             cell: components["schemas"]["AssessmentCell"];
             /** @description The propositions a request from `a` toward `b` may make, per method (`default` is empty when the cell is `not-comparable`). */
@@ -2697,6 +2768,10 @@ export interface components {
              * @default 0
              */
             tolerance?: number;
+            /** @description Relative tolerance of numeric outputs (method default), |a − b| ≤ atol + rtol·|b|. */
+            rtol?: components["schemas"]["NumericTolerance"];
+            /** @description Absolute tolerance of numeric outputs (method default), |a − b| ≤ atol + rtol·|b|. */
+            atol?: components["schemas"]["NumericTolerance"];
             proposition: components["schemas"]["Proposition"];
         };
         DiffAnswerInput: {
@@ -2721,6 +2796,10 @@ export interface components {
             method: components["schemas"]["DiffMethod"];
             description: string;
             tolerance: number;
+            /** @description Relative tolerance of numeric outputs the evidence was computed with. */
+            rtol: number;
+            /** @description Absolute tolerance of numeric outputs the evidence was computed with. */
+            atol: number;
             proposition: components["schemas"]["Proposition"];
             cell: components["schemas"]["AssessmentCell"];
             status: components["schemas"]["DiffStatus"];
@@ -5398,6 +5477,10 @@ export interface operations {
             query?: {
                 /** @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same. */
                 tolerance?: number;
+                /** @description Relative tolerance of numeric outputs (tables of numbers and JSON), numpy's isclose rule |a − b| ≤ atol + rtol·|b|. */
+                rtol?: number;
+                /** @description Absolute tolerance of numeric outputs (tables of numbers and JSON), numpy's isclose rule |a − b| ≤ atol + rtol·|b|. */
+                atol?: number;
             };
             header?: never;
             path: {
@@ -5740,6 +5823,10 @@ export interface operations {
             query?: {
                 /** @description The Levenshtein distance (UTF-16 code units) allowed per text output for it to count as the same. */
                 tolerance?: number;
+                /** @description Relative tolerance of numeric outputs (tables of numbers and JSON), numpy's isclose rule |a − b| ≤ atol + rtol·|b|. */
+                rtol?: number;
+                /** @description Absolute tolerance of numeric outputs (tables of numbers and JSON), numpy's isclose rule |a − b| ≤ atol + rtol·|b|. */
+                atol?: number;
             };
             header?: never;
             path: {

@@ -221,6 +221,8 @@ function rewriteRefs<T>(value: T): T {
 function coerce(raw: string, schema: SchemaSpec | undefined): unknown {
   const type = schema?.type;
   if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  // Tolerances such as rtol=1e-9 are written with an exponent.
+  if (type === 'number' && /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw)) return Number(raw);
   if (type === 'boolean' && (raw === 'true' || raw === 'false')) return raw === 'true';
   return raw;
 }

@@ -192,6 +192,8 @@ export function presentDiffRequestSummary(request: DiffRequestDoc, context: Diff
     method: request.method,
     description: request.description,
     tolerance: request.tolerance,
+    rtol: request.rtol ?? 0,
+    atol: request.atol ?? 0,
     proposition: request.proposition,
     cell: request.cell,
     status: request.status,

@@ -7,8 +7,11 @@
  */
 import type { Schemas } from '@reprise/contract';
 
-/** Version of the evidence shape; bumped when a field changes meaning (2: outputs without a common digest are not comparable). */
-export const EVIDENCE_VERSION = 2;
+/**
+ * Version of the evidence shape; bumped when a field changes meaning (2: outputs without a common
+ * digest are not comparable; 3: text outputs that are tables of numbers or JSON compare value by value).
+ */
+export const EVIDENCE_VERSION = 3;
 
 /**
  * A cell of the assessment table (paper table 1), or `not-comparable` when the outputs could not
@@ -42,3 +45,11 @@ export type OutputPair = Schemas['OutputPair'];
 export type OutputSide = Schemas['OutputSide'];
 /** Dependency changes from A to B, keyed by (manager, name). */
 export type DependencyEvidence = Evidence['dependencies'];
+/** Two outputs compared value by value (tables of numbers, JSON) with numpy's isclose rule. */
+export type NumericComparison = Schemas['NumericComparison'];
+/** The shape of one side of a numeric comparison: rows and columns of a table, or JSON leaves. */
+export type NumericShape = Schemas['NumericShape'];
+/** Two values and where they are (a largest difference, or a value that differs). */
+export type NumericExtreme = Schemas['NumericExtreme'];
+/** A place in a table (row, column, header name) or in JSON (a pointer). */
+export type NumericLocation = Schemas['NumericLocation'];

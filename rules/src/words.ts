@@ -57,6 +57,8 @@ export function describePair(pair: Pick<OutputPair, 'result' | 'same'>): { label
       return { label: 'Identical', tone: 'good' };
     case 'text-distance':
       return pair.same ? { label: 'Within tolerance', tone: 'good' } : { label: 'Text differs', tone: 'bad' };
+    case 'numeric':
+      return pair.same ? { label: 'Numbers close', tone: 'good' } : { label: 'Numbers differ', tone: 'bad' };
     case 'different-binary':
       return { label: 'Binary differs', tone: 'bad' };
     case 'different-unmeasured':

@@ -42,7 +42,12 @@ export function diffsRouter(deps: CloudDeps): Router {
     });
     let comparison: Comparison;
     try {
-      comparison = await compareVisibleRecords(deps, viewer, params.a, params.b, query.tolerance ?? 0, { bounded: true, signal: abandoned.signal });
+      comparison = await compareVisibleRecords(deps, viewer, params.a, params.b, query.tolerance ?? 0, {
+        rtol: query.rtol ?? 0,
+        atol: query.atol ?? 0,
+        bounded: true,
+        signal: abandoned.signal,
+      });
     } catch (error) {
       if (abandoned.signal.aborted) return;
       throw error;
@@ -52,6 +57,8 @@ export function diffsRouter(deps: CloudDeps): Router {
       a: presentRecordSummary(comparison.a.record, comparison.a.project.name, owners),
       b: presentRecordSummary(comparison.b.record, comparison.b.project.name, owners),
       tolerance: comparison.tolerance,
+      rtol: comparison.rtol,
+      atol: comparison.atol,
       evidence: comparison.evidence,
       cell: comparison.cell,
       propositions: comparison.propositions,

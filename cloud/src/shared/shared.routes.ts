@@ -91,7 +91,12 @@ export function sharedRouter(deps: CloudDeps): Router {
     });
     let comparison: Comparison;
     try {
-      comparison = await compareSharedRecords(deps, opened, params.a, params.b, query.tolerance ?? 0, { bounded: true, signal: abandoned.signal });
+      comparison = await compareSharedRecords(deps, opened, params.a, params.b, query.tolerance ?? 0, {
+        rtol: query.rtol ?? 0,
+        atol: query.atol ?? 0,
+        bounded: true,
+        signal: abandoned.signal,
+      });
     } catch (error) {
       if (abandoned.signal.aborted) return;
       throw error;
@@ -101,6 +106,8 @@ export function sharedRouter(deps: CloudDeps): Router {
       a: presentRecordSummary(comparison.a.record, opened.project.name, owners),
       b: presentRecordSummary(comparison.b.record, opened.project.name, owners),
       tolerance: comparison.tolerance,
+      rtol: comparison.rtol,
+      atol: comparison.atol,
       evidence: comparison.evidence,
       cell: comparison.cell,
       propositions: comparison.propositions,

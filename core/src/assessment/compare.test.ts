@@ -392,6 +392,38 @@ describe('compare()', () => {
     expect(stored?.evidence).toEqual(evidence);
   });
 
+  it('compares tables of numbers and JSON outputs value by value: the same within rtol and atol, and says why other text is compared as text', async () => {
+    await container({ system: 'docker', version: { vcs: 'git', commit: 'abcdef1234567' } });
+    const table = (digits: number) => `x,T\n${Array.from({ length: 50 }, (_, i) => `${i * 0.1},${(Math.exp(-i / 10) * 300).toFixed(digits)}`).join('\n')}\n`;
+    const a = await run('a', { inputs }, { 'heat.csv': { content: table(9), mediaType: 'text/csv' }, 'params.json': '{"cfl": 0.45, "scheme": "crank"}', 'log.txt': LOG });
+    const b = await run('b', { inputs }, { 'heat.csv': { content: table(10), mediaType: 'text/csv' }, 'params.json': '{"cfl": 0.4, "scheme": "crank"}', 'log.txt': LOG.replace('step 3 ', 'step 3  ') });
+
+    const strict = await compareRecords(deps, a, b, { tolerance: 1 });
+    const heat = pair(strict, 'heat.csv');
+    expect(heat).toMatchObject({ result: 'numeric', same: false, numeric: { compared: 100, rtol: 0, atol: 0, shapes: { same: true, a: { rows: 50, columns: 2, names: ['x', 'T'] } } } });
+    expect(heat.numeric?.differing).toBeGreaterThan(0);
+    expect(heat.numeric?.maxAbs?.value).toBeLessThan(1e-9);
+    expect(heat.numeric?.maxAbs?.at).toMatchObject({ column: 2, name: 'T' });
+    expect(pair(strict, 'params.json')).toMatchObject({ result: 'numeric', same: false, numeric: { differences: [{ a: 0.45, b: 0.4, at: { pointer: '/cfl' } }] } });
+    expect(pair(strict, 'log.txt')).toMatchObject({ result: 'text-distance', same: true, distance: 1, notNumeric: expect.stringMatching(/^Not numeric, compared as text: not a table of numbers: line 2, column 1 of A: "step" is not a number/) });
+    expect(strict.cell).toBe('non-repeatable');
+    expect(strict.outputs.reason).toContain('"heat.csv" has');
+    expect(strict.outputs).toMatchObject({ rtol: 0, atol: 0 });
+
+    const tolerant = await compareRecords(deps, a, b, { tolerance: 1, rtol: 1e-9, atol: 0.05 });
+    expect(pair(tolerant, 'heat.csv')).toMatchObject({ result: 'numeric', same: true, numeric: { differing: 0, rtol: 1e-9, atol: 0.05 } });
+    expect(pair(tolerant, 'params.json')).toMatchObject({ result: 'numeric', same: true });
+    expect(tolerant.cell).toBe('repeatable');
+    expect(tolerant.outputs.reason).toBe('All 3 output(s) are identical or within the tolerance of 1 edit(s) (1 by text distance) and rtol 1e-9 and atol 0.05 (2 compared as numbers).');
+    expect(allowedPropositions('default', tolerant)).toEqual(['repeated']);
+  });
+
+  it('refuses numeric tolerances that are negative or not finite', async () => {
+    const a = await run('a');
+    await expect(compareRecords(deps, a, a, { rtol: -1e-9 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('rtol') });
+    await expect(compareRecords(deps, a, a, { atol: Number.POSITIVE_INFINITY })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('atol') });
+  });
+
   it('refuses a tolerance that is not a whole number of edits', async () => {
     const a = await run('a');
     await expect(compareRecords(deps, a, a, { tolerance: -1 })).rejects.toBeInstanceOf(AppError);

@@ -23,6 +23,7 @@ import {
   type ImageIdentity,
   type InputsEvidence,
   type JsonDifferences,
+  type NumericLocation,
   type OutputPair,
   type OutputSide,
   type OutputsEvidence,
@@ -30,6 +31,7 @@ import {
 } from '@reprise/rules';
 import { sharedDistanceCache, type DistanceCache } from './cache.js';
 import type { LevenshteinOptions, LevenshteinResult } from './levenshtein.js';
+import { compareNumericStreams } from './numeric-run.js';
 import { utf8DistanceTimed } from './pool.js';
 import { isBinaryMediaType, looksLikeText } from './text.js';
 
@@ -52,6 +54,10 @@ export interface CompareOptions {
   files: FileSource;
   /** Largest Levenshtein distance per text output that still counts as the same (default 0: identical). */
   tolerance?: number;
+  /** Relative tolerance of numeric outputs (tables of numbers, JSON): |a − b| ≤ atol + rtol·|b| (default 0). */
+  rtol?: number;
+  /** Absolute tolerance of numeric outputs (default 0). */
+  atol?: number;
   /** Text outputs larger than this (bytes, either side) are compared by digest only (default TEXT_LIMIT_BYTES). */
   textLimitBytes?: number;
   /** Limits of the Levenshtein engine (see levenshtein()), per text pair. */
@@ -76,6 +82,9 @@ export interface CompareOptions {
  * outputs are compared by digest only, which the evidence says.
  */
 const TEXT_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/** Tables of numbers up to this size per side are compared value by value (streamed: memory stays flat). */
+const NUMERIC_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Limits for comparisons that must answer quickly (an interactive compare anyone may ask for):
@@ -122,6 +131,11 @@ export async function compare(a: CompareSide, b: CompareSide, options: CompareOp
   if (!Number.isInteger(tolerance) || tolerance < 0) {
     throw errors.badRequest(`The tolerance is a number of edits: a whole number ≥ 0, not ${String(tolerance)}.`, { tolerance });
   }
+  const rtol = options.rtol ?? 0;
+  const atol = options.atol ?? 0;
+  for (const [name, value] of [['rtol', rtol], ['atol', atol]] as const) {
+    if (!Number.isFinite(value) || value < 0) throw errors.badRequest(`${name} is a tolerance: a finite number ≥ 0, not ${String(value)}.`, { [name]: value });
+  }
   const textLimitBytes = options.textLimitBytes ?? TEXT_LIMIT_BYTES;
   const programA = decodeFreeform(a.record.program);
   const programB = decodeFreeform(b.record.program);
@@ -130,6 +144,8 @@ export async function compare(a: CompareSide, b: CompareSide, options: CompareOp
   const outputs = await compareOutputs(a.record, b.record, {
     ...options,
     tolerance,
+    rtol,
+    atol,
     textLimitBytes,
     cache: options.cache ?? sharedDistanceCache,
     budget: { remainingMs: options.budgetMs ?? Number.POSITIVE_INFINITY },
@@ -474,6 +490,8 @@ function compareDependencies(a: RecordDoc, b: RecordDoc): DependencyEvidence {
 interface OutputContext {
   files: FileSource;
   tolerance: number;
+  rtol: number;
+  atol: number;
   textLimitBytes: number;
   levenshtein?: LevenshteinOptions | undefined;
   signal?: AbortSignal | undefined;
@@ -522,10 +540,13 @@ async function compareOutputs(a: RecordDoc, b: RecordDoc, context: OutputContext
       `${listed(notComparable)}${others > 0 ? `; the other ${others} are the same` : ''}. Nothing shows whether the outputs are the same.`;
   } else if (same) {
     const measured = pairs.filter((pair) => pair.result === 'text-distance').length;
+    const numeric = pairs.filter((pair) => pair.result === 'numeric').length;
+    const within = [
+      measured > 0 ? `the tolerance of ${context.tolerance} edit(s) (${measured} by text distance)` : null,
+      numeric > 0 ? `rtol ${context.rtol} and atol ${context.atol} (${numeric} compared as numbers)` : null,
+    ].filter(Boolean);
     reason =
-      measured === 0
-        ? `All ${pairs.length} output(s) are identical.`
-        : `All ${pairs.length} output(s) are identical or within the tolerance of ${context.tolerance} edit(s) (${measured} by text distance).`;
+      within.length === 0 ? `All ${pairs.length} output(s) are identical.` : `All ${pairs.length} output(s) are identical or within ${within.join(' and ')}.`;
   } else {
     const described = differing.slice(0, 5).map(describePair);
     const verb = differing.some((pair) => undecided(pair, context.tolerance)) ? 'are not shown to be the same' : 'differ';
@@ -533,7 +554,7 @@ async function compareOutputs(a: RecordDoc, b: RecordDoc, context: OutputContext
     const names = notComparable.slice(0, 5).map((pair) => `"${pair.name}"`).join(', ');
     reason += notComparable.length > 0 ? `; ${notComparable.length} cannot be compared (${names}${notComparable.length > 5 ? ', …' : ''}).` : '.';
   }
-  return { same, comparable, reason, tolerance: context.tolerance, textLimitBytes: context.textLimitBytes, pairs };
+  return { same, comparable, reason, tolerance: context.tolerance, rtol: context.rtol, atol: context.atol, textLimitBytes: context.textLimitBytes, pairs };
 }
 
 /** A distance only bounded, with the tolerance between its bounds: neither shown within it nor beyond it. */
@@ -551,6 +572,8 @@ function describePair(pair: OutputPair): string {
     case 'text-distance':
       if (pair.exact !== false) return `${name} at ${pair.distance ?? '?'} edit(s)`;
       return `${name} at between ${pair.lowerBound ?? 0} and ${pair.distance ?? '?'} edit(s)`;
+    case 'numeric':
+      return `${name} ${numericWords(pair)}`;
     case 'different-binary':
       return `${name} has different bytes`;
     case 'different-unmeasured':
@@ -604,8 +627,23 @@ async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefi
   b.size = fileB.size;
   const binaryType = [a.mediaType ?? fileA.mediaType, b.mediaType ?? fileB.mediaType].find(isBinaryMediaType);
   if (binaryType) return { ...pair, result: 'different-binary', digest, same: false, note: `Binary content (${binaryType}): compared by digest only.` };
+  let notNumeric: string | undefined;
+  if (fileA.size <= NUMERIC_LIMIT_BYTES && fileB.size <= NUMERIC_LIMIT_BYTES) {
+    const started = performance.now();
+    const outcome = await compareNumericStreams(context.files.read(fileA), context.files.read(fileB), {
+      rtol: context.rtol,
+      atol: context.atol,
+      sizes: [fileA.size, fileB.size],
+      jsonLimitBytes: context.textLimitBytes,
+      signal: context.signal,
+    });
+    context.budget.remainingMs -= performance.now() - started;
+    if (outcome.numeric) return { ...pair, result: 'numeric', digest, same: outcome.comparison.same, numeric: outcome.comparison };
+    notNumeric = `Not numeric, compared as text: ${outcome.reason}.`;
+  }
   if (fileA.size > context.textLimitBytes || fileB.size > context.textLimitBytes) {
-    return unmeasured(`Larger than the ${formatBytes(context.textLimitBytes)} limit for text comparison: compared by digest only.`);
+    const note = `Larger than the ${formatBytes(context.textLimitBytes)} limit for text comparison: compared by digest only.`;
+    return { ...unmeasured(note), ...(notNumeric ? { notNumeric } : {}) };
   }
   const limits = context.budget.remainingMs > 0 ? (context.levenshtein ?? {}) : SPENT_BUDGET_LIMITS;
   // A comparison with a budget takes any distance it could have computed itself (so a repeated one
@@ -635,7 +673,34 @@ async function comparePair(entryA: FileRef | undefined, entryB: FileRef | undefi
   } else if (!exact) {
     note = `Approximate distance (line level): between ${lowerBound} and ${distance} edit(s).`;
   }
-  return { ...pair, result: 'text-distance', digest, same, distance, similarity, exact, method, lowerBound, ...(note ? { note } : {}) };
+  return {
+    ...pair,
+    result: 'text-distance',
+    digest,
+    same,
+    distance,
+    similarity,
+    exact,
+    method,
+    lowerBound,
+    ...(note ? { note } : {}),
+    ...(notNumeric ? { notNumeric } : {}),
+  };
+}
+
+/** "3 of 4000 values differ (largest |a − b| 0.001 at row 5, column 2)", or the shape mismatch. */
+function numericWords(pair: OutputPair): string {
+  const numeric = pair.numeric;
+  if (!numeric) return 'compared as numbers';
+  if (!numeric.shapes.same) return `has another shape (${numeric.shapes.mismatch ?? 'shapes differ'})`;
+  if (numeric.differing === 0) return `has ${numeric.compared} value(s) within rtol ${numeric.rtol} and atol ${numeric.atol}`;
+  const largest = numeric.maxAbs ? ` (largest |a − b| ${numeric.maxAbs.value ?? 0} at ${locationWords(numeric.maxAbs.at)})` : '';
+  return `has ${numeric.differing} of ${numeric.compared} value(s) beyond rtol ${numeric.rtol} and atol ${numeric.atol}${largest}`;
+}
+
+function locationWords(at: NumericLocation): string {
+  if (at.pointer !== undefined) return `"${at.pointer || '/'}"`;
+  return `row ${at.row ?? '?'}, column ${at.name ? `"${at.name}"` : (at.column ?? '?')}`;
 }
 
 function formatBytes(bytes: number): string {

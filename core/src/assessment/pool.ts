@@ -10,13 +10,11 @@
  *
  * Workers are started lazily, reused, and do not keep the process alive while idle.
  */
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { runJob, type DistanceJob, type JobReply, type TimedResult } from './jobs.js';
 import type { LevenshteinOptions, LevenshteinResult } from './levenshtein.js';
+import { startWorker } from './threads.js';
 
 /** Options of the asynchronous comparisons: the engine's limits, where to run, and cancellation. */
 export interface AsyncDistanceOptions extends LevenshteinOptions {
@@ -106,32 +104,6 @@ interface Task {
   onAbort: (() => void) | undefined;
 }
 
-/**
- * Starts a worker. From the compiled package the worker is the .js file next to this one; from the
- * TypeScript sources (vitest, tsx) it is the .ts file, which plain Node cannot load, so it goes
- * through tsx's loader (`tsImport`, which, unlike `--import tsx` in execArgv, works in worker threads).
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./levenshtein.worker.js', here));
-  const tsx = tsxApiUrl(here);
-  const entry = new URL('./levenshtein.worker.ts', here).href;
-  const source =
-    `import(${JSON.stringify(tsx)}).then((api) => ` +
-    `(api.tsImport ?? api.default.tsImport)(${JSON.stringify(entry)}, ${JSON.stringify(here)}));`;
-  return new Worker(source, { eval: true });
-}
-
-/** The ESM entry of tsx's API (its CommonJS entry cannot be imported from an ES module). */
-function tsxApiUrl(from: string): string {
-  const require = createRequire(from);
-  const manifestPath = require.resolve('tsx/package.json');
-  const manifest = require(manifestPath) as { exports?: Record<string, { import?: { default?: string } } | string> };
-  const api = manifest.exports?.['./esm/api'];
-  const entry = typeof api === 'object' && api.import?.default ? api.import.default : './dist/esm/api/index.mjs';
-  return pathToFileURL(path.join(path.dirname(manifestPath), entry)).href;
-}
-
 class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Task>();
@@ -180,7 +152,7 @@ class WorkerPool {
   }
 
   private start(): Worker {
-    const worker = startWorker();
+    const worker = startWorker('levenshtein');
     worker.on('message', (reply: JobReply) => {
       const task = this.busy.get(worker);
       if (!task || task.id !== reply.id) return;

@@ -31,6 +31,9 @@ export interface DiffRequestDoc {
   description: string;
   /** The Levenshtein tolerance for text outputs (method default). */
   tolerance: number;
+  /** The relative and absolute tolerances of numeric outputs (method default; 0 on requests made before them). */
+  rtol?: number;
+  atol?: number;
   proposition: Proposition;
   /** The assessment table cell the evidence fell in when the request was made. */
   cell: Cell;
@@ -70,6 +73,8 @@ const diffRequestSchema = new Schema<DiffRequestDoc>(
     method: { type: String, enum: METHODS, required: true },
     description: { type: String, default: '' },
     tolerance: { type: Number, default: 0 },
+    rtol: { type: Number, default: 0 },
+    atol: { type: Number, default: 0 },
     proposition: { type: String, enum: PROPOSITIONS, required: true },
     cell: { type: String, enum: CELLS, required: true },
     status: { type: String, enum: DIFF_STATUSES, default: 'proposed' },

@@ -24,6 +24,9 @@ export interface DiffRequestInput {
   method?: DiffMethod | undefined;
   description?: string | undefined;
   tolerance?: number | undefined;
+  /** Tolerances of numeric outputs (method default), numpy's isclose rule. */
+  rtol?: number | undefined;
+  atol?: number | undefined;
   proposition: Proposition;
 }
 
@@ -32,6 +35,8 @@ export interface Comparison extends PairAssessment {
   a: { record: RecordDoc; project: ProjectDoc };
   b: { record: RecordDoc; project: ProjectDoc };
   tolerance: number;
+  rtol: number;
+  atol: number;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function compareVisibleRecords(
   const first = await findRecord(deps, viewer, a);
   const second = await findRecord(deps, viewer, b);
   const assessment = await assessPair(deps, first.record, second.record, { ...options, tolerance });
-  return { ...assessment, a: first, b: second, tolerance };
+  return { ...assessment, a: first, b: second, tolerance, rtol: options.rtol ?? 0, atol: options.atol ?? 0 };
 }
 
 /**
@@ -82,7 +87,9 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     throw errors.unprocessable('description_required', 'Method "custom" needs a description of how the outputs were compared.', { field: 'description' });
   }
   const tolerance = input.tolerance ?? 0;
-  const { evidence } = await assessPair(deps, from.record, toward.record, { tolerance });
+  const rtol = input.rtol ?? 0;
+  const atol = input.atol ?? 0;
+  const { evidence } = await assessPair(deps, from.record, toward.record, { tolerance, rtol, atol });
   assertProposition(method, input.proposition, evidence);
   const basis = { from: sideBasis(from.record, evidence.code.a), toward: sideBasis(toward.record, evidence.code.b) };
   const document = {
@@ -95,6 +102,8 @@ export async function createDiffRequest(deps: Deps, actor: Actor, input: DiffReq
     method,
     description,
     tolerance,
+    rtol,
+    atol,
     proposition: input.proposition,
     cell: evidence.cell,
     status: 'proposed' as const,

@@ -225,7 +225,7 @@ export async function compareSharedRecords(
   const first = await sharedRecord(deps, opened, a);
   const second = await sharedRecord(deps, opened, b);
   const assessment = await assessPair(deps, first, second, { ...options, tolerance });
-  return { ...assessment, a: { record: first, project: opened.project }, b: { record: second, project: opened.project }, tolerance };
+  return { ...assessment, a: { record: first, project: opened.project }, b: { record: second, project: opened.project }, tolerance, rtol: options.rtol ?? 0, atol: options.atol ?? 0 };
 }
 
 /** The owner reference an anonymous link shows instead of the owner's. */

@@ -33,7 +33,7 @@ export const keys = {
   publicRecords: (query: object) => ['records', 'public', query] as const,
   myRecords: (query: object) => ['records', 'mine', query] as const,
   record: (id: string) => ['record', id] as const,
-  comparison: (a: string, b: string, tolerance: number) => ['compare', a, b, tolerance] as const,
+  comparison: (a: string, b: string, tolerance: number, numeric: NumericTolerances = { rtol: 0, atol: 0 }) => ['compare', a, b, tolerance, numeric.rtol, numeric.atol] as const,
   diffs: (query: object) => ['diffs', query] as const,
   recordDiffs: (id: string) => ['diffs', 'record', id] as const,
   diff: (id: string) => ['diff', id] as const,
@@ -135,11 +135,18 @@ export function useRecord(id: string) {
   return useQuery({ queryKey: keys.record(id), queryFn: ({ signal }) => cloud.records.get(id, { signal }) });
 }
 
+/** The tolerances of numeric outputs (numpy's isclose: |a − b| ≤ atol + rtol·|b|). */
+export interface NumericTolerances {
+  rtol: number;
+  atol: number;
+}
+
 /** The comparison of two records. */
-export function useComparison(a: string, b: string, tolerance: number) {
+export function useComparison(a: string, b: string, tolerance: number, numeric: NumericTolerances = { rtol: 0, atol: 0 }) {
   return useQuery({
-    queryKey: keys.comparison(a, b, tolerance),
-    queryFn: ({ signal }) => cloud.records.compare(a, b, { tolerance }, { signal }),
+    queryKey: keys.comparison(a, b, tolerance, numeric),
+    queryFn: ({ signal }) =>
+      cloud.records.compare(a, b, { tolerance, ...(numeric.rtol > 0 ? { rtol: numeric.rtol } : {}), ...(numeric.atol > 0 ? { atol: numeric.atol } : {}) }, { signal }),
     placeholderData: keepPreviousData,
   });
 }

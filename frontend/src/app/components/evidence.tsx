@@ -6,6 +6,7 @@ import { formatBytes, formatHostValue, formatPercent, plural, shortDigest } from
 import { Badge, Digest } from './ui';
 import { useFileSource } from './file-source';
 import { diffUnavailable, TextDiffView } from './text-diff';
+import { NumericSummary } from './numeric-pair';
 
 function Same({ same, yes = 'same', no = 'different' }: { same: boolean; yes?: string; no?: string }) {
   return <Badge tone={same ? 'good' : 'bad'}>{same ? yes : no}</Badge>;
@@ -195,6 +196,7 @@ function OutputRow({ pair, aRecord, bRecord }: { pair: OutputPair; aRecord: stri
         </div>
       ) : null}
       {pair.note ? <p className="muted small">{pair.note}</p> : null}
+      <NumericSummary pair={pair} aRecord={aRecord} bRecord={bRecord} />
       {images ? (
         <div className="image-pair">
           <figure>
@@ -265,7 +267,7 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
       </Section>
       <Section title="Outputs" status={<OutputsSame outputs={outputs} />}>
         <p>
-          {outputs.reason} <span className="muted small">Tolerance: {plural(outputs.tolerance, 'edit')} per text output.</span>
+          {outputs.reason} <span className="muted small">Tolerance: {plural(outputs.tolerance, 'edit')} per text output{outputs.rtol !== undefined ? `; rtol ${outputs.rtol}, atol ${outputs.atol ?? 0} for numbers` : ''}.</span>
         </p>
         {outputs.pairs.length === 0 ? (
           <p className="muted">Neither record has outputs.</p>

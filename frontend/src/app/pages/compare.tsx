@@ -1,12 +1,13 @@
 /** Two records side by side, the evidence, and a diff request proposed from there. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Comparison, DiffMethod, Me, Proposition, RecordSummary } from '@reprise/sdk';
 import { canChange, canPropose, METHOD_INFO, whyPropositions } from '@reprise/rules';
 import { isNotFound } from '../api/client';
-import { useComparison, useMe, useWrites } from '../api/hooks';
+import { useComparison, useMe, useWrites, type NumericTolerances } from '../api/hooks';
 import { EvidenceView, Verdict } from '../components/evidence';
 import { CompareIcon } from '../components/icons';
+import { WhatChanged } from '../components/what-changed';
 import { ErrorBox, FormMessage, Loading, PageHeader, PrivacyBadge, Spinner, StatusBadge, TimeAgo } from '../components/ui';
 import { plural } from '../lib/format';
 import { intParam } from '../lib/params';
@@ -45,7 +46,7 @@ export function requestBlocker(comparison: Pick<Comparison, 'a' | 'b'>, me: Me |
   return 'A request is sent from one of your own records; neither of these is yours.';
 }
 
-function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolerance: number }) {
+function ProposeForm({ comparison, tolerance, numeric }: { comparison: Comparison; tolerance: number; numeric: NumericTolerances }) {
   const navigate = useNavigate();
   const { createDiff } = useWrites();
   const [method, setMethod] = useState<DiffMethod>('default');
@@ -59,7 +60,7 @@ function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolera
     event.preventDefault();
     if (!proposition) return;
     createDiff.mutate(
-      { from: comparison.a.id, toward: comparison.b.id, method, proposition, description: description.trim(), ...(method === 'default' ? { tolerance } : {}) },
+      { from: comparison.a.id, toward: comparison.b.id, method, proposition, description: description.trim(), ...(method === 'default' ? { tolerance, ...numeric } : {}) },
       { onSuccess: (request) => void navigate(`/requests/${request.id}`) },
     );
   };
@@ -102,6 +103,11 @@ function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolera
         />
       </label>
       {method === 'default' && tolerance > 0 ? <p className="hint">The request carries the tolerance of {plural(tolerance, 'edit')} per text output.</p> : null}
+      {method === 'default' && (numeric.rtol > 0 || numeric.atol > 0) ? (
+        <p className="hint">
+          The request carries rtol {numeric.rtol} and atol {numeric.atol} for numeric outputs.
+        </p>
+      ) : null}
       <FormMessage error={createDiff.error} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={createDiff.isPending || !proposition || (method === 'custom' && !description.trim())}>
@@ -112,14 +118,27 @@ function ProposeForm({ comparison, tolerance }: { comparison: Comparison; tolera
   );
 }
 
-/** The compare page: /compare/:a/:b?tolerance=N */
+/** A tolerance of numeric outputs from the URL: a finite number ≥ 0, else 0. */
+function toleranceParam(raw: string | null): number {
+  const value = raw === null || raw.trim() === '' ? 0 : Number(raw);
+  return Number.isFinite(value) && value >= 0 && value <= 1e9 ? value : 0;
+}
+
+/** The compare page: /compare/:a/:b?tolerance=N&rtol=R&atol=A */
 export function ComparePage() {
   const { a = '', b = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tolerance = intParam(params.get('tolerance'), 0, 1_000_000_000, 0);
   const [toleranceText, setToleranceText] = useState(String(tolerance));
   useEffect(() => setToleranceText(String(tolerance)), [tolerance]);
-  const comparison = useComparison(a, b, tolerance);
+  const rtol = toleranceParam(params.get('rtol'));
+  const atol = toleranceParam(params.get('atol'));
+  const numeric = useMemo(() => ({ rtol, atol }), [rtol, atol]);
+  const [rtolText, setRtolText] = useState(String(rtol));
+  const [atolText, setAtolText] = useState(String(atol));
+  useEffect(() => setRtolText(String(rtol)), [rtol]);
+  useEffect(() => setAtolText(String(atol)), [atol]);
+  const comparison = useComparison(a, b, tolerance, numeric);
   const me = useMe();
   const navigate = useNavigate();
   useTitle(comparison.data ? `${comparison.data.a.label} vs ${comparison.data.b.label}` : 'Compare');
@@ -130,7 +149,15 @@ export function ComparePage() {
   const applyTolerance = (event: FormEvent) => {
     event.preventDefault();
     const value = /^\d+$/.test(toleranceText) ? toleranceText : '0';
-    setParams(value === '0' ? {} : { tolerance: value }, { replace: true });
+    const next: Record<string, string> = value === '0' ? {} : { tolerance: value };
+    for (const [name, text] of [
+      ['rtol', rtolText],
+      ['atol', atolText],
+    ] as const) {
+      const number = toleranceParam(text);
+      if (number > 0) next[name] = String(number);
+    }
+    setParams(next, { replace: true });
   };
 
   return (
@@ -158,11 +185,21 @@ export function ComparePage() {
           <input className="input input-small" type="number" min={0} inputMode="numeric" value={toleranceText} onChange={(event) => setToleranceText(event.target.value)} />
         </label>
         <span className="muted small">edits allowed per text output for it to count as the same</span>
+        <label>
+          rtol
+          <input className="input input-small" type="text" inputMode="decimal" value={rtolText} onChange={(event) => setRtolText(event.target.value)} />
+        </label>
+        <label>
+          atol
+          <input className="input input-small" type="text" inputMode="decimal" value={atolText} onChange={(event) => setAtolText(event.target.value)} />
+        </label>
+        <span className="muted small">for tables of numbers and JSON: |a − b| ≤ atol + rtol·|b|</span>
         <button type="submit" className="btn btn-small">
           Apply
         </button>
       </form>
       <Verdict evidence={data.evidence} />
+      <WhatChanged evidence={data.evidence} />
       <div className="compare-layout">
         <EvidenceView evidence={data.evidence} />
         <aside className="card propose-card">
@@ -174,7 +211,7 @@ export function ComparePage() {
               <p className="muted small">
                 {data.b.owner.name} will see this evidence and agree or deny. Agreed requests count toward the reproducibility of <Link to={`/projects/${data.b.project}`}>{data.b.projectName}</Link>.
               </p>
-              <ProposeForm comparison={data} tolerance={tolerance} />
+              <ProposeForm comparison={data} tolerance={tolerance} numeric={numeric} />
             </>
           )}
         </aside>

@@ -9,6 +9,7 @@ import { CiteBox } from '../components/cite-box';
 import { ExportButtons } from '../components/export-menu';
 import { ShareWithReviewers } from '../components/share-dialog';
 import { RecordMetrics } from '../components/record-metrics';
+import { FilePreviews } from '../components/previews/file-previews';
 import { CompareIcon, DownloadIcon } from '../components/icons';
 import {
   Card,
@@ -466,6 +467,7 @@ export function RecordPage() {
         <Card title={`Outputs (${data.outputs?.length ?? 0})`} className="span-2">
           <FileTable files={data.outputs ?? []} recordId={data.id} kind="outputs" />
         </Card>
+        <FilePreviews record={data.id} outputs={data.outputs ?? []} inputs={data.inputs ?? []} />
         <Card title={`Verdicts (${requests.length})`} className="span-2" id="verdicts">
           {diffs.isPending ? <Loading /> : diffs.isError ? <ErrorBox error={diffs.error} onRetry={() => void diffs.refetch()} /> : <Verdicts recordId={data.id} requests={requests} />}
         </Card>

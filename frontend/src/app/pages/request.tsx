@@ -106,6 +106,7 @@ export function RequestPage() {
             ['Method', data.method],
             ['Table cell', CELL_INFO[data.cell].label],
             ['Tolerance', data.method === 'default' ? `${plural(data.tolerance, 'edit')} per text output` : null],
+            ['Numeric tolerance', data.method === 'default' && (data.rtol > 0 || data.atol > 0) ? `rtol ${data.rtol}, atol ${data.atol} for tables of numbers and JSON` : null],
             ['Description', data.description ? <span className="pre-line">{data.description}</span> : null],
             ['Sent', formatDate(data.created)],
           ]}
