@@ -11,6 +11,7 @@ import { settingsOf, type CloudDeps } from './http/context.js';
 import { projectsRouter } from './projects/projects.routes.js';
 import { publicRouter } from './public/public.routes.js';
 import { recordsRouter } from './records/records.routes.js';
+import { reproductionsRouter } from './reproductions/reproductions.routes.js';
 
 /** Builds the cloud service's Express app without listening (tests use it directly). */
 export function createCloudApp(deps: CloudDeps): Express {
@@ -45,6 +46,7 @@ export function createCloudApp(deps: CloudDeps): Express {
   v1.use(recordsRouter(deps));
   v1.use(publicRouter(deps));
   v1.use(diffsRouter(deps));
+  v1.use(reproductionsRouter(deps));
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);

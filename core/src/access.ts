@@ -8,7 +8,7 @@ import type {
   QueryOptions,
   UpdateQuery,
 } from 'mongoose';
-import type { ContainerDoc, DiffRequestDoc, Models, OpenModels, ProjectDoc, RecordDoc } from './models/index.js';
+import type { ContainerDoc, DiffRequestDoc, JobDoc, Models, OpenModels, ProjectDoc, RecordDoc } from './models/index.js';
 import { RequestScope, Scope, scoped } from './scope.js';
 
 /**
@@ -84,11 +84,13 @@ export interface Access {
   records: ScopedCollection<RecordDoc, Scope>;
   containers: ScopedCollection<ContainerDoc, Scope>;
   requests: ScopedCollection<DiffRequestDoc, RequestScope>;
+  /** Reproduction jobs: only ever their owner's (Scope.owner), who requested them and whose workers run them. */
+  jobs: ScopedCollection<JobDoc, Scope>;
 }
 
 // The open models a service is given are always the whole set at run time (createModels).
 function isComplete(models: OpenModels): models is Models {
-  return 'Record' in models && 'Project' in models && 'Container' in models && 'DiffRequest' in models;
+  return 'Record' in models && 'Project' in models && 'Container' in models && 'DiffRequest' in models && 'Job' in models;
 }
 
 function allModels(models: OpenModels): Models {
@@ -108,6 +110,7 @@ export function access(deps: { models: OpenModels }): Access {
     records: new ScopedCollection(models.Record, 'owner'),
     containers: new ScopedCollection(models.Container, 'owner'),
     requests: new ScopedCollection(models.DiffRequest, 'sender'),
+    jobs: new ScopedCollection(models.Job, 'owner'),
   };
   cache.set(deps.models, made);
   return made;

@@ -5,3 +5,4 @@ export * from './policies.js';
 export * from './status.js';
 export * from './table.js';
 export * from './words.js';
+export * from './jobs.js';

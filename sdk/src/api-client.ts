@@ -17,6 +17,8 @@ import {
 import type {
   Container,
   ContainerPush,
+  JobLease,
+  JobLeaseRequest,
   Page,
   Project,
   ProjectDetail,
@@ -28,6 +30,7 @@ import type {
   RecordSearchQuery,
   RecordSummary,
   RecordUpdate,
+  ReproductionJob,
 } from './types.js';
 
 /** The API's paths for `M`: openapi.yaml writes them with the token segment, which the client sends as a Bearer header instead. */
@@ -123,6 +126,7 @@ export class ApiClient {
   readonly records: RecordsApi;
   readonly files: FilesApi;
   readonly search: SearchApi;
+  readonly jobs: JobsApi;
   readonly uploads: 'stream' | 'form-data';
 
   constructor(options: ApiClientOptions) {
@@ -139,6 +143,7 @@ export class ApiClient {
     this.records = new RecordsApi(this);
     this.files = new FilesApi(this);
     this.search = new SearchApi(this);
+    this.jobs = new JobsApi(this);
   }
 
   /** @internal A JSON request to an operation of openapi.yaml. */
@@ -319,6 +324,31 @@ export class SearchApi {
   /** Records matching the filters, newest first. */
   records(query: RecordSearchQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
     return this.client.call('GET', '/api/v1/{token}/record/search', { ...options, query });
+  }
+}
+
+/** What workers call: lease the caller's reproduction jobs, heartbeat them, report how they ended. */
+export class JobsApi {
+  constructor(private readonly client: ApiClient) {}
+
+  /** Leases the caller's oldest queued job (or one whose lease expired); `{job: null}` when none waits. */
+  lease(body: JobLeaseRequest = {}, options: { signal?: AbortSignal } = {}): Promise<JobLease> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/lease', { ...options, body });
+  }
+
+  /** Renews the lease and sends the end of the log (409 lease_lost or job_closed: stop the run). */
+  heartbeat(id: string, body: { lease: string; log?: string }, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/{id}/heartbeat', { ...options, path: { id }, body });
+  }
+
+  /** Reports the record the run made; the platform assesses it and files the verdict. */
+  finish(id: string, body: { lease: string; record: string; log?: string }, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/{id}/finish', { ...options, path: { id }, body });
+  }
+
+  /** Reports that the job could not run, and why. */
+  fail(id: string, body: { lease: string; reason: string; log?: string }, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/{id}/fail', { ...options, path: { id }, body });
   }
 }
 

@@ -52,6 +52,9 @@ import type {
   RecordSummary,
   Registration,
   Reproducibility,
+  ReproductionCreate,
+  ReproductionJob,
+  ReproductionsQuery,
 } from './types.js';
 
 /** The cloud service's paths for `M`, as openapi.yaml writes them. */
@@ -149,6 +152,7 @@ export class CloudClient {
   readonly records: RecordsCloud;
   readonly browse: BrowseCloud;
   readonly diffs: DiffsCloud;
+  readonly reproductions: ReproductionsCloud;
   private readonly csrfToken: () => string | undefined;
   private readonly options: CloudClientOptions;
   /** The token the service last handed out through /auth/csrf (for clients that cannot read the cookie). */
@@ -171,6 +175,7 @@ export class CloudClient {
     this.records = new RecordsCloud(this);
     this.browse = new BrowseCloud(this);
     this.diffs = new DiffsCloud(this);
+    this.reproductions = new ReproductionsCloud(this);
   }
 
   /** The signed-in user's summary: counts, recent records, open requests in and out. */
@@ -527,5 +532,30 @@ export class DiffsCloud {
   /** Agrees to or denies a request toward one of the signed-in user's records. */
   answer(id: string, body: DiffAnswerInput): Promise<DiffRequest> {
     return this.client.call('POST', '/cloud/v1/diffs/{id}/answer', { path: { id }, body });
+  }
+}
+
+/** Reproductions: ask for a visible record to be run again by one's workers, follow and cancel the jobs. */
+export class ReproductionsCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** Queues a reproduction of a visible record into one of the signed-in user's projects (its id). */
+  request(record: string, body: ReproductionCreate): Promise<ReproductionJob> {
+    return this.client.call('POST', '/cloud/v1/records/{id}/reproductions', { path: { id: record }, body });
+  }
+
+  /** The signed-in user's jobs, newest first. */
+  list(query: ReproductionsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<ReproductionJob>> {
+    return this.client.call('GET', '/cloud/v1/reproductions', { ...options, query });
+  }
+
+  /** One job, with its log tail. */
+  get(id: string, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('GET', '/cloud/v1/reproductions/{id}', { ...options, path: { id } });
+  }
+
+  /** Cancels a queued or running job. */
+  cancel(id: string): Promise<ReproductionJob> {
+    return this.client.call('POST', '/cloud/v1/reproductions/{id}/cancel', { path: { id } });
   }
 }

@@ -113,3 +113,16 @@ export type PublicProjectsQuery = QueryOf<'browsePublicProjects'>;
 export type PublicRecordsQuery = QueryOf<'browsePublicRecords'>;
 /** Which diff requests to list. */
 export type DiffListQuery = QueryOf<'listDiffRequests'>;
+
+/** A reproduction job (cloud list and worker API). */
+export type ReproductionJob = Schemas['ReproductionJob'];
+/** What asking for a reproduction takes. */
+export type ReproductionCreate = Schemas['ReproductionCreate'];
+/** Filters of the signed-in user's reproduction jobs. */
+export type ReproductionsQuery = QueryOf<'listReproductions'>;
+/** What a worker asks for when it leases a job. */
+export type JobLeaseRequest = Schemas['JobLeaseRequest'];
+/** A leased job with its lease id and the record to run again (all null when nothing waits). */
+export type JobLease = Schemas['JobLease'];
+/** How a worker may run a record. */
+export type Executor = Schemas['Executor'];

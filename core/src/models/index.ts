@@ -4,6 +4,7 @@ import { counterModel, revokedSessionModel, type CounterDoc, type RevokedSession
 import { backfillLiveKeys, diffRequestModel, type DiffRequestDoc } from './diff-request.js';
 import { fileModel, type FileDoc } from './file.js';
 import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
+import { jobModel, type JobDoc } from './job.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
@@ -13,6 +14,7 @@ export * from './counter.js';
 export * from './diff-request.js';
 export * from './file.js';
 export * from './idempotency-key.js';
+export * from './job.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
@@ -28,13 +30,14 @@ export interface Models {
   Counter: Model<CounterDoc>;
   RevokedSession: Model<RevokedSessionDoc>;
   IdempotencyKey: Model<IdempotencyKeyDoc>;
+  Job: Model<JobDoc>;
 }
 
 /**
  * The models a service reaches without a scope: accounts, counters, sessions, idempotency keys and
  * stored files (content-addressed blobs shared by everyone who sends the same bytes; a file is
  * reached through a record or container the caller may see). Projects, records, containers and
- * diff requests are reached through `access()` with a scope, or through `unscoped()` with a reason.
+ * diff requests (and reproduction jobs) are reached through `access()` with a scope, or through `unscoped()` with a reason.
  */
 export type OpenModels = Pick<Models, 'User' | 'File' | 'Counter' | 'RevokedSession' | 'IdempotencyKey'>;
 
@@ -50,6 +53,7 @@ export function createModels(connection: Connection): Models {
     Counter: counterModel(connection),
     RevokedSession: revokedSessionModel(connection),
     IdempotencyKey: idempotencyKeyModel(connection),
+    Job: jobModel(connection),
   };
 }
 

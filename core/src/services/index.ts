@@ -19,3 +19,4 @@ export * from './seals.js';
 export * from './sumatra-store.js';
 export * from './idempotency.js';
 export * from './sweep.js';
+export * from './reproductions.js';

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'already_closed',
   'duplicate_request',
   'evidence_outdated',
+  'lease_lost',
+  'job_closed',
   'conflict',
   'idempotency_in_progress',
   'idempotency_key_reused',
