@@ -194,16 +194,6 @@ export function scancelCommand(jobId: string): string[] {
   return ['scancel', jobId];
 }
 
-/** What one sacct line says: still going, or ended with an exit code. */
-export function slurmStateOf(line: string): { done: false } | { done: true; exitCode: number; state: string } {
-  const [state = '', exit = ''] = line.trim().split('|');
-  const word = state.split(' ')[0] ?? '';
-  if (['PENDING', 'RUNNING', 'CONFIGURING', 'COMPLETING', 'REQUEUED', 'RESIZING', 'SUSPENDED', ''].includes(word)) return { done: false };
-  const [code = '1', signal = '0'] = exit.split(':');
-  const exitCode = Number(signal) > 0 ? 128 + Number(signal) : Number(code);
-  return { done: true, exitCode: Number.isFinite(exitCode) ? exitCode : 1, state: word };
-}
-
 /**
  * The command a worker spawns to run a Slurm job to its end: a small shell loop that submits
  * the script, polls sacct every `pollSeconds`, prints the job's log and exits with its exit code
