@@ -4693,6 +4693,8 @@ export interface operations {
                 state?: components["schemas"]["JobState"];
                 /** @description Only jobs reproducing this record (an id). */
                 record?: components["schemas"]["Id"];
+                /** @description Only the job whose run made this record (an id). */
+                result?: components["schemas"]["Id"];
                 /** @description The `page.next` value of the previous page. */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Items per page. */

@@ -87,6 +87,8 @@ jobSchema.index({ owner: 1, created: -1, _id: -1 });
 jobSchema.index({ owner: 1, state: 1, created: 1, _id: 1 });
 // The jobs about one record (the record page's button shows the latest).
 jobSchema.index({ owner: 1, record: 1, created: -1, _id: -1 });
+// The job that made a record (the record page links back to it).
+jobSchema.index({ owner: 1, result: 1 });
 
 /** Registers the Job model on a connection. */
 export function jobModel(connection: Connection): Model<JobDoc> {

@@ -61,6 +61,7 @@ async function ownProject(deps: Deps, actor: Actor, id: string): Promise<Project
 export interface JobQuery {
   state?: JobState | undefined;
   record?: string | undefined;
+  result?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -70,6 +71,7 @@ export async function listReproductions(deps: Deps, actor: Actor, query: JobQuer
   const conditions: Array<Record<string, unknown>> = [];
   if (query.state) conditions.push({ state: query.state });
   if (query.record) conditions.push({ record: toId(query.record) ?? query.record });
+  if (query.result) conditions.push({ result: toId(query.result) ?? query.result });
   const after = afterCursor('created', query.cursor);
   if (Object.keys(after).length > 0) conditions.push(after);
   return await paginate(

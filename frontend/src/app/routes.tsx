@@ -75,6 +75,8 @@ function routesOf(queryClient: QueryClient): RouteObject[] {
         { path: 'compare/:a/:b', ...page(() => import('./pages/compare').then((m) => m.ComparePage)) },
         { path: 'requests', ...page(() => import('./pages/requests').then((m) => m.RequestsPage), { session: true }) },
         { path: 'requests/:id', ...page(() => import('./pages/request').then((m) => m.RequestPage)) },
+        { path: 'reproductions', ...page(() => import('./pages/reproductions').then((m) => m.ReproductionsPage), { session: true }) },
+        { path: 'reproductions/:id', ...page(() => import('./pages/reproductions').then((m) => m.ReproductionPage), { session: true }) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -6,6 +6,7 @@ import { cloud, isNotFound } from '../api/client';
 import { useMe, useMyRecords, useProject, useProjectRecords, useRecord, useRecordDiffs, useWrites } from '../api/hooks';
 import { AttachFiles } from '../components/attach-files';
 import { CompareIcon, DownloadIcon } from '../components/icons';
+import { ReproduceButton } from '../components/reproduce-button';
 import {
   Card,
   CodeBlock,
@@ -398,6 +399,7 @@ export function RecordPage() {
         actions={
           <>
             <ComparePicker record={data} signedIn={Boolean(me.data)} />
+            <ReproduceButton record={data} signedIn={Boolean(me.data)} />
             {mine ? (
               <>
                 <button type="button" className="btn" onClick={() => setEditing((value) => !value)}>
