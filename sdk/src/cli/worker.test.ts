@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,13 +83,15 @@ function labRepository(name: string, remote?: string): string {
   return dir;
 }
 
-/** Alice records `python3 <program> params.json` with `reprise run` in her public project; Bob asks for it to be reproduced into his. */
-async function requested(program: string, options: { remote?: string } = {}) {
+/** Alice records `python3 <program> <input>` with `reprise run` in her public project; Bob asks for it to be reproduced into his. */
+async function requested(program: string, options: { remote?: string; input?: string; prepare?: (repo: string) => void } = {}) {
   const alice = await person('Alice');
   const bob = await person('Bob');
   const lab = await alice.client.projects.create({ name: 'lab', private: false });
   const repo = labRepository(`repo-${counter}`, options.remote);
-  const recorded = await cli(['run', '--json', '--no-deps', '--project', 'lab', '--input', 'params.json', '--', 'python3', program, 'params.json'], { env: alice.env, cwd: repo });
+  options.prepare?.(repo);
+  const input = options.input ?? 'params.json';
+  const recorded = await cli(['run', '--json', '--no-deps', '--project', 'lab', '--input', input, '--', 'python3', program, input], { env: alice.env, cwd: repo });
   const summary = JSON.parse(recorded.stdout) as { label: string; delivered: boolean };
   expect(summary.delivered).toBe(true);
   const original = await alice.tools.records.display(lab.id, summary.label);
@@ -99,14 +101,15 @@ async function requested(program: string, options: { remote?: string } = {}) {
   return { alice, bob, lab, mine, original, job, repo };
 }
 
-function worker(env: NodeJS.ProcessEnv, ...args: string[]) {
-  return cli(['worker', '--once', ...args], { env, cwd: home.work, timeoutMs: 90_000 });
+/** `reprise worker --once`, without probing dependencies unless `deps` (the probe outlasts these short runs). */
+function worker(env: NodeJS.ProcessEnv, args: string[], options: { deps?: boolean } = {}) {
+  return cli(['worker', '--once', ...args, ...(options.deps ? [] : ['--no-deps'])], { env, cwd: home.work, timeoutMs: 90_000 });
 }
 
 describe('reprise worker (native executor)', () => {
   it("runs a record again from its repository at the recorded commit and files the verdict: evidence repeatable, proposition repeated, toward the original", async () => {
     const { alice, bob, lab, mine, original, job } = await requested('sim.py');
-    const ran = await worker(bob.env, '--allow-project', lab.id);
+    const ran = await worker(bob.env, ['--allow-project', lab.id], { deps: true });
     expect(ran.stderr).toContain(`reproduce "${original.label}"`);
     expect(ran.stderr).toContain('command: python3 sim.py params.json');
     expect(ran.code).toBe(0);
@@ -134,7 +137,7 @@ describe('reprise worker (native executor)', () => {
 
   it('files non-repeated for a program whose outputs differ from run to run', async () => {
     const { bob, job } = await requested('noisy.py');
-    const ran = await worker(bob.env, '--yes');
+    const ran = await worker(bob.env, ['--yes']);
     expect(ran.code).toBe(0);
     const done = await bob.client.reproductions.get(job.id);
     expect(done).toMatchObject({ state: 'finished', cell: 'non-repeatable', proposition: 'non-repeated' });
@@ -144,7 +147,7 @@ describe('reprise worker (native executor)', () => {
 
   it('fails the job of a crashing program with its log and the reason, and files nothing', async () => {
     const { bob, job } = await requested('crash.py');
-    const ran = await worker(bob.env, '--yes');
+    const ran = await worker(bob.env, ['--yes']);
     expect(ran.code).toBe(1);
     const done = await bob.client.reproductions.get(job.id);
     expect(done.state).toBe('failed');
@@ -159,7 +162,7 @@ describe('reprise worker (native executor)', () => {
   it('fails a job whose repository cannot be reached, saying so, before running anything', async () => {
     const gone = path.join(home.root, 'moved-away.git');
     const { bob, job } = await requested('sim.py', { remote: gone });
-    const ran = await worker(bob.env, '--yes');
+    const ran = await worker(bob.env, ['--yes']);
     expect(ran.code).toBe(1);
     const done = await bob.client.reproductions.get(job.id);
     expect(done).toMatchObject({ state: 'failed', result: null, diffRequest: null });
@@ -167,9 +170,40 @@ describe('reprise worker (native executor)', () => {
     expect(done.log).toContain('could not clone');
   }, 120_000);
 
+  it('refuses to download an input through a link of the repository that leads outside the job directory', async () => {
+    const outside = path.join(home.root, 'outside');
+    const { bob, job } = await requested('sim.py', {
+      input: 'data/params.json',
+      prepare: (repo) => {
+        // The committed tree holds `data` as a link out of the checkout; Alice's own run read through it.
+        mkdirSync(outside);
+        writeFileSync(path.join(outside, 'params.json'), JSON.stringify({ seed: 7, steps: 40, sleep: 4 }));
+        symlinkSync(outside, path.join(repo, 'data'));
+        git(repo, 'add', 'data');
+        git(repo, 'commit', '-q', '-m', 'data lives elsewhere');
+      },
+    });
+    writeFileSync(path.join(outside, 'params.json'), 'the worker must not write here');
+    const ran = await worker(bob.env, ['--yes']);
+    expect(ran.code).toBe(1);
+    const done = await bob.client.reproductions.get(job.id);
+    expect(done).toMatchObject({ state: 'failed', result: null });
+    expect(done.reason).toContain('leads outside the job\'s directory through a link');
+    expect(readFileSync(path.join(outside, 'params.json'), 'utf8')).toBe('the worker must not write here');
+  }, 120_000);
+
+  it('stops a run at the time limit and fails its job, saying so', async () => {
+    const { bob, job } = await requested('slow.py');
+    const ran = await worker(bob.env, ['--yes', '--time-limit', '1']);
+    expect(ran.code).toBe(1);
+    const done = await bob.client.reproductions.get(job.id);
+    expect(done.state).toBe('failed');
+    expect(done.reason).toContain('killed after the time limit of 1 s');
+  }, 120_000);
+
   it('gives the job of a worker killed in the middle of it to another worker once its lease expires', async () => {
     const { bob, job } = await requested('slow.py');
-    const first = spawn(process.execPath, [CLI, 'worker', '--once', '--yes', '--lease-seconds', '2'], { env: bob.env, cwd: home.work, detached: true, stdio: 'ignore' });
+    const first = spawn(process.execPath, [CLI, 'worker', '--once', '--yes', '--no-deps', '--lease-seconds', '2'], { env: bob.env, cwd: home.work, detached: true, stdio: 'ignore' });
     const exited = new Promise((resolve) => first.once('exit', resolve));
     let taken: ReproductionJob | null = null;
     for (let i = 0; i < 100 && taken?.state !== 'running'; i++) {
@@ -181,7 +215,7 @@ describe('reprise worker (native executor)', () => {
     process.kill(-(first.pid ?? 0), 'SIGKILL');
     await exited;
     await new Promise((resolve) => setTimeout(resolve, 2200));
-    const second = await worker(bob.env, '--yes', '--lease-seconds', '2');
+    const second = await worker(bob.env, ['--yes', '--lease-seconds', '2']);
     expect(second.code).toBe(0);
     const done = await bob.client.reproductions.get(job.id);
     expect(done).toMatchObject({ state: 'finished', attempts: 2, cell: 'repeatable', proposition: 'repeated' });

@@ -190,7 +190,7 @@ export function sacctCommand(jobId: string): string[] {
 }
 
 /** Cancels a submitted job (the requester cancelled the reproduction, or the worker stops). */
-export function scancelCommand(jobId: string): string[] {
+function scancelCommand(jobId: string): string[] {
   return ['scancel', jobId];
 }
 

@@ -46,6 +46,8 @@ export interface WorkerOptions {
   workRoot: string;
   keep: boolean;
   network: boolean;
+  /** Probe pip/npm/conda/renv for the new record's dependencies, as `reprise run` does. */
+  detectDependencies: boolean;
   /** How the worker names itself to the platform. */
   name: string;
   /** Lines for the person running the worker. */
@@ -176,6 +178,7 @@ async function runJob(options: WorkerOptions, leased: Leased): Promise<Reproduct
       tags: ['reproduction'],
       reason: `Reproduction of "${original.label}" (${original.id}), job ${job.id}.`,
       heartbeatSeconds: Math.max(1, options.leaseSeconds / 3),
+      detectDependencies: options.detectDependencies,
       cwd: prepared.cwd,
       env: prepared.env,
       stdout: tee,

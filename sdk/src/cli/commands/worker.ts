@@ -40,6 +40,7 @@ export const spec = {
     'work-dir': { type: 'string', description: 'Where job directories are made (default the system temporary directory).', value: 'DIR' },
     network: { type: 'boolean', description: 'Let runs reach the network (sandboxed runs have none by default).' },
     keep: { type: 'boolean', description: 'Keep each job directory after the run.' },
+    'no-deps': { type: 'boolean', description: 'Do not probe pip/npm/conda/renv for the new records.' },
   },
 } as const satisfies CommandSpec;
 
@@ -91,6 +92,7 @@ export async function run(context: Context, { values }: Invocation<typeof spec.o
       workRoot,
       keep: values.keep === true,
       network: values.network === true,
+      detectDependencies: !values['no-deps'],
       name: `${os.hostname()}:${process.pid}`,
       say,
       signal: stop.signal,
