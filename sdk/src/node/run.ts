@@ -120,7 +120,7 @@ export class TailBuffer {
  */
 export async function recordRun(options: RunOptions): Promise<RunResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const [program, ...args] = options.command;
+  const [program] = options.command;
   if (!program) throw new Error('No command to run.');
   const warn = options.onWarning ?? (() => undefined);
   const inputs = await resolveInputs(options.inputs ?? [], cwd);
@@ -151,8 +151,9 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
   const stderr = new TailBuffer(MAX_LOG_BYTES);
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
-  const [spawned = program, ...spawnedArgs] = options.launch ? options.launch(options.command) : options.command;
-  const child = spawn(spawned, spawnedArgs, { cwd, env: options.env ?? process.env, stdio: ['inherit', 'pipe', 'pipe'] });
+  // The record keeps the command; a launcher may wrap what is spawned (limits, a sandbox, a container).
+  const [spawned = program, ...args] = options.launch ? options.launch(options.command) : options.command;
+  const child = spawn(spawned, args, { cwd, env: options.env ?? process.env, stdio: ['inherit', 'pipe', 'pipe'] });
   const copyOut = options.stdout ?? process.stdout;
   const copyErr = options.stderr ?? process.stderr;
   child.stdout.on('data', (chunk: Buffer) => {
