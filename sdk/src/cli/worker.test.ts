@@ -135,8 +135,14 @@ describe('reprise worker (native executor)', () => {
     expect(inbox.data.map((item) => item.id)).toEqual([done.diffRequest]);
   }, 120_000);
 
-  it('files non-repeated for a program whose outputs differ from run to run', async () => {
+  it('runs records only of allowed projects (or any with --yes), and files non-repeated for a program whose outputs differ from run to run', async () => {
     const { bob, job } = await requested('noisy.py');
+    // Nobody's program runs without a say: no --yes and no allowed project is a usage error; a
+    // project other than the record's leaves the job queued.
+    expect((await worker(bob.env, [])).code).toBe(2);
+    const elsewhere = await worker(bob.env, ['--allow-project', '0123456789abcdef01234567']);
+    expect(elsewhere.stderr).toContain('no reproduction job is waiting');
+    expect((await bob.client.reproductions.get(job.id)).state).toBe('queued');
     const ran = await worker(bob.env, ['--yes']);
     expect(ran.code).toBe(0);
     const done = await bob.client.reproductions.get(job.id);
