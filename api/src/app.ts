@@ -4,6 +4,7 @@ import { errorHandler, healthRoutes, requestLogger, routeNotFound, securityHeade
 import { containersRouter } from './containers/containers.routes.js';
 import { filesRouter } from './files/files.routes.js';
 import { authenticate, extractPathToken } from './http/auth.js';
+import { jobsRouter } from './jobs/jobs.routes.js';
 import type { ApiDeps } from './http/context.js';
 import { pushRateLimit } from './http/rate-limit.js';
 import { projectsRouter } from './projects/projects.routes.js';
@@ -58,6 +59,7 @@ export function createApp(deps: ApiDeps): Express {
     res.set('Cache-Control', 'no-store');
     next();
   }, publicExportRouter(deps));
+  v1.use(jobsRouter(deps));
   app.use('/api/v1', extractPathToken, v1);
 
   // Sumatra's HTTP record store (smt --store=http://EMAIL:TOKEN@HOST/sumatra/), with its own Basic auth.

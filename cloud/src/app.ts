@@ -16,6 +16,7 @@ import { projectsRouter } from './projects/projects.routes.js';
 import { publicRouter } from './public/public.routes.js';
 import { recordsRouter } from './records/records.routes.js';
 import { sharedRouter } from './shared/shared.routes.js';
+import { reproductionsRouter } from './reproductions/reproductions.routes.js';
 
 /** Builds the cloud service's Express app without listening (tests use it directly). */
 export function createCloudApp(deps: CloudDeps): Express {
@@ -55,6 +56,7 @@ export function createCloudApp(deps: CloudDeps): Express {
   v1.use(sharedRouter(deps));
   v1.use(notificationsRouter(deps));
   v1.use(webhooksRouter(deps));
+  v1.use(reproductionsRouter(deps));
   app.use('/cloud/v1', v1);
 
   app.use(routeNotFound);

@@ -482,6 +482,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{token}/jobs/lease": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lease the caller's oldest queued reproduction job (workers)
+         * @description A worker (`reprise worker`) takes one of **the caller's own** queued reproduction jobs, or
+         *     a running one whose lease expired (its worker went away), by one conditional update: two
+         *     workers never hold the same job. Only jobs whose executor is unset or the worker's
+         *     `executor`, and, when `projects` is given, only jobs reproducing records of those projects
+         *     (ids) are leased. The lease lasts `leaseSeconds` (default 60) and is renewed by each
+         *     heartbeat; the answer carries the job, the lease id every later call must present, and the
+         *     record to reproduce as the caller sees it now. `{job: null}` when nothing is waiting.
+         *     A job whose record the caller can no longer see fails at once (`reason` says so) and the
+         *     next one is tried.
+         */
+        post: operations["leaseJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{token}/jobs/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a job's lease and send the end of its log
+         * @description Extends the lease by its length and keeps the last 64 KiB of `log` as the job's log tail.
+         *     A lease that is no longer the job's (it expired and another worker took the job) is a
+         *     409 `lease_lost`; a job cancelled (or otherwise ended) meanwhile is a 409 `job_closed`: the
+         *     worker stops the run.
+         */
+        post: operations["heartbeatJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{token}/jobs/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the record a leased job's run made, and get the verdict filed
+         * @description `record` is the new record (its label or id) in the job's project. When it `finished`, the
+         *     platform computes the evidence against the original with the job's tolerance and files the
+         *     diff request the assessment table allows (repeatable → `repeated`, reproducible →
+         *     `reproduced`, non-repeatable → `non-repeated`, unknown → `non-reproduced`) from the new
+         *     record toward the original; the job is then `finished` with `diffRequest`, `cell` and
+         *     `proposition`. When no request can be filed (the original is the caller's own, a request
+         *     for the pair is already open, the outputs are not comparable) the job still finishes and
+         *     `verdict` says why. A run that did not finish (crashed, aborted) makes the job `failed`
+         *     with the reason, and files nothing. 409 `lease_lost` / `job_closed` as for heartbeats.
+         */
+        post: operations["finishJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{token}/jobs/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that a leased job could not run, and why
+         * @description The job becomes `failed` with `reason` (the repository could not be cloned, an input did
+         *     not match its digest, the image is missing, …) and the log tail; nothing is filed.
+         *     409 `lease_lost` / `job_closed` as for heartbeats.
+         */
+        post: operations["failJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cloud/v1/auth/register": {
         parameters: {
             query?: never;
@@ -1773,6 +1874,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cloud/v1/records/{id}/reproductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a visible record to be run again by one of the caller's workers
+         * @description Anyone who can see the record may ask for it to be reproduced into a project of their own
+         *     (`project`: its id). The job starts `queued`; a worker of the caller's (`reprise worker`,
+         *     with the caller's API token) leases it, runs the record's program again and reports the
+         *     new record, and the platform files the diff request the assessment table allows toward the
+         *     original. `tolerance` is the Levenshtein tolerance of text outputs; `rtol` and `atol` are
+         *     kept with the job for numeric comparison. A record the caller cannot see, or a project
+         *     that is not theirs, is a 404.
+         */
+        post: operations["requestReproduction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/reproductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's reproduction jobs, newest first */
+        get: operations["listReproductions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/reproductions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reproduction job id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d3
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        /** One of the signed-in user's reproduction jobs, with its log tail */
+        get: operations["getReproduction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud/v1/reproductions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reproduction job id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d3
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a job while it is queued or running
+         * @description A queued job is never leased; a running job's worker learns it at its next heartbeat and
+         *     stops the run. A job that already ended is a 409 `job_closed`.
+         */
+        post: operations["cancelReproduction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sumatra": {
         parameters: {
             query?: never;
@@ -1948,7 +2148,7 @@ export interface components {
          *     code is a change of this description; the services cannot send one that is not listed.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "invalid_query" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "invalid_crate" | "not_a_run" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "webhook_url_refused" | "webhook_disabled" | "invalid_unsubscribe_token" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
+        ErrorCode: "bad_request" | "validation_failed" | "malformed_json" | "malformed_multipart" | "invalid_value" | "unknown_field" | "invalid_query" | "unauthorized" | "invalid_credentials" | "wrong_password" | "csrf_failed" | "origin_refused" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "no_container" | "no_image" | "image_in_registry" | "file_not_uploaded" | "unknown_container" | "invalid_name" | "invalid_project_name" | "invalid_label" | "reserved_label" | "label_mismatch" | "name_shadows_id" | "name_taken" | "label_taken" | "invalid_email" | "email_taken" | "weak_password" | "invalid_status_transition" | "digest_mismatch" | "record_sealed" | "invalid_crate" | "not_a_run" | "not_owner" | "not_your_record" | "not_target_owner" | "not_sender" | "same_owner" | "same_record" | "description_required" | "proposition_not_allowed" | "already_closed" | "duplicate_request" | "evidence_outdated" | "webhook_url_refused" | "webhook_disabled" | "invalid_unsubscribe_token" | "lease_lost" | "job_closed" | "conflict" | "idempotency_in_progress" | "idempotency_key_reused" | "idempotency_response_unavailable" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "too_many_requests" | "internal_error" | "service_unavailable" | "shutting_down";
         /** @description A resource id (24 hex digits). */
         Id: string;
         /**
@@ -2850,6 +3050,105 @@ export interface components {
             sha1?: string | null;
             size: number | null;
         };
+        /**
+         * @description Where a reproduction job is: `queued` → `running` (leased by a worker; leased again by
+         *     another worker when its lease expires) → `finished` (the run finished and was assessed),
+         *     `failed` (it could not run, or did not finish; `reason` says why) or `cancelled` (by its
+         *     requester, while queued or running).
+         * @enum {string}
+         */
+        JobState: "queued" | "running" | "finished" | "failed" | "cancelled";
+        /**
+         * @description How a worker runs the record: `native` (the repository cloned at the recorded commit, in
+         *     a fresh directory, a scrubbed environment and limits, under bubblewrap when present),
+         *     `docker`/`podman` (the recorded image), `apptainer`/`singularity` (a SIF image) or `slurm`
+         *     (submitted with sbatch).
+         * @enum {string}
+         */
+        Executor: "native" | "docker" | "podman" | "apptainer" | "singularity" | "slurm";
+        ReproductionCreate: {
+            project: components["schemas"]["Id"];
+            /** @description The executor a worker must use; any worker's when absent or null. */
+            executor?: null | components["schemas"]["Executor"];
+            /** @description Levenshtein tolerance of text outputs when the verdict is computed (default 0). */
+            tolerance?: number;
+            /** @description Relative tolerance of numeric outputs (kept with the job; default 0). */
+            rtol?: number;
+            /** @description Absolute tolerance of numeric outputs (kept with the job; default 0). */
+            atol?: number;
+        };
+        ReproductionJob: {
+            id: components["schemas"]["Id"];
+            state: components["schemas"]["JobState"];
+            record: components["schemas"]["Id"];
+            /** @description The original record's label when the job was made. */
+            recordLabel: string;
+            recordProject: components["schemas"]["Id"];
+            project: components["schemas"]["Id"];
+            /** @description The name of the requester's project the new record goes to. */
+            projectName: string;
+            executor: null | components["schemas"]["Executor"];
+            tolerance: number;
+            rtol: number;
+            atol: number;
+            /** @description The worker that holds (or last held) the job, as it names itself. */
+            worker: string | null;
+            /** @description How many times a worker leased it. */
+            attempts: number;
+            /** @description The end of the run's output (at most 64 KiB), as the worker last sent it. */
+            log: string;
+            /** @description Why the job failed or was cancelled. */
+            reason: string | null;
+            /** @description What was filed, or why nothing was. */
+            verdict: string | null;
+            /** @description The new record. */
+            result: null | components["schemas"]["Id"];
+            resultLabel: string | null;
+            /** @description The diff request filed toward the original. */
+            diffRequest: null | components["schemas"]["Id"];
+            cell: null | components["schemas"]["AssessmentCell"];
+            proposition: null | components["schemas"]["Proposition"];
+            leaseExpires: null | components["schemas"]["Timestamp"];
+            created: components["schemas"]["Timestamp"];
+            updated: components["schemas"]["Timestamp"];
+            started: null | components["schemas"]["Timestamp"];
+            ended: null | components["schemas"]["Timestamp"];
+        };
+        ReproductionPage: {
+            data: components["schemas"]["ReproductionJob"][];
+            page: components["schemas"]["PageInfo"];
+        };
+        JobLeaseRequest: {
+            executor?: components["schemas"]["Executor"];
+            /** @description How the worker names itself (host and process, say). */
+            worker?: string;
+            /** @description Only jobs reproducing records of these projects (the original records' projects). */
+            projects?: components["schemas"]["Id"][];
+            /** @description How long the lease lasts without a heartbeat (default 60). */
+            leaseSeconds?: number;
+        };
+        JobLease: {
+            job: null | components["schemas"]["ReproductionJob"];
+            /** @description The lease id to present with every heartbeat, finish and fail. */
+            lease: string | null;
+            /** @description The record to reproduce, as the caller sees it. */
+            original: null | components["schemas"]["Record"];
+        };
+        JobHeartbeat: {
+            lease: string;
+            log?: string;
+        };
+        JobFinish: {
+            lease: string;
+            /** @description The new record's label or id in the job's project. */
+            record: string;
+            log?: string;
+        };
+        JobFail: {
+            lease: string;
+            reason: string;
+            log?: string;
+        };
         DiffRequestPage: {
             data: components["schemas"]["DiffRequestSummary"][];
             page: components["schemas"]["PageInfo"];
@@ -3423,6 +3722,11 @@ export interface components {
          * @example 6560a1b2c3d4e5f6a7b8c9d1
          */
         recordId: components["schemas"]["Id"];
+        /**
+         * @description A reproduction job id.
+         * @example 6560a1b2c3d4e5f6a7b8c9d3
+         */
+        jobId: components["schemas"]["Id"];
         /**
          * @description A diff request id.
          * @example 6560a1b2c3d4e5f6a7b8c9d2
@@ -4457,6 +4761,167 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             416: components["responses"]["RangeNotSatisfiable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    leaseJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
+                 * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
+                 */
+                token: components["parameters"]["token"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobLeaseRequest"];
+            };
+        };
+        responses: {
+            /** @description A leased job with the record to reproduce, or {"job": null}. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobLease"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    heartbeatJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
+                 * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
+                 */
+                token: components["parameters"]["token"];
+                /**
+                 * @description A reproduction job id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d3
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobHeartbeat"];
+            };
+        };
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproductionJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    finishJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
+                 * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
+                 */
+                token: components["parameters"]["token"];
+                /**
+                 * @description A reproduction job id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d3
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobFinish"];
+            };
+        };
+        responses: {
+            /** @description The job, finished or failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproductionJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    failJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The caller's API token (or omit this segment and send `Authorization: Bearer <token>`).
+                 * @example rpr_3q2m4Jw0uXr9kzYbH5tT6cVn1eLdA8sGfP7oRiUyQwE
+                 */
+                token: components["parameters"]["token"];
+                /**
+                 * @description A reproduction job id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d3
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobFail"];
+            };
+        };
+        responses: {
+            /** @description The job, failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproductionJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -6649,6 +7114,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    requestReproduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A record id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d1
+                 */
+                id: components["parameters"]["recordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReproductionCreate"];
+            };
+        };
+        responses: {
+            /** @description The job, queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproductionJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listReproductions: {
+        parameters: {
+            query?: {
+                /** @description Only jobs in this state. */
+                state?: components["schemas"]["JobState"];
+                /** @description Only jobs reproducing this record (an id). */
+                record?: components["schemas"]["Id"];
+                /** @description Only the job whose run made this record (an id). */
+                result?: components["schemas"]["Id"];
+                /** @description The `page.next` value of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproductionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReproduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reproduction job id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d3
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproductionJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    cancelReproduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A reproduction job id.
+                 * @example 6560a1b2c3d4e5f6a7b8c9d3
+                 */
+                id: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproductionJob"];
                 };
             };
             400: components["responses"]["BadRequest"];

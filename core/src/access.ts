@@ -8,7 +8,7 @@ import type {
   QueryOptions,
   UpdateQuery,
 } from 'mongoose';
-import type { ContainerDoc, DeliveryDoc, DiffRequestDoc, MailDoc, Models, NotificationDoc, OpenModels, ProjectDoc, RecordDoc, WebhookDoc } from './models/index.js';
+import type { ContainerDoc, DeliveryDoc, DiffRequestDoc, JobDoc, MailDoc, Models, NotificationDoc, OpenModels, ProjectDoc, RecordDoc, WebhookDoc } from './models/index.js';
 import { RequestScope, Scope, scoped } from './scope.js';
 
 /**
@@ -94,11 +94,13 @@ export interface Access {
   mail: ScopedCollection<MailDoc, Scope>;
   webhooks: ScopedCollection<WebhookDoc, Scope>;
   deliveries: ScopedCollection<DeliveryDoc, Scope>;
+  /** Reproduction jobs: only ever their owner's (Scope.owner), who requested them and whose workers run them. */
+  jobs: ScopedCollection<JobDoc, Scope>;
 }
 
 // The open models a service is given are always the whole set at run time (createModels).
 function isComplete(models: OpenModels): models is Models {
-  return 'Record' in models && 'Project' in models && 'Container' in models && 'DiffRequest' in models;
+  return 'Record' in models && 'Project' in models && 'Container' in models && 'DiffRequest' in models && 'Job' in models;
 }
 
 function allModels(models: OpenModels): Models {
@@ -122,6 +124,7 @@ export function access(deps: { models: OpenModels }): Access {
     mail: new ScopedCollection(models.Mail, 'owner'),
     webhooks: new ScopedCollection(models.Webhook, 'owner'),
     deliveries: new ScopedCollection(models.Delivery, 'owner'),
+    jobs: new ScopedCollection(models.Job, 'owner'),
   };
   cache.set(deps.models, made);
   return made;

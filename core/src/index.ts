@@ -17,3 +17,4 @@ export * from './services/index.js';
 export * from './storage-errors.js';
 export * from './openapi.js';
 export * from './assessment/index.js';
+export * from './job-presenter.js';

@@ -4,7 +4,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 
 /** First path segments under /api/v1 that name a resource; the API takes any other first segment for a token. */
-export const API_RESOURCE_WORDS: ReadonlySet<string> = new Set(['project', 'container', 'record', 'file', 'openapi.yaml', 'public', 'shared']);
+export const API_RESOURCE_WORDS: ReadonlySet<string> = new Set(['project', 'container', 'record', 'file', 'jobs', 'openapi.yaml', 'public', 'shared']);
 
 /** An API token's shape (`rpr_` and base64url), in any letter case: a wrong-cased token is still most of a secret. */
 const TOKEN_LIKE = /rpr_[A-Za-z0-9_-]*/gi;

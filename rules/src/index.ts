@@ -7,3 +7,4 @@ export * from './table.js';
 export * from './words.js';
 export * from './notifications.js';
 export * from './query.js';
+export * from './jobs.js';

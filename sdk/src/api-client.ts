@@ -18,6 +18,8 @@ import type {
   Container,
   ContainerPush,
   ImportResult,
+  JobLease,
+  JobLeaseRequest,
   Page,
   Project,
   ProjectDetail,
@@ -29,6 +31,7 @@ import type {
   RecordSearchQuery,
   RecordSummary,
   RecordUpdate,
+  ReproductionJob,
 } from './types.js';
 
 /** The API's paths for `M`: openapi.yaml writes them with the token segment, which the client sends as a Bearer header instead. */
@@ -125,6 +128,7 @@ export class ApiClient {
   readonly files: FilesApi;
   readonly search: SearchApi;
   readonly exports: ExportsApi;
+  readonly jobs: JobsApi;
   readonly uploads: 'stream' | 'form-data';
 
   constructor(options: ApiClientOptions) {
@@ -142,6 +146,7 @@ export class ApiClient {
     this.files = new FilesApi(this);
     this.search = new SearchApi(this);
     this.exports = new ExportsApi(this);
+    this.jobs = new JobsApi(this);
   }
 
   /** @internal A JSON request to an operation of openapi.yaml. */
@@ -354,6 +359,31 @@ export class SearchApi {
   /** Records matching the filters, newest first. */
   records(query: RecordSearchQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<RecordSummary>> {
     return this.client.call('GET', '/api/v1/{token}/record/search', { ...options, query });
+  }
+}
+
+/** What workers call: lease the caller's reproduction jobs, heartbeat them, report how they ended. */
+export class JobsApi {
+  constructor(private readonly client: ApiClient) {}
+
+  /** Leases the caller's oldest queued job (or one whose lease expired); `{job: null}` when none waits. */
+  lease(body: JobLeaseRequest = {}, options: { signal?: AbortSignal } = {}): Promise<JobLease> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/lease', { ...options, body });
+  }
+
+  /** Renews the lease and sends the end of the log (409 lease_lost or job_closed: stop the run). */
+  heartbeat(id: string, body: { lease: string; log?: string }, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/{id}/heartbeat', { ...options, path: { id }, body });
+  }
+
+  /** Reports the record the run made; the platform assesses it and files the verdict. */
+  finish(id: string, body: { lease: string; record: string; log?: string }, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/{id}/finish', { ...options, path: { id }, body });
+  }
+
+  /** Reports that the job could not run, and why. */
+  fail(id: string, body: { lease: string; reason: string; log?: string }, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('POST', '/api/v1/{token}/jobs/{id}/fail', { ...options, path: { id }, body });
   }
 }
 

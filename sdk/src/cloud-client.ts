@@ -63,6 +63,9 @@ import type {
   Webhook,
   WebhookCreate,
   WebhookDelivery,
+  ReproductionCreate,
+  ReproductionJob,
+  ReproductionsQuery,
 } from './types.js';
 
 /** The cloud service's paths for `M`, as openapi.yaml writes them. */
@@ -165,6 +168,7 @@ export class CloudClient {
   readonly shared: SharedCloud;
   readonly notifications: NotificationsCloud;
   readonly webhooks: WebhooksCloud;
+  readonly reproductions: ReproductionsCloud;
   private readonly csrfToken: () => string | undefined;
   private readonly options: CloudClientOptions;
   /** The token the service last handed out through /auth/csrf (for clients that cannot read the cookie). */
@@ -192,6 +196,7 @@ export class CloudClient {
     this.shared = new SharedCloud(this);
     this.notifications = new NotificationsCloud(this);
     this.webhooks = new WebhooksCloud(this);
+    this.reproductions = new ReproductionsCloud(this);
   }
 
   /** The signed-in user's summary: counts, recent records, open requests in and out. */
@@ -673,5 +678,30 @@ export class WebhooksCloud {
   /** Sends a delivery again (a new delivery of the same event). */
   redeliver(id: string, delivery: string): Promise<WebhookDelivery> {
     return this.client.call('POST', '/cloud/v1/webhooks/{id}/deliveries/{delivery}/redeliver', { path: { id, delivery } });
+  }
+}
+
+/** Reproductions: ask for a visible record to be run again by one's workers, follow and cancel the jobs. */
+export class ReproductionsCloud {
+  constructor(private readonly client: CloudClient) {}
+
+  /** Queues a reproduction of a visible record into one of the signed-in user's projects (its id). */
+  request(record: string, body: ReproductionCreate): Promise<ReproductionJob> {
+    return this.client.call('POST', '/cloud/v1/records/{id}/reproductions', { path: { id: record }, body });
+  }
+
+  /** The signed-in user's jobs, newest first. */
+  list(query: ReproductionsQuery = {}, options: { signal?: AbortSignal } = {}): Promise<Page<ReproductionJob>> {
+    return this.client.call('GET', '/cloud/v1/reproductions', { ...options, query });
+  }
+
+  /** One job, with its log tail. */
+  get(id: string, options: { signal?: AbortSignal } = {}): Promise<ReproductionJob> {
+    return this.client.call('GET', '/cloud/v1/reproductions/{id}', { ...options, path: { id } });
+  }
+
+  /** Cancels a queued or running job. */
+  cancel(id: string): Promise<ReproductionJob> {
+    return this.client.call('POST', '/cloud/v1/reproductions/{id}/cancel', { path: { id } });
   }
 }

@@ -138,3 +138,15 @@ export type WebhookCreate = Schemas['WebhookCreate'];
 export type NewWebhook = Schemas['NewWebhook'];
 /** One delivery of an event to a webhook, with its attempts (cloud). */
 export type WebhookDelivery = Schemas['WebhookDelivery'];
+/** A reproduction job (cloud list and worker API). */
+export type ReproductionJob = Schemas['ReproductionJob'];
+/** What asking for a reproduction takes. */
+export type ReproductionCreate = Schemas['ReproductionCreate'];
+/** Filters of the signed-in user's reproduction jobs. */
+export type ReproductionsQuery = QueryOf<'listReproductions'>;
+/** What a worker asks for when it leases a job. */
+export type JobLeaseRequest = Schemas['JobLeaseRequest'];
+/** A leased job with its lease id and the record to run again (all null when nothing waits). */
+export type JobLease = Schemas['JobLease'];
+/** How a worker may run a record. */
+export type Executor = Schemas['Executor'];

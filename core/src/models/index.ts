@@ -6,6 +6,7 @@ import { fileModel, type FileDoc } from './file.js';
 import { idempotencyKeyModel, type IdempotencyKeyDoc } from './idempotency-key.js';
 import { linkModel, type LinkDoc } from './link.js';
 import { mailModel, notificationModel, type MailDoc, type NotificationDoc } from './notification.js';
+import { jobModel, type JobDoc } from './job.js';
 import { projectModel, type ProjectDoc } from './project.js';
 import { recordModel, type RecordDoc } from './record.js';
 import { userModel, type UserDoc } from './user.js';
@@ -19,6 +20,7 @@ export * from './file.js';
 export * from './idempotency-key.js';
 export * from './link.js';
 export * from './notification.js';
+export * from './job.js';
 export * from './project.js';
 export * from './record.js';
 export * from './user.js';
@@ -40,13 +42,14 @@ export interface Models {
   Mail: Model<MailDoc>;
   Webhook: Model<WebhookDoc>;
   Delivery: Model<DeliveryDoc>;
+  Job: Model<JobDoc>;
 }
 
 /**
  * The models a service reaches without a scope: accounts, counters, sessions, idempotency keys and
  * stored files (content-addressed blobs shared by everyone who sends the same bytes; a file is
  * reached through a record or container the caller may see). Projects, records, containers and
- * diff requests are reached through `access()` with a scope, or through `unscoped()` with a reason.
+ * diff requests (and reproduction jobs) are reached through `access()` with a scope, or through `unscoped()` with a reason.
  * Reviewer links are credentials, like API tokens: looked up by the hash of their secret, and
  * managed only by their owner (core/src/services/links.ts).
  */
@@ -69,6 +72,7 @@ export function createModels(connection: Connection): Models {
     Mail: mailModel(connection),
     Webhook: webhookModel(connection),
     Delivery: deliveryModel(connection),
+    Job: jobModel(connection),
   };
 }
 

@@ -30,3 +30,4 @@ export * from './webhook-targets.js';
 export * from './webhooks.js';
 export * from './worksheet.js';
 export * from './record-values.js';
+export * from './reproductions.js';

@@ -81,6 +81,8 @@ function routesOf(queryClient: QueryClient): RouteObject[] {
         { path: 'shared/:secret/compare/:a/:b', ...page(() => import('./pages/shared').then((m) => m.SharedComparePage)) },
         { path: 'notifications', ...page(() => import('./pages/notifications').then((m) => m.NotificationsPage), { session: true }) },
         { path: 'unsubscribe', ...page(() => import('./pages/notifications').then((m) => m.UnsubscribePage)) },
+        { path: 'reproductions', ...page(() => import('./pages/reproductions').then((m) => m.ReproductionsPage), { session: true }) },
+        { path: 'reproductions/:id', ...page(() => import('./pages/reproductions').then((m) => m.ReproductionPage), { session: true }) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

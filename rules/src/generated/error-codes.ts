@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'webhook_url_refused',
   'webhook_disabled',
   'invalid_unsubscribe_token',
+  'lease_lost',
+  'job_closed',
   'conflict',
   'idempotency_in_progress',
   'idempotency_key_reused',

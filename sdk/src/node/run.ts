@@ -55,6 +55,15 @@ export interface RunOptions {
   /** Paths never taken for outputs (the queue directory, say). */
   exclude?: string[];
   onWarning?: (message: string) => void;
+  /**
+   * How the command is started: the words actually spawned for the recorded command (a sandbox,
+   * resource limits, a container engine around it). The record keeps the command itself.
+   */
+  launch?: (command: string[]) => string[];
+  /** Seconds the command may run before it is killed (the run then ends crashed, saying so). */
+  timeLimitSeconds?: number;
+  /** Aborting stops the command (SIGTERM) and the run ends aborted. */
+  signal?: AbortSignal;
 }
 
 /** How a recorded run ended. */
@@ -115,7 +124,7 @@ export class TailBuffer {
  */
 export async function recordRun(options: RunOptions): Promise<RunResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const [program, ...args] = options.command;
+  const [program] = options.command;
   if (!program) throw new Error('No command to run.');
   const warn = options.onWarning ?? (() => undefined);
   const inputs = await resolveInputs(options.inputs ?? [], cwd);
@@ -146,7 +155,9 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
   const stderr = new TailBuffer(MAX_LOG_BYTES);
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
-  const child = spawn(program, args, { cwd, env: options.env ?? process.env, stdio: ['inherit', 'pipe', 'pipe'] });
+  // The record keeps the command; a launcher may wrap what is spawned (limits, a sandbox, a container).
+  const [spawned = program, ...args] = options.launch ? options.launch(options.command) : options.command;
+  const child = spawn(spawned, args, { cwd, env: options.env ?? process.env, stdio: ['inherit', 'pipe', 'pipe'] });
   const copyOut = options.stdout ?? process.stdout;
   const copyErr = options.stderr ?? process.stderr;
   child.stdout.on('data', (chunk: Buffer) => {
@@ -165,6 +176,16 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, forward);
+  const stop = () => forward('SIGTERM');
+  options.signal?.addEventListener('abort', stop, { once: true });
+  let timedOut = false;
+  const limit =
+    options.timeLimitSeconds === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, options.timeLimitSeconds * 1000);
 
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; startError: NodeJS.ErrnoException | null }>((resolve) => {
     child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, signal: null, startError: error }));
@@ -187,6 +208,8 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
 
   const exit = await ended;
   clearInterval(beat);
+  clearTimeout(limit);
+  options.signal?.removeEventListener('abort', stop);
   for (const signal of signals) process.off(signal, forward);
   const duration = seconds();
 
@@ -198,7 +221,7 @@ export async function recordRun(options: RunOptions): Promise<RunResult> {
     stderr.push(Buffer.from(`reprise: cannot run ${program}: ${exit.startError.message}\n`));
   } else if (exit.signal) {
     exitCode = 128 + (os.constants.signals[exit.signal] ?? 0);
-    outcome = `killed by ${exit.signal}`;
+    outcome = timedOut ? `killed after the time limit of ${options.timeLimitSeconds ?? 0} s` : `killed by ${exit.signal}`;
   } else {
     exitCode = exit.code ?? 1;
     outcome = `exited with code ${exitCode}`;

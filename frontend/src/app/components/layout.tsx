@@ -48,6 +48,7 @@ export function Layout() {
             {signedIn ? (
               <>
                 <NavItem to="/projects">Projects</NavItem>
+                <NavItem to="/reproductions">Reproductions</NavItem>
                 <NavItem to="/requests">
                   Requests
                   {inbox > 0 ? (

@@ -11,6 +11,7 @@ import { ShareWithReviewers } from '../components/share-dialog';
 import { RecordMetrics } from '../components/record-metrics';
 import { FilePreviews } from '../components/previews/file-previews';
 import { CompareIcon, DownloadIcon } from '../components/icons';
+import { ReproduceButton } from '../components/reproduce-button';
 import {
   Card,
   CodeBlock,
@@ -405,6 +406,7 @@ export function RecordPage() {
             <ComparePicker record={data} signedIn={Boolean(me.data)} />
             <ExportButtons kind="record" id={data.id} />
             {mine && (data.private || data.published) ? <ShareWithReviewers target={{ record: data.id }} record={data} /> : null}
+            <ReproduceButton record={data} signedIn={Boolean(me.data)} />
             {mine ? (
               <>
                 <button type="button" className="btn" onClick={() => setEditing((value) => !value)}>

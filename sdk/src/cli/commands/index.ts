@@ -11,6 +11,7 @@ import * as records from './records.js';
 import * as run from './run.js';
 import * as show from './show.js';
 import * as sync from './sync.js';
+import * as worker from './worker.js';
 
 /** Every command, in the order `reprise --help` lists them. */
-export const COMMANDS: readonly Command[] = [login, logout, projectPush, projectPull, containerPush, run, records, show, pull, sync, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [login, logout, projectPush, projectPull, containerPush, run, records, show, pull, sync, exportCommand, importCommand, worker];
