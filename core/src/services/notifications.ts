@@ -122,7 +122,7 @@ function reproductionDraft(event: ReproductionEvent): Draft | null {
     kind: 'reproduction.finished',
     title: `${what} ${ended}`,
     body: `${what} ${ended}${reason}${filed}`,
-    link: `/reproductions/${event.reproduction}`,
+    link: event.request ? `/requests/${event.request}` : `/reproductions/${event.reproduction}`,
     data: { reproduction: { id: event.reproduction, state: event.state, record: event.record ?? null, request: event.request ?? null, reason: event.reason ?? null } },
   };
 }

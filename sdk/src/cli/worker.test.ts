@@ -133,9 +133,9 @@ describe('reprise worker (native executor)', () => {
     // The owner of the original answers it as any other request.
     const inbox = await alice.client.diffs.list({ box: 'inbox' });
     expect(inbox.data.map((item) => item.id)).toEqual([done.diffRequest]);
-    // Bob is told the reproduction finished, with a link to the job; Alice that a request arrived.
+    // Bob is told the reproduction finished, with a link to the request it filed; Alice that a request arrived.
     const told = await bob.client.notifications.list();
-    expect(told.data.map((item) => [item.kind, item.link])).toEqual([['reproduction.finished', `/reproductions/${job.id}`]]);
+    expect(told.data.map((item) => [item.kind, item.link])).toEqual([['reproduction.finished', `/requests/${done.diffRequest}`]]);
     expect((await alice.client.notifications.list()).data.map((item) => item.kind)).toEqual(['request.received']);
   }, 120_000);
 
