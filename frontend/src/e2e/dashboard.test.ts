@@ -344,7 +344,7 @@ describe('the dashboard, end to end', () => {
     await expect.poll(() => page.locator('[data-proposition="repeated"] .tally-value').textContent(), { timeout: 15_000 }).toBe('0');
     // A fresh load: the home page and the menu show the request waiting for an answer.
     await page.goto(stack.origin);
-    await page.locator('.nav-count').getByText('1').waitFor();
+    await page.getByLabel('1 waiting for your answer').waitFor();
     await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
     await page.getByRole('link', { name: /Requests/ }).click();
     await page.locator('.diff-row').first().waitFor();
