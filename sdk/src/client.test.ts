@@ -206,11 +206,11 @@ describe('browser entry', () => {
       return [...problems.map((problem) => `${path.relative(src, file)}: ${problem}`), ...(await Promise.all(local.map(visit))).flat()];
     };
     expect(await visit(path.join(src, 'index.ts'))).toEqual([]);
-    expect([...seen].map((file) => path.relative(src, file)).sort()).toEqual(['api-client.ts', 'cloud-client.ts', 'errors.ts', 'format.ts', 'index.ts', 'multipart.ts', 'transport.ts', 'types.ts']);
+    expect([...seen].map((file) => path.relative(src, file)).sort()).toEqual(['api-client.ts', 'cloud-client.ts', 'errors.ts', 'format.ts', 'index.ts', 'links-cloud.ts', 'multipart.ts', 'transport.ts', 'types.ts']);
     // Type-only imports of the contract vanish from the JavaScript.
     const built = path.join(src, '..', 'dist');
     const names = await readdir(built).catch(() => []);
-    for (const name of names.filter((item) => ['index.js', 'api-client.js', 'cloud-client.js', 'transport.js', 'errors.js', 'format.js', 'multipart.js', 'types.js'].includes(item))) {
+    for (const name of names.filter((item) => ['index.js', 'api-client.js', 'cloud-client.js', 'links-cloud.js', 'transport.js', 'errors.js', 'format.js', 'multipart.js', 'types.js'].includes(item))) {
       expect(await readFile(path.join(built, name), 'utf8'), name).not.toMatch(/from '(node:|@reprise\/contract)/);
     }
   });
