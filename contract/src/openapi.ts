@@ -3368,7 +3368,7 @@ export interface components {
                 "application/zip": string;
                 "application/json": Record<string, never>;
                 "application/x-bibtex": string;
-                "application/yaml": string;
+                "application/yaml": Record<string, never>;
                 "application/vnd.datacite.datacite+json": Record<string, never>;
             };
         };
