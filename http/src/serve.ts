@@ -29,7 +29,13 @@ export interface ServeOptions {
 export function serveUntilSignalled(app: Express, options: ServeOptions): Server {
   const { logger, port, host, name } = options;
   // Node checks header and request timeouts on this interval (30 s by default): a tenth of the idle timeout keeps the cut prompt.
-  const server: Server = createServer({ connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(options.idleTimeoutMs / 10))) }, app);
+  // The query strings the spec allows (a where expression, a column list, a search and a sort,
+  // percent-encoded up to 12 bytes per character) reach about 30 KiB: above Node's default header
+  // limit (16 KiB), whose bare 431 would refuse a request the contract accepts.
+  const server: Server = createServer(
+    { connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(options.idleTimeoutMs / 10))), maxHeaderSize: 64 * 1024 },
+    app,
+  );
   server.headersTimeout = options.idleTimeoutMs;
   server.setTimeout(options.idleTimeoutMs); // no 'timeout' listener: an idle socket is destroyed
   options.configure?.(server);
