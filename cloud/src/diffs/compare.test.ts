@@ -102,11 +102,18 @@ describe('comparing records anyone may see', () => {
   it('answers a repeated comparison from the distance cache: the same evidence, much faster, at any tolerance', async () => {
     const { a, b } = await differingPair(5, 60_000);
     const first = await timed(async () => supertest(cloud.app()).get(compareUrl(a, b)).expect(200));
-    const again = await timed(async () => supertest(cloud.app()).get(compareUrl(a, b)).expect(200));
+    // The fastest of three repeats: a cached answer's time is a few milliseconds, which one busy
+    // moment on a shared machine (other test files run beside this one) can multiply.
+    const fastest = async (url: string) => {
+      const runs = [];
+      for (let i = 0; i < 3; i += 1) runs.push(await timed(async () => supertest(cloud.app()).get(url).expect(200)));
+      return runs.reduce((best, run) => (run.ms < best.ms ? run : best));
+    };
+    const again = await fastest(compareUrl(a, b));
     const withoutTime = (body: { evidence: Record<string, unknown> }) => ({ ...body, evidence: { ...body.evidence, computedAt: null } });
     expect(withoutTime(again.value.body)).toEqual(withoutTime(first.value.body));
     expect(again.ms).toBeLessThan(first.ms / 3);
-    const otherTolerance = await timed(async () => supertest(cloud.app()).get(compareUrl(a, b, 7)).expect(200));
+    const otherTolerance = await fastest(compareUrl(a, b, 7));
     expect(otherTolerance.ms).toBeLessThan(first.ms / 3);
     expect(otherTolerance.value.body.evidence.outputs.pairs).toEqual(first.value.body.evidence.outputs.pairs);
   });
