@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCancelJob, canMoveJob, isJobOver, JOB_STATES, jobStatesThatCanMoveTo, reproductionProposition } from './jobs.js';
+import { canCancelJob, canMoveJob, isJobOver, isJobSettling, JOB_STATES, VERDICT_WAIT_MS, jobStatesThatCanMoveTo, reproductionProposition } from './jobs.js';
 
 describe('reproduction job states', () => {
   it('go queued → running → finished | failed, with cancel from queued or running, and never leave an end', () => {
@@ -29,5 +29,17 @@ describe('reproduction job states', () => {
     expect(reproductionProposition('non-repeatable')).toBe('non-repeated');
     expect(reproductionProposition('unknown')).toBe('non-reproduced');
     expect(reproductionProposition('not-comparable')).toBeNull();
+  });
+
+  it('keep a finished job settling until its verdict is filed, and stop waiting a minute after it ended', () => {
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    const ended = new Date(now - 1_000).toISOString();
+    expect(isJobSettling({ state: 'queued' }, now)).toBe(true);
+    expect(isJobSettling({ state: 'running' }, now)).toBe(true);
+    expect(isJobSettling({ state: 'finished', verdict: null, ended }, now)).toBe(true);
+    expect(isJobSettling({ state: 'finished', verdict: 'The evidence is repeatable: filed.', ended }, now)).toBe(false);
+    expect(isJobSettling({ state: 'finished', verdict: null, ended: new Date(now - VERDICT_WAIT_MS).toISOString() }, now)).toBe(false);
+    expect(isJobSettling({ state: 'failed', verdict: null, ended }, now)).toBe(false);
+    expect(isJobSettling({ state: 'cancelled', ended }, now)).toBe(false);
   });
 });

@@ -41,6 +41,22 @@ export function isJobOver(state: JobState): boolean {
   return MOVES[state].length === 0;
 }
 
+/** How long after a job ended its verdict is still awaited (a crash between the two leaves none). */
+export const VERDICT_WAIT_MS = 60_000;
+
+/**
+ * Whether a job may still change as seen by its requester: until it ended and, when it finished,
+ * until its verdict is filed. A job ends before its verdict is filed (so two reports never file two
+ * requests), so a finished job without a verdict is about to get one: a page following the job keeps
+ * asking, for up to VERDICT_WAIT_MS after it ended.
+ */
+export function isJobSettling(job: { state: JobState; verdict?: string | null | undefined; ended?: string | null | undefined }, now = Date.now()): boolean {
+  if (!isJobOver(job.state)) return true;
+  if (job.state !== 'finished' || job.verdict) return false;
+  const ended = job.ended ? Date.parse(job.ended) : Number.NaN;
+  return Number.isNaN(ended) || now - ended < VERDICT_WAIT_MS;
+}
+
 /** Whether a job may be cancelled now: while it is queued or running. */
 export function canCancelJob(job: { state: JobState }): boolean {
   return canMoveJob(job.state, 'cancelled');

@@ -1,7 +1,7 @@
 /** The signed-in user's reproduction jobs, live: their state, worker, log tail and verdict. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isJobOver, canCancelJob, type JobState } from '@reprise/rules';
+import { isJobSettling, canCancelJob, type JobState } from '@reprise/rules';
 import type { ReproductionJob } from '@reprise/sdk';
 import { cloud } from '../api/client';
 import { Badge, Card, CodeBlock, ConfirmButton, Empty, ErrorBox, Fields, Loading, PageHeader, Pager, PropositionBadge, TimeAgo } from '../components/ui';
@@ -24,7 +24,7 @@ export function ReproductionsPage() {
   const list = useQuery({
     queryKey: ['reproductions', 'list', cursor ?? null],
     queryFn: ({ signal }) => cloud.reproductions.list({ limit: 20, ...(cursor ? { cursor } : {}) }, { signal }),
-    refetchInterval: (query) => (query.state.data?.data.some((job) => !isJobOver(job.state)) ? POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.data.some((job) => isJobSettling(job)) ? POLL_MS : false),
   });
   return (
     <div className="page">
@@ -80,7 +80,7 @@ export function ReproductionPage() {
   const job = useQuery({
     queryKey: ['reproductions', 'one', id],
     queryFn: ({ signal }) => cloud.reproductions.get(id, { signal }),
-    refetchInterval: (query) => (query.state.data && !isJobOver(query.state.data.state) ? POLL_MS : false),
+    refetchInterval: (query) => (query.state.data && isJobSettling(query.state.data) ? POLL_MS : false),
   });
   useTitle(job.data ? `Reproduction of ${job.data.recordLabel}` : 'Reproduction');
   if (job.isError) return <ErrorBox error={job.error} onRetry={() => void job.refetch()} />;
@@ -117,7 +117,7 @@ export function ReproductionPage() {
               ['New record', data.result ? <Link key="result" to={`/records/${data.result}`}>{data.resultLabel ?? data.result}</Link> : '—'],
               ['Diff request', data.diffRequest ? <Link key="request" to={`/requests/${data.diffRequest}`}>{data.proposition ?? 'request'}</Link> : '—'],
               ['Evidence', data.cell ?? '—'],
-              ['Verdict', data.verdict ?? '—'],
+              ['Verdict', data.verdict ?? (data.state === 'finished' && isJobSettling(data) ? 'Being filed…' : '—')],
               ['Reason', data.reason ?? '—'],
               ['Executor', data.executor ?? 'any'],
               ['Worker', data.worker ?? '—'],
