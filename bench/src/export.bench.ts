@@ -36,18 +36,22 @@ async function measure(url: string, headers: Record<string, string>, pid: number
   const sampler = setInterval(() => {
     peak = Math.max(peak, residentBytes(pid));
   }, 50);
-  const started = performance.now();
-  const response = await fetch(url, { headers });
-  if (!response.ok || !response.body) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of response.body) {
-    hash.update(chunk);
-    bytes += chunk.length;
+  try {
+    const started = performance.now();
+    const response = await fetch(url, { headers });
+    if (!response.ok || !response.body) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of response.body) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, bytes, growthMiB: (peak - before) / MiB, sha256: hash.digest('hex') };
+  } finally {
+    // Also when the GET fails: the sampler must not outlive the service it reads.
+    clearInterval(sampler);
   }
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  return { seconds, bytes, growthMiB: (peak - before) / MiB, sha256: hash.digest('hex') };
 }
 
 const benchmark: Benchmark = {
@@ -85,6 +89,9 @@ const benchmark: Benchmark = {
       ctx.emit({ case: label, metric: 'RO-Crate export throughput', value: round(mb / crate.seconds, 1), unit: 'MiB/s', baseline: round(mb / plain.seconds, 1), note: 'baseline: plain download of the same file (file/pull)' });
       ctx.emit({ case: label, metric: 'API RSS growth during export', value: round(crate.growthMiB, 1), unit: 'MiB', baseline: round(plain.growthMiB, 1), target: '< 100 MiB', met: crate.growthMiB < 100, note: 'baseline: RSS growth during the plain download' });
       ctx.emit({ case: label, metric: 'crate holds the whole file', value: complete ? 1 : 0, unit: 'bool', target: 'file size < crate size < file size + 1 MiB', met: complete });
+    } catch (error) {
+      // What the service said is the first thing to read when a transfer fails.
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nAPI service output:\n${api.output()}`, { cause: error });
     } finally {
       await api.stop();
       await connection.close();
