@@ -320,6 +320,11 @@ describe('embedded FerretDB query pushdown', () => {
       expect(paged).toMatch(/USING INDEX \S+_project_1_created_-1__id_-1/);
       expect(paged).not.toMatch(/TEMP B-TREE/);
     }
+    // Public records with a tag, in no project: public records newest first, each tested for the tag
+    // (a tag test uses no index, so it must not push the index of public records aside).
+    const publicTagged = await plan(withPushdown, { tags: 'all', private: false });
+    expect(publicTagged).toMatch(/USING INDEX \S+_private_1_created_-1__id_-1/);
+    expect(publicTagged).not.toMatch(/TEMP B-TREE/);
     expect(await plan(without, { project: ids[0], tags: 'all' })).not.toMatch(/USING INDEX/);
   });
 });
