@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { access, unscoped } from './access.js';
 import { createModels } from './models/index.js';
 import { RequestScope, Scope, scoped } from './scope.js';
+import type { ProjectDoc } from './models/project.js';
 import type { Deps } from './services/context.js';
+import { projectScope } from './services/records.js';
 
 // Models bound to a connection that never opens: these tests build queries without sending them.
 const deps: Deps = { models: createModels(mongoose.createConnection()), blobs: undefined as never };
@@ -63,6 +65,16 @@ describe('scoped access by type', () => {
     expect(containers.find(Scope.viaLink({ owner, project, record, container: null })).getFilter()).toEqual({ _id: { $in: [] } });
     expect(records.find(oneRecord, { _id: new Types.ObjectId() }).getFilter()).toEqual({ $and: [{ project, _id: record }, { _id: expect.any(Types.ObjectId) }] });
     await expect(projects.create(wholeProject, { owner, name: 'p' })).rejects.toThrow(/only in its owner's scope/);
+  });
+
+  it("reads a project's records by the project alone for its owner and by their visibility for anyone else", () => {
+    const owner = new Types.ObjectId();
+    const project = { _id: new Types.ObjectId(), owner } as ProjectDoc;
+    const { records } = access(deps);
+    // One equality: with the owner's too, an engine without statistics may walk all the owner's records.
+    expect(records.find(projectScope({ id: owner, name: 'Owner' }, project), { project: project._id }).getFilter()).toEqual({ project: project._id });
+    expect(records.find(projectScope({ id: new Types.ObjectId(), name: 'Other' }, project), { project: project._id }).getFilter()).toEqual({ project: project._id, private: false });
+    expect(records.find(projectScope(null, project), { project: project._id }).getFilter()).toEqual({ project: project._id, private: false });
   });
 
   it('gives the raw models only with a reason', () => {
