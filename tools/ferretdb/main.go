@@ -5,7 +5,10 @@
 // so two concurrent updates of one document can lose one of them. MongoDB guarantees
 // single-document atomicity, and Reprise relies on it (history appends, diff-request answers,
 // token renewal). This program therefore puts a small wire-protocol proxy in front of FerretDB
-// that lets one write command at a time through, while reads still run concurrently.
+// that lets one write command per collection at a time through, while reads still run
+// concurrently. Writes to different collections never change the same document, so they need
+// not wait for each other (a push counts itself in one collection and inserts into another);
+// commands that change collections, indexes or databases wait for every other write and run alone.
 package main
 
 import (
