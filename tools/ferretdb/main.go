@@ -5,7 +5,10 @@
 // so two concurrent updates of one document can lose one of them. MongoDB guarantees
 // single-document atomicity, and Reprise relies on it (history appends, diff-request answers,
 // token renewal). This program therefore puts a small wire-protocol proxy in front of FerretDB
-// that lets one write command at a time through, while reads still run concurrently.
+// that lets one write command per collection at a time through, while reads still run
+// concurrently. Writes to different collections never change the same document, so they need
+// not wait for each other (a push counts itself in one collection and inserts into another);
+// commands that change collections, indexes or databases wait for every other write and run alone.
 package main
 
 import (
@@ -89,20 +92,20 @@ func main() {
 	}()
 	fmt.Printf("mongodb://%s/\n", ln.Addr())
 
-	var writes sync.Mutex
+	writes := &writeLocks{collections: map[string]*sync.Mutex{}}
 	for {
 		client, err := ln.Accept()
 		if err != nil {
 			break
 		}
-		go serve(client, backend, &writes, logger)
+		go serve(client, backend, writes, logger)
 	}
 	<-done
 }
 
 // serve relays one client connection to FerretDB, one request/response exchange at a time,
-// holding the write lock during exchanges that carry a write command.
-func serve(client net.Conn, backendAddr string, writes *sync.Mutex, logger *slog.Logger) {
+// holding a write lock during exchanges that carry a write command.
+func serve(client net.Conn, backendAddr string, writes *writeLocks, logger *slog.Logger) {
 	defer client.Close()
 	backend, err := net.Dial("tcp", backendAddr)
 	if err != nil {
@@ -124,10 +127,9 @@ func serve(client net.Conn, backendAddr string, writes *sync.Mutex, logger *slog
 	}
 }
 
-func exchange(request []byte, client, backend net.Conn, writes *sync.Mutex) error {
-	if isWrite(request) {
-		writes.Lock()
-		defer writes.Unlock()
+func exchange(request []byte, client, backend net.Conn, writes *writeLocks) error {
+	if command, collection, ok := writeOf(request); ok {
+		defer writes.lock(command, collection)()
 	}
 	if _, err := backend.Write(request); err != nil {
 		return err
@@ -178,17 +180,54 @@ func moreToCome(message []byte) bool {
 		binary.LittleEndian.Uint32(message[16:20])&flagMoreToCome != 0
 }
 
+// documentWrites change documents of the one collection their command names; every other
+// write command changes collections, indexes or databases.
+var documentWrites = map[string]bool{"insert": true, "update": true, "delete": true, "findandmodify": true}
+
 var writeCommands = map[string]bool{
 	"insert": true, "update": true, "delete": true, "findandmodify": true,
 	"create": true, "createindexes": true, "drop": true, "dropdatabase": true,
 	"dropindexes": true, "renamecollection": true, "collmod": true,
 }
 
-// isWrite reports whether an OP_MSG carries a write command: the first key of its body
-// document (the one section of kind 0) names the command.
-func isWrite(message []byte) bool {
+// writeLocks lets one document write per collection through at a time (FerretDB's update is a
+// read, modify, write back of one document, so two at once could lose one), and a command that
+// changes collections, indexes or databases only when no other write runs.
+type writeLocks struct {
+	all         sync.RWMutex
+	mu          sync.Mutex
+	collections map[string]*sync.Mutex
+}
+
+// lock waits for the right to run a write command and returns its release. Collections are
+// told apart by name alone: two databases' collections of one name share a lock, which is
+// only stricter.
+func (l *writeLocks) lock(command, collection string) func() {
+	if !documentWrites[command] || collection == "" {
+		l.all.Lock()
+		return l.all.Unlock
+	}
+	l.all.RLock()
+	l.mu.Lock()
+	one, ok := l.collections[collection]
+	if !ok {
+		one = &sync.Mutex{}
+		l.collections[collection] = one
+	}
+	l.mu.Unlock()
+	one.Lock()
+	return func() {
+		one.Unlock()
+		l.all.RUnlock()
+	}
+}
+
+// writeOf reports whether an OP_MSG carries a write command, which (lower case), and the
+// collection it names: the first key of its body document (the one section of kind 0) names
+// the command, and that key's value, when a string, the collection.
+func writeOf(message []byte) (command, collection string, ok bool) {
 	if binary.LittleEndian.Uint32(message[12:16]) != opMsg || len(message) < 21 {
-		return false
+		return "", "", false
 	}
 	end := len(message)
 	if binary.LittleEndian.Uint32(message[16:20])&1 != 0 { // checksumPresent
@@ -197,7 +236,7 @@ func isWrite(message []byte) bool {
 	for offset := 20; offset < end; {
 		kind := message[offset]
 		if offset+5 > end {
-			return false
+			return "", "", false
 		}
 		size := int(binary.LittleEndian.Uint32(message[offset+1 : offset+5]))
 		if kind == 0 {
@@ -207,12 +246,29 @@ func isWrite(message []byte) bool {
 			for stop < end && message[stop] != 0 {
 				stop++
 			}
-			return start <= stop && writeCommands[strings.ToLower(string(message[start:stop]))]
+			command = strings.ToLower(string(message[start:stop]))
+			if stop >= end || !writeCommands[command] {
+				return "", "", false
+			}
+			return command, stringValue(message[offset+5], message[stop+1:end]), true
 		}
 		if size < 4 {
-			return false
+			return "", "", false
 		}
 		offset += 1 + size
 	}
-	return false
+	return "", "", false
+}
+
+// stringValue is the value of a BSON element of type `kind` whose value starts `value`, when
+// it is a string (int32 length including the terminating NUL, then the bytes); "" otherwise.
+func stringValue(kind byte, value []byte) string {
+	if kind != 0x02 || len(value) < 4 {
+		return ""
+	}
+	length := int(binary.LittleEndian.Uint32(value[0:4]))
+	if length < 1 || 4+length > len(value) {
+		return ""
+	}
+	return string(value[4 : 4+length-1])
 }

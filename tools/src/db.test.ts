@@ -41,6 +41,39 @@ describe('database launcher', () => {
     }
   });
 
+  it('keeps updates atomic per document while writes to other collections and index builds run at the same time', async () => {
+    const db = await startDatabase({ dataDir: tempDir() });
+    running.push(db);
+    const client = new mongoose.mongo.MongoClient(db.uri, { maxPoolSize: 64 });
+    await client.connect();
+    try {
+      const database = client.db('launcher');
+      const counters = database.collection<{ _id: string; n: number }>('counters');
+      const records = database.collection<{ _id?: unknown; label: string; n: number }>('records');
+      const history = database.collection<{ _id: number; items: number[] }>('projects');
+      await counters.insertOne({ _id: 'push', n: 0 });
+      await history.insertOne({ _id: 1, items: [] });
+      await records.createIndex({ label: 1 }, { unique: true });
+      // What a burst of pushes does: count in one collection, insert into another, append to a third.
+      await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          await counters.findOneAndUpdate({ _id: 'push' }, { $inc: { n: 1 } });
+          await records.insertOne({ label: `r${i}`, n: i });
+          await history.updateOne({ _id: 1 }, { $push: { items: i } });
+          if (i % 20 === 0) await database.collection(`other${i}`).createIndex({ at: 1 });
+        }),
+      );
+      expect((await counters.findOne({ _id: 'push' }))?.n).toBe(60);
+      expect(await records.countDocuments()).toBe(60);
+      expect((await history.findOne({ _id: 1 }))?.items).toHaveLength(60);
+      // The unique index still refuses a second writer of one label.
+      const taken = await Promise.allSettled(Array.from({ length: 10 }, () => records.insertOne({ label: 'same', n: 0 })));
+      expect(taken.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('lets a second command share the server already running on a data directory', async () => {
     const dataDir = tempDir();
     const first = await startDatabase({ dataDir });

@@ -44,22 +44,31 @@ export function authenticate(models: OpenModels): RequestHandler {
   return async (req, res, next) => {
     const token = tokenOf(req, res);
     if (!token) throw errors.unauthorized();
-    const user = await models.User.findOne({ tokenHash: hashToken(token) }, { name: 1, tokenLastUsedAt: 1 }).lean();
+    const tokenHash = hashToken(token);
+    const user = await models.User.findOne({ tokenHash }, { name: 1, tokenLastUsedAt: 1 }).lean();
     if (!user) throw errors.unauthorized('The API token is wrong or has been revoked; get a new one from your account page.');
     res.locals.actor = { id: user._id, name: user.name };
-    noteTokenUse(models, user);
+    noteTokenUse(models, { ...user, tokenHash });
     next();
   };
 }
 
+/** When this process last wrote the last use of a token, by the token's hash (a renewed token has its own). */
+const recentlyNoted = new Map<string, number>();
+
 /**
- * Records that a user's token was used, at most once a minute. Conditional, so that many
- * concurrent requests write it once; not waited for, because failing to record use is not the
- * caller's problem.
+ * Records that a user's token was used, at most once a minute. Conditional, so that instances
+ * sharing the database write it once; and once per process, so that the requests of a burst that
+ * all read the stale time before it was written do not each send a write that changes nothing.
+ * Not waited for, because failing to record use is not the caller's problem.
  */
-export function noteTokenUse(models: OpenModels, user: { _id: Id; tokenLastUsedAt: Date | null }): void {
+export function noteTokenUse(models: OpenModels, user: { _id: Id; tokenHash: string; tokenLastUsedAt: Date | null }): void {
   const now = Date.now();
   if (user.tokenLastUsedAt && now - user.tokenLastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return;
+  const noted = recentlyNoted.get(user.tokenHash);
+  if (noted !== undefined && now - noted <= LAST_USED_PRECISION_MS) return;
+  if (recentlyNoted.size > 10_000) recentlyNoted.clear();
+  recentlyNoted.set(user.tokenHash, now);
   void models.User.updateOne(
     { _id: user._id, $or: [{ tokenLastUsedAt: null }, { tokenLastUsedAt: { $lt: new Date(now - LAST_USED_PRECISION_MS) } }] },
     { $set: { tokenLastUsedAt: new Date(now) } },

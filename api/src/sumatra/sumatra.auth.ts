@@ -39,13 +39,14 @@ export function sumatraAuth(models: OpenModels): RequestHandler {
           'e.g. smt init --store=http://EMAIL:TOKEN@HOST/sumatra/ PROJECT.',
       );
     }
-    const user = await models.User.findOne({ tokenHash: hashToken(credentials.password) }, { name: 1, email: 1, tokenLastUsedAt: 1 }).lean();
+    const tokenHash = hashToken(credentials.password);
+    const user = await models.User.findOne({ tokenHash }, { name: 1, email: 1, tokenLastUsedAt: 1 }).lean();
     if (!user || !sameEmail(user.email, credentials.user)) {
       throw sumatraUnauthorized('The email or the API token is wrong, or the token has been revoked; get a new token from your account page.');
     }
     res.locals.actor = { id: user._id, name: user.name };
     res.locals.sumatraCaller = { email: user.email } satisfies SumatraCaller;
-    noteTokenUse(models, user);
+    noteTokenUse(models, { ...user, tokenHash });
     next();
   };
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { bearer, useApi } from '../test/harness.js';
+
+const api = useApi({ PUSH_RATE_LIMIT: '1000' });
+
+/**
+ * Every write of the embedded engine waits for the other writes to its collection, so each
+ * database command of a push costs the whole server's push rate: this pins what a push sends.
+ */
+describe('the database round trips of a record push', () => {
+  it('are the token lookup, the push count, the project lookup and the insert, once the minute stamps are written', async () => {
+    const alice = await api.user();
+    await api.request().post('/api/v1/project/push/p').set(bearer(alice.token)).send({}).expect(201);
+    // The first push stamps the token's last use and the project's activity (at most once a minute each).
+    await api.request().post('/api/v1/record/push/p').set(bearer(alice.token)).send({ label: 'first' }).expect(201);
+
+    const sent: string[] = [];
+    const listener = (event: { commandName: string; command: unknown }) => {
+      if (event.commandName === 'endSessions') return;
+      const collection = (event.command as Record<string, unknown>)[event.commandName];
+      sent.push(`${event.commandName} ${typeof collection === 'string' ? collection : ''}`);
+    };
+    const client = api.db.connection.getClient();
+    client.on('commandStarted', listener);
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        await api.request().post('/api/v1/record/push/p').set(bearer(alice.token)).send({ label: `run-${i}`, parameters: { seed: i } }).expect(201);
+      }
+    } finally {
+      client.off('commandStarted', listener);
+    }
+    const onePush = ['find users', 'findAndModify counters', 'find projects', 'insert records'];
+    expect(sent).toEqual([...onePush, ...onePush, ...onePush]);
+  });
+});
