@@ -47,6 +47,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    // .vite/manifest.json: the frontend server reads it to preload a page's chunks with the page.
+    manifest: true,
     // No inline assets in CSS or JS beyond small icons: the CSP allows data: images only.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 600,

@@ -403,6 +403,27 @@ describe('the dashboard, end to end', () => {
     await visitor.context.close();
   });
 
+  it('starts a project page’s first requests with the document and answers the table from them, each asked once, for the owner of a private project too', async () => {
+    const ada = person('ada');
+    const secret = need(ids.privateProject, 'the private project');
+    await ada.tools.records.push('secret-plans', { label: 'hidden-1', status: 'finished' });
+    // A new page with Ada's session: nothing of the page in memory yet.
+    const page = await ada.context.newPage();
+    const wanted = [`${stack.origin}/cloud/v1/projects/${secret}`, `${stack.origin}/cloud/v1/projects/${secret}/records?sort=created&order=desc&limit=25`];
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      if (wanted.includes(request.url())) requested.push(request.url());
+    });
+    await page.goto(`${stack.origin}/projects/${secret}`);
+    await page.getByTestId('records-table').getByRole('link', { name: 'hidden-1' }).waitFor();
+    await page.getByRole('heading', { name: /secret-plans/ }).waitFor();
+    expect(requested.sort()).toEqual([...wanted].sort());
+    // Started by the Link header of the document ('link'), not by the app's script once it ran ('fetch').
+    const initiators = await page.evaluate(`${JSON.stringify(wanted)}.map((url) => performance.getEntriesByName(url).map((entry) => entry.initiatorType).join())`);
+    expect(initiators).toEqual(['link', 'link']);
+    await page.close();
+  });
+
   it('works at phone width, with working deep links', async () => {
     const { context, page, problems } = await openPage(browser, { width: 390, height: 844 });
     await page.goto(stack.origin);

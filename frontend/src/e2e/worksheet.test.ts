@@ -43,6 +43,35 @@ afterAll(async () => {
 });
 
 describe('the worksheet, end to end', () => {
+  it('asks for the columns once, after the records have answered, when the project answers last', async () => {
+    const { context, page } = await openPage(browser);
+    // Slow answers, in this order: the records, the project (the table shows before it), the columns.
+    const delayed = (url: string, ms: number) =>
+      page.route(url, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        await route.continue();
+      });
+    await delayed(`${stack.origin}/cloud/v1/projects/${projectId}/records?*`, 1000);
+    await delayed(`${stack.origin}/cloud/v1/projects/${projectId}`, 3000);
+    await delayed(`${stack.origin}/cloud/v1/projects/${projectId}/paths`, 3000);
+    const paths: string[] = [];
+    let recordsAnswered = false;
+    page.on('request', (request) => {
+      if (request.url().endsWith(`/projects/${projectId}/paths`)) paths.push(recordsAnswered ? 'after the records' : 'before the records');
+    });
+    page.on('response', (response) => {
+      if (response.url().includes(`/projects/${projectId}/records?`)) recordsAnswered = true;
+    });
+    await page.goto(`${stack.origin}/projects/${projectId}`);
+    await page.getByTestId('records-table').getByRole('link', { name: 'run-6' }).waitFor();
+    await page.getByRole('heading', { name: /^heat/ }).waitFor();
+    await page.getByText('Columns', { exact: true }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'Columns' }).locator('.columns-menu-item').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The table is mounted once: the project's arrival does not build it again, which would cancel the columns' request and send it anew.
+    expect(paths).toEqual(['after the records']);
+    await context.close();
+  });
+
   it('chooses columns, filters with a completed where, sorts by a column, exports that CSV and plots a parameter against a metric', async () => {
     const { context, page, problems } = await openPage(browser);
     const plotting: string[] = [];

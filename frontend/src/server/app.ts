@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { errorHandler, requestLogger, type Config } from '@reprise/http';
 import { createProxy, type Proxy } from './proxy.js';
 import { securityHeaders } from './security.js';
+import { loadManifest } from './preload.js';
 import { loadBuiltApp, serveApp } from './spa.js';
 
 /** Everything the frontend server is built from. */
@@ -67,7 +68,7 @@ export function createWebApp(deps: WebDeps): WebApp {
   });
 
   app.use(securityHeaders({ https: config.publicUrl.startsWith('https:') }));
-  app.use(serveApp(assets));
+  app.use(serveApp(assets, loadManifest(deps.publicDir)));
   app.use((req, res) => {
     res.status(405).set('Allow', 'GET, HEAD').json({ error: { code: 'method_not_allowed', message: `${req.method} is not supported here; the dashboard's pages answer GET.` } });
   });

@@ -106,6 +106,30 @@ describe('serving the single-page app', () => {
     expect(post.status).toBe(405);
   });
 
+  it('names a project page’s first requests (the project, the first page of records) and its script chunks in a Link header, and nothing for pages whose needs the URL does not tell', async () => {
+    const id = '0123456789abcdef01234567';
+    const links = async (page: string) => ((await fetch(`${stack.origin}${page}`)).headers.get('link') ?? '').split(', ').filter(Boolean);
+    const html = await (await fetch(`${stack.origin}/`)).text();
+    const project = await links(`/projects/${id}`);
+    expect(project.slice(0, 2)).toEqual([
+      `</cloud/v1/projects/${id}>; rel=preload; as=fetch; crossorigin=anonymous`,
+      `</cloud/v1/projects/${id}/records?sort=created&order=desc&limit=25>; rel=preload; as=fetch; crossorigin=anonymous`,
+    ]);
+    const modules = project.slice(2).map((link) => /^<(\/assets\/[^>]+\.js)>; rel=modulepreload$/.exec(link)?.[1]);
+    expect(modules.some((file) => file?.startsWith('/assets/project-'))).toBe(true);
+    for (const file of modules) {
+      expect(file).toBeDefined();
+      // Each is a chunk the server has, and none is one index.html loads already.
+      expect((await fetch(`${stack.origin}${file}`)).status).toBe(200);
+      expect(html).not.toContain(`"${file}"`);
+    }
+    // With filters in the URL the records query is the app's to build: only the chunks.
+    expect(await links(`/projects/${id}?status=finished`)).toEqual(project.slice(2));
+    for (const page of ['/projects/new', `/projects/${id}/edit`, '/explore', '/']) expect(await links(page), page).toEqual([]);
+    // The build manifest the server reads is not served.
+    expect((await fetch(`${stack.origin}/.vite/manifest.json`)).status).toBe(404);
+  });
+
   it('proxies /cloud, /api and /sumatra to the real services, with the session cookie and Origin as the browser sent them', async () => {
     const cloud = createNodeCloudClient({ url: stack.origin });
     const me = await cloud.auth.register({ email: `proxy-${Date.now()}@example.org`, password: 'correct horse battery staple', name: 'Proxy' });

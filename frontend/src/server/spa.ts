@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
+import { preloadHeader, preloadsOf, type BuildManifest } from './preload.js';
 
 /** One file of the built app, held in memory with its precompressed variants. */
 interface Asset {
@@ -43,7 +44,8 @@ export function loadBuiltApp(dir: string): Map<string, Asset> {
     throw new Error(`The dashboard is not built: ${path.join(dir, 'index.html')} is missing. Run \`npm run build\` first.`);
   }
   for (const file of walk(dir)) {
-    if (file.endsWith('.gz') || file.endsWith('.br')) continue;
+    // The build manifest is the server's to read (which chunks a page needs), not the browser's.
+    if (file.endsWith('.gz') || file.endsWith('.br') || file.startsWith('.vite/')) continue;
     const full = path.join(dir, file);
     if (!statSync(full).isFile()) continue;
     const body = readFileSync(full);
@@ -82,10 +84,11 @@ function send(req: Request, res: Response, asset: Asset, cacheControl: string): 
 /**
  * Serves the single-page app: its files (hashed assets cached for a year, others for an hour),
  * and index.html — never cached, so a deploy takes effect on the next load — for every other
- * page path, so that deep links and reloads work (history fallback). A missing asset is a 404,
- * never index.html (a script tag must not receive a page).
+ * page path, so that deep links and reloads work (history fallback), with a Link header that
+ * preloads what the page needs first where the URL tells it (`manifest`: the build's chunks).
+ * A missing asset is a 404, never index.html (a script tag must not receive a page).
  */
-export function serveApp(assets: Map<string, Asset>): RequestHandler {
+export function serveApp(assets: Map<string, Asset>, manifest: BuildManifest): RequestHandler {
   const index = assets.get('/index.html');
   if (!index) throw new Error('index.html is missing from the built app');
   return (req, res, next) => {
@@ -102,6 +105,8 @@ export function serveApp(assets: Map<string, Asset>): RequestHandler {
       res.status(404).type('text/plain').send('Not found');
       return;
     }
+    const link = preloadHeader(preloadsOf(manifest, req.path, new URL(req.url, 'http://localhost').search));
+    if (link) res.set('Link', link);
     send(req, res, index, 'no-cache');
   };
 }

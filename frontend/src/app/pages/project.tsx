@@ -154,7 +154,9 @@ function RecordsTable({ projectName, containers, records }: { projectName: strin
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const { id: projectId = '' } = useParams();
-  const paths = useProjectPaths(projectId);
+  // The worksheet's columns read up to a thousand records: asked for once the table's own page has
+  // answered, so that they never hold it up on the services.
+  const paths = useProjectPaths(projectId, !records.isPending);
   const columns = columnsOf(params);
   const where = query.where ?? '';
 
@@ -328,6 +330,9 @@ export function ProjectPage() {
   useTitle(project.data?.name ?? 'Project');
   if (project.isError) return isNotFound(project.error) ? <NotFoundPage what="project" /> : <ErrorBox error={project.error} onRetry={() => void project.refetch()} />;
   if (project.isPending) {
+    // The table sits where it will stay once the project has answered (the same place in the
+    // tree): it is not mounted again then, so its filters keep what was typed and its requests
+    // are not cancelled and sent again.
     return (
       <div className="page" aria-busy="true">
         <header className="page-header">
@@ -336,7 +341,15 @@ export function ProjectPage() {
             <span className="skeleton skeleton-line" />
           </div>
         </header>
-        {tab === 'records' ? <RecordsTable projectName="" containers={[]} records={records} /> : <Loading />}
+        {null}
+        <div className="project-layout">
+          <div className="project-main">
+            {null}
+            {null}
+            {null}
+            {tab === 'records' ? <RecordsTable projectName="" containers={[]} records={records} /> : <Loading />}
+          </div>
+        </div>
       </div>
     );
   }
