@@ -21,7 +21,7 @@ describe('the GridFS blob store', () => {
       const bytes = randomBytes(size);
       const { id } = await blobs.write(Readable.from([bytes]));
       expect(await buffer(blobs.read(id))).toEqual(bytes);
-      for (const [start, end] of [[0, 0], [0, size - 1], [3, 9], [6, 7], [7, 13], [size - 2, size - 1], [5, 7 * 17 + 2], [7 * 16 - 1, 7 * 16]]) {
+      for (const [start, end] of <Array<[number, number]>>[[0, 0], [0, size - 1], [3, 9], [6, 7], [7, 13], [size - 2, size - 1], [5, 7 * 17 + 2], [7 * 16 - 1, 7 * 16]]) {
         if (start < 0 || start > end || end >= size) continue;
         expect(await buffer(blobs.read(id, { start, end }))).toEqual(bytes.subarray(start, end + 1));
       }
