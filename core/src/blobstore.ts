@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import mongoose, { type Connection, type Types } from 'mongoose';
 
@@ -66,6 +66,9 @@ class DigestStream extends Transform {
   }
 }
 
+/** Chunks read by one query when a blob is streamed: 16 × 255 KiB, about 4 MiB held at most. */
+const CHUNKS_PER_READ = 16;
+
 /** MongoDB GridFS as blob store, in the bucket `blobs` of the service's database. */
 export class GridFsBlobStore implements BlobStore {
   private readonly bucket: mongoose.mongo.GridFSBucket;
@@ -95,7 +98,38 @@ export class GridFsBlobStore implements BlobStore {
   }
 
   read(id: Types.ObjectId, range?: ByteRange): Readable {
-    return range ? this.bucket.openDownloadStream(id, { start: range.start, end: range.end + 1 }) : this.bucket.openDownloadStream(id);
+    return Readable.from(this.bytes(id, range), { objectMode: false });
+  }
+
+  /**
+   * The blob's bytes (or a range of them), read a few chunks at a time by `{files_id, n: {$in}}`:
+   * every query is a bounded lookup in the `{files_id, n}` index, so the first bytes leave at once
+   * and memory stays at a few chunks whatever the size. (GridFS's own download stream asks for all
+   * chunks of a file sorted by n, which the embedded engine sorts in memory before sending any: a
+   * 1 GiB file sent nothing for over a minute and its connection was cut as idle.)
+   */
+  private async *bytes(id: Types.ObjectId, range?: ByteRange): AsyncGenerator<Buffer> {
+    const file = await this.files.findOne({ _id: id }, { projection: { length: 1, chunkSize: 1 } });
+    if (!file) throw new Error(`File not found for id ${id.toHexString()}`);
+    const length = Number(file.length);
+    const chunkSize = Number(file.chunkSize);
+    const start = range?.start ?? 0;
+    const end = Math.min(range ? range.end + 1 : length, length); // exclusive
+    if (end <= start) return;
+    const last = Math.ceil(end / chunkSize); // exclusive
+    for (let from = Math.floor(start / chunkSize); from < last; from += CHUNKS_PER_READ) {
+      const wanted = Array.from({ length: Math.min(CHUNKS_PER_READ, last - from) }, (_, i) => from + i);
+      const found = await this.chunks.find({ files_id: id, n: { $in: wanted } }, { projection: { _id: 0, n: 1, data: 1 } }).toArray();
+      found.sort((a, b) => Number(a.n) - Number(b.n));
+      for (const [i, n] of wanted.entries()) {
+        const chunk = found[i];
+        const offset = n * chunkSize;
+        const expected = Math.min(chunkSize, length - offset);
+        const data = chunk && Number(chunk.n) === n && chunk.data instanceof mongoose.mongo.Binary ? Buffer.from(chunk.data.buffer) : null;
+        if (!data || data.length !== expected) throw new Error(`Blob ${id.toHexString()} is damaged: chunk ${n} is missing or has the wrong size`);
+        yield data.subarray(Math.max(0, start - offset), Math.min(data.length, end - offset));
+      }
+    }
   }
 
   async delete(id: Types.ObjectId): Promise<void> {

@@ -48,6 +48,10 @@ const dates = [
 ];
 const strings = ['a', 'b', 'crashed', 'finished', '<x>&"q"\\', 'é ü', '6560000000000000000000a1', ''];
 const numbers = [0, -0, 1, 1.5, 2, -1, 1_700_000_000_000, 2 ** 53 + 2];
+// Integers as GridFS numbers its chunks (int32), and as int64: a field that only held these is
+// compared as the text of its index; equal doubles, fractions and huge doubles must still answer right.
+const integers = [0, 1, 2, 3, -1, 2_147_483_647, new BSON.Long(2), new BSON.Long(2 ** 40)];
+const integerQueries = [...integers, -0, 2.0, 1.5, 2 ** 40, 2 ** 53 + 2, new BSON.Double(3), '2'];
 
 /** Path values as records store them (`"path"` then a kind letter and the value), as the `where` filters match them. */
 const pathValues = ['"lr"n3ff0000000000000', '"lr"n4000000000000000', '"lr"s0.1', '"lr"x', '"name"sadam', '"name"s', '"l"n3ff0000000000000'];
@@ -87,6 +91,7 @@ const documentArb = (messy: boolean) =>
       created: field(fc.constantFrom(...(messy ? dates : cleanDates)), messy),
       label: field(fc.constantFrom(...strings), messy),
       n: field(fc.constantFrom(...numbers), messy),
+      k: field(fc.constantFrom(...integers), messy),
       tags: field(fc.array(fc.constantFrom(...strings), { maxLength: 3 }), messy),
       values: field(fc.array(fc.constantFrom(...pathValues, ...strings), { maxLength: 4 }), messy),
       // numbers or a single number, so that the field holds arrays and scalars of one kind
@@ -96,7 +101,7 @@ const documentArb = (messy: boolean) =>
   );
 const documentsArb = fc.boolean().chain((messy) => fc.array(documentArb(messy), { maxLength: 40 }));
 
-const fieldNames = ['project', 'owner', 'private', 'status', 'created', 'label', 'n', 'tags', 'values', 'nums'] as const;
+const fieldNames = ['project', 'owner', 'private', 'status', 'created', 'label', 'n', 'k', 'tags', 'values', 'nums'] as const;
 const fieldName = fc.constantFrom(...fieldNames, '_id');
 const idOf = (i: number) => new ObjectId(`65600000000000000000${(((i * 7919) % 4096) + 4096).toString(16).slice(-4)}`);
 const someId = fc.integer({ min: 0, max: 60 }).map(idOf);
@@ -145,6 +150,8 @@ const atom: fc.Arbitrary<Doc> = fc.oneof(
   fc.constantFrom(...ids).map((owner) => ({ $or: [{ owner }, { private: false }] })),
   fc.tuple(fc.constantFrom(...dates), fc.constantFrom(...dates)).map(([from, to]) => ({ created: { $gte: from, $lt: to } })),
   someId.map((id) => ({ _id: id })),
+  fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...integerQueries)).map(([project, k]) => ({ project, k })),
+  fc.tuple(fc.constantFrom(...ids), fc.array(fc.constantFrom(...integerQueries), { minLength: 1, maxLength: 4 })).map(([project, ks]) => ({ project, k: { $in: ks } })),
   someId.map((id) => ({ _id: { $lt: id } })),
   fc.constantFrom({ label: { $regex: '^a' } }, { tags: 'a' }, { created: { $exists: true } }, { 'tags.0': 'a' }),
 );
@@ -199,6 +206,7 @@ async function answers(client: Client, name: string, docs: Doc[], queries: Query
     { key: { created: 1 } },
     { key: { project: 1, tags: 1, created: -1, _id: -1 } },
     { key: { project: 1, values: 1 } },
+    { key: { project: 1, k: 1 } },
   ]);
   const results: string[] = [];
   for (const { filter, sort, limit, skip } of queries) {
