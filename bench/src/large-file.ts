@@ -58,6 +58,9 @@ export async function withLargeFile(ctx: BenchContext, name: string, fileName: s
     const auth = { Authorization: `Bearer ${issued.token}` };
     await fetch(`${api.url}/api/v1/project/push/big`, { method: 'POST', headers: auth });
     await body({ file, digest, connection, api, auth });
+  } catch (error) {
+    // What the service said is the first thing to read when a transfer fails.
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nAPI service output:\n${api.output()}`, { cause: error });
   } finally {
     await api.stop();
     await connection.close();
@@ -72,16 +75,20 @@ export async function measureGet(url: string, headers: Record<string, string>, p
   const sampler = setInterval(() => {
     peak = Math.max(peak, residentBytes(pid));
   }, 50);
-  const started = performance.now();
-  const response = await fetch(url, { headers });
-  if (!response.ok || !response.body) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of response.body) {
-    hash.update(chunk);
-    bytes += chunk.length;
+  try {
+    const started = performance.now();
+    const response = await fetch(url, { headers });
+    if (!response.ok || !response.body) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of response.body) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, bytes, growthMiB: (peak - before) / MiB, sha256: hash.digest('hex') };
+  } finally {
+    // Also when the GET fails: the sampler must not outlive the service it reads.
+    clearInterval(sampler);
   }
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  return { seconds, bytes, growthMiB: (peak - before) / MiB, sha256: hash.digest('hex') };
 }
