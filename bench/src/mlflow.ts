@@ -4,13 +4,13 @@
  * backend store in a directory of its own.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, repoRoot } from '@reprise/tools';
+import { ensureVenv, freePort, venvDir } from '@reprise/tools';
 
 /** The MLflow release the peer benchmark measures. */
 export const MLFLOW_VERSION = '3.17.2';
-const VENV = path.join(repoRoot, '.cache', 'mlflow-venv');
+const VENV = venvDir('mlflow-venv');
 const MLFLOW = path.join(VENV, 'bin', 'mlflow');
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 const READY_TIMEOUT_MS = 600_000;
@@ -26,18 +26,7 @@ function run(command: string, args: string[], timeout: number): Promise<{ code: 
 /** Installs MLflow into .cache/mlflow-venv unless that version is there already. */
 export async function ensureMlflow(log: (message: string) => void): Promise<void> {
   const ready = async () => existsSync(MLFLOW) && (await run(MLFLOW, ['--version'], 120_000)).output.includes(MLFLOW_VERSION);
-  if (await ready()) return;
-  log(`installing MLflow ${MLFLOW_VERSION} from PyPI into ${path.relative(repoRoot, VENV)} (once)…`);
-  rmSync(VENV, { recursive: true, force: true });
-  mkdirSync(path.dirname(VENV), { recursive: true });
-  for (const [command, args] of [
-    ['python3', ['-m', 'venv', VENV]],
-    [path.join(VENV, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--no-input', '--quiet', `mlflow==${MLFLOW_VERSION}`]],
-  ] as const) {
-    const result = await run(command, [...args], INSTALL_TIMEOUT_MS);
-    if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.output}`);
-  }
-  if (!(await ready())) throw new Error(`MLflow ${MLFLOW_VERSION} did not install into ${VENV}.`);
+  await ensureVenv('mlflow-venv', [`mlflow==${MLFLOW_VERSION}`], { ready, log, timeoutMs: INSTALL_TIMEOUT_MS });
 }
 
 /** A running `mlflow server`. */

@@ -8,19 +8,17 @@
  */
 import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { compareNumericStreams } from '@reprise/core';
-import { mulberry32, repoRoot } from '@reprise/tools';
+import { ensureVenv, mulberry32, venvDir } from '@reprise/tools';
 import { round, type BenchContext, type Benchmark } from './lib.js';
 
 /** numpy releases for Python 3.11 and later: the venv takes the newest. */
 const NUMPY_REQUIREMENT = 'numpy>=2.2,<3';
-const VENV = path.join(repoRoot, '.cache', 'numpy-venv');
-const PYTHON = path.join(VENV, 'bin', 'python');
+const PYTHON = path.join(venvDir('numpy-venv'), 'bin', 'python');
 /** The argument that runs this module as the comparing child process. */
 const CHILD = '--numeric-child';
 const RTOL = 1e-9;
@@ -37,21 +35,8 @@ function run(command: string, args: string[], options: { timeout: number; cwd?: 
 /** Installs numpy into .cache/numpy-venv unless it is there; returns its version. */
 async function ensureNumpy(log: (message: string) => void): Promise<string> {
   const version = async () => (existsSync(PYTHON) ? await run(PYTHON, ['-c', 'import numpy; print(numpy.__version__)'], { timeout: 60_000 }) : null);
-  const installed = await version();
-  if (installed?.code === 0) return installed.stdout.trim();
-  log(`installing ${NUMPY_REQUIREMENT} from PyPI into ${path.relative(repoRoot, VENV)} (once)…`);
-  rmSync(VENV, { recursive: true, force: true });
-  await mkdir(path.dirname(VENV), { recursive: true });
-  for (const [command, args] of [
-    ['python3', ['-m', 'venv', VENV]],
-    [path.join(VENV, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--no-input', '--quiet', NUMPY_REQUIREMENT]],
-  ] as const) {
-    const result = await run(command, [...args], { timeout: 20 * 60_000 });
-    if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
-  }
-  const after = await version();
-  if (after?.code !== 0) throw new Error(`numpy did not install into ${VENV}.`);
-  return after.stdout.trim();
+  await ensureVenv('numpy-venv', [NUMPY_REQUIREMENT], { ready: async () => (await version())?.code === 0, log, timeoutMs: 20 * 60_000 });
+  return (await version())?.stdout.trim() ?? '';
 }
 
 /** Writes a table like a solver's output: step, time, a field value and a flux; `perturb` changes the last digits of some. */

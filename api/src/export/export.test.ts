@@ -8,7 +8,7 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, binary, useApi } from '../test/harness.js';
 import { makeSealedPair } from '../test/verdicts.js';
-import { checkExports, ensureCrateTools, INSTALL_TIMEOUT_MS } from './crate-tools.js';
+import { checkExports, ensureCrateTools, INSTALL_TIMEOUT_MS } from '../test/crate-tools.js';
 
 const api = useApi({ PUBLIC_URL: 'https://reprise.example.org' });
 const here = path.dirname(fileURLToPath(import.meta.url));

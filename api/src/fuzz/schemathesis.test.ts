@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureVenv, venvDir } from '@reprise/tools';
 import { makeUser, startServiceProcess, useTestDatabase, type ServiceProcess } from '@reprise/tools/testing';
 
 /**
@@ -14,8 +15,7 @@ import { makeUser, startServiceProcess, useTestDatabase, type ServiceProcess } f
  */
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const VENV = path.join(REPO_ROOT, '.cache', 'schemathesis-venv');
-const ST = path.join(VENV, 'bin', 'st');
+const ST = path.join(venvDir('schemathesis-venv'), 'bin', 'st');
 const SCHEMATHESIS_VERSION = '4.32.5';
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 /** Seconds of fuzzing (examples, coverage and fuzzing phases share it). */
@@ -38,17 +38,7 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
 
 async function ensureSchemathesis(): Promise<void> {
   const ready = async () => existsSync(ST) && (await run(ST, ['--version'], { timeout: 60_000 })).stdout.includes(SCHEMATHESIS_VERSION);
-  if (await ready()) return;
-  rmSync(VENV, { recursive: true, force: true });
-  mkdirSync(path.dirname(VENV), { recursive: true });
-  for (const [command, args] of [
-    ['python3', ['-m', 'venv', VENV]],
-    [path.join(VENV, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--no-input', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`]],
-  ] as const) {
-    const result = await run(command, [...args], { timeout: INSTALL_TIMEOUT_MS });
-    if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  if (!(await ready())) throw new Error(`Schemathesis ${SCHEMATHESIS_VERSION} did not install into ${VENV}.`);
+  await ensureVenv('schemathesis-venv', [`schemathesis==${SCHEMATHESIS_VERSION}`], { ready, timeoutMs: INSTALL_TIMEOUT_MS });
 }
 
 /** The configuration: the caller's token in every path, and the names of things that exist most of the time. */

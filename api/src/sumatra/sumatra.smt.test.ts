@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedPropositions, answerDiffRequest, closeLevenshteinWorkers, compareRecords, createDiffRequest } from '@reprise/core';
+import { ensureVenv, venvDir } from '@reprise/tools';
 import type { TestUser } from '@reprise/tools/testing';
 import { bearer, useApi } from '../test/harness.js';
 
@@ -17,9 +17,7 @@ import { bearer, useApi } from '../test/harness.js';
  * .cache/sumatra-venv and reused; if pip cannot install it, this test fails (on purpose).
  */
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const VENV = path.join(REPO_ROOT, '.cache', 'sumatra-venv');
-const BIN = path.join(VENV, 'bin');
+const BIN = path.join(venvDir('sumatra-venv'), 'bin');
 const SUMATRA_VERSION = '0.8.1';
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
@@ -53,19 +51,9 @@ async function sumatraReady(): Promise<boolean> {
 
 /** Installs Sumatra into .cache/sumatra-venv unless a working install is already there. */
 async function ensureSumatra(): Promise<void> {
-  if (await sumatraReady()) return;
-  // A half-made venv (an interrupted install) is rebuilt from scratch.
-  rmSync(VENV, { recursive: true, force: true });
-  mkdirSync(path.dirname(VENV), { recursive: true });
-  await mustRun('python3', ['-m', 'venv', VENV], { timeout: INSTALL_TIMEOUT_MS });
   // httplib2 comes with the "remote" extra: without it Sumatra silently treats the URL as a file path.
   // setuptools and packaging are imported by Sumatra at run time.
-  await mustRun(
-    path.join(BIN, 'pip'),
-    ['install', '--disable-pip-version-check', '--no-input', '--quiet', `sumatra[remote]==${SUMATRA_VERSION}`, 'GitPython', 'setuptools', 'packaging'],
-    { timeout: INSTALL_TIMEOUT_MS },
-  );
-  if (!(await sumatraReady())) throw new Error(`Sumatra ${SUMATRA_VERSION} did not install into ${VENV}.`);
+  await ensureVenv('sumatra-venv', [`sumatra[remote]==${SUMATRA_VERSION}`, 'GitPython', 'setuptools', 'packaging'], { ready: sumatraReady, timeoutMs: INSTALL_TIMEOUT_MS });
 }
 
 const api = useApi();

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Schemas } from '@reprise/contract';
 import {
   answerDiffRequest,
   compareVisibleRecords,
@@ -9,18 +8,16 @@ import {
   findDiffRequest,
   listDiffRequests,
   listRecordDiffRequests,
-  loadOwners,
   presentDiffRequest,
   presentDiffRequestSummary,
-  presentRecordSummary,
   withdrawDiffRequest,
   type Actor,
-  type Comparison,
   type DiffRequestDoc,
 } from '@reprise/core';
 import { inputOf, jsonBody, validate } from '@reprise/http';
 import { requireSession } from '../auth/session.js';
 import { beforeCompare } from '../auth/limits.js';
+import { sendComparison } from '../http/compare.js';
 import { actorOf, settingsOf, viewerOf, type CloudDeps } from '../http/context.js';
 
 /** Record comparison and diff requests: create, list (by box or by record), view, withdraw, answer. */
@@ -35,35 +32,7 @@ export function diffsRouter(deps: CloudDeps): Router {
     const { params, query } = inputOf(res, 'compareRecords');
     const viewer = viewerOf(res);
     await beforeCompare(models, limits, req, viewer);
-    // A client that goes away takes its comparison with it: nobody would read the result.
-    const abandoned = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abandoned.abort();
-    });
-    let comparison: Comparison;
-    try {
-      comparison = await compareVisibleRecords(deps, viewer, params.a, params.b, query.tolerance ?? 0, {
-        rtol: query.rtol ?? 0,
-        atol: query.atol ?? 0,
-        bounded: true,
-        signal: abandoned.signal,
-      });
-    } catch (error) {
-      if (abandoned.signal.aborted) return;
-      throw error;
-    }
-    const owners = await loadOwners(models, [comparison.a.record.owner, comparison.b.record.owner]);
-    const body: Schemas['Comparison'] = {
-      a: presentRecordSummary(comparison.a.record, comparison.a.project.name, owners),
-      b: presentRecordSummary(comparison.b.record, comparison.b.project.name, owners),
-      tolerance: comparison.tolerance,
-      rtol: comparison.rtol,
-      atol: comparison.atol,
-      evidence: comparison.evidence,
-      cell: comparison.cell,
-      propositions: comparison.propositions,
-    };
-    res.json(body);
+    await sendComparison(models, res, query, (tolerance, options) => compareVisibleRecords(deps, viewer, params.a, params.b, tolerance, options));
   });
 
   router.post('/diffs', requireSession, ...jsonBody(config), validate(spec, 'createDiffRequest'), async (_req, res) => {

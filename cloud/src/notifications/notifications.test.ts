@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 /** A mail sender on the test's SMTP server, with its own clock when given. */
-function mailSender(options: { clock?: () => Date; delays?: number[] } = {}) {
+function mailSender(options: { clock?: () => Date; delays?: number[]; batch?: number } = {}) {
   const transport = createTransport(`smtp://127.0.0.1:${smtpPort}`);
   const deps = { models: cloud.db.models, blobs: cloud.db.blobs, config: cloud.config, logger: senderLog, jwtSecret: TEST_JWT_SECRET };
   return new MailSender(deps, transport, options);
@@ -216,6 +216,21 @@ describe('notification emails', () => {
     expect(await sender.runOnce()).toBe(1);
     expect(received).toHaveLength(1);
     expect(await cloud.db.models.Mail.findById(queued?._id).lean()).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('sends at most a batch of messages in one run, and the rest in the next', async () => {
+    received.length = 0;
+    const someone = await cloud.signUp('Queued');
+    const deps = { models: cloud.db.models as Models, blobs: cloud.db.blobs, config: cloud.config };
+    for (let i = 0; i < 3; i += 1) {
+      await notify(deps, { kind: 'reproduction.finished', user: someone.id, reproduction: new Types.ObjectId().toHexString(), state: 'finished', label: `run-${i}` });
+    }
+    const sender = mailSender({ batch: 2 });
+    expect(await sender.runOnce()).toBe(2);
+    expect(received).toHaveLength(2);
+    expect(await sender.runOnce()).toBe(1);
+    expect(await sender.runOnce()).toBe(0);
+    expect(received).toHaveLength(3);
   });
 
   it('sends each message of one outbox exactly once when two senders race over it', async () => {

@@ -46,6 +46,24 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 /** The default number of failed attempts in a row that disables a webhook. */
 const DISABLE_AFTER = 15;
 
+/**
+ * The run both senders share: claims due items one at a time, at most `batch` of them (so several
+ * service instances share the work and never take one item twice), and hands each to `handle`,
+ * which sends it and records the outcome (and when to retry a failure). Answers how many items it
+ * handled.
+ */
+async function claimEach<Claimed>(options: Pick<SenderOptions, 'batch'>, claim: () => Promise<Claimed | null>, handle: (claimed: Claimed) => Promise<void>): Promise<number> {
+  const batch = options.batch ?? 50;
+  let handled = 0;
+  while (handled < batch) {
+    const claimed = await claim();
+    if (!claimed) break;
+    handled += 1;
+    await handle(claimed);
+  }
+  return handled;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -91,15 +109,9 @@ export class MailSender {
 
   /** Sends what is due now; answers how many messages it handled. */
   async runOnce(): Promise<number> {
-    const batch = this.options.batch ?? 50;
-    let handled = 0;
-    while (handled < batch) {
-      const claimed = await claimMail(this.deps, this.clock(), this.options.claimMs);
-      if (!claimed) break;
-      handled += 1;
+    return claimEach(this.options, () => claimMail(this.deps, this.clock(), this.options.claimMs), async (claimed) => {
       await finishMail(this.deps, claimed.mail, await this.send(claimed), this.clock(), this.options.delays ?? RETRY_DELAYS_MS);
-    }
-    return handled;
+    });
   }
 
   private async send(claimed: ClaimedMail): Promise<Outcome> {
@@ -132,12 +144,7 @@ export class WebhookSender {
 
   /** Delivers what is due now; answers how many deliveries it attempted. */
   async runOnce(): Promise<number> {
-    const batch = this.options.batch ?? 50;
-    let handled = 0;
-    while (handled < batch) {
-      const claimed = await claimDelivery(this.deps, this.clock(), this.options.claimMs);
-      if (!claimed) break;
-      handled += 1;
+    return claimEach(this.options, () => claimDelivery(this.deps, this.clock(), this.options.claimMs), async (claimed) => {
       const { delivery, webhook } = claimed;
       const started = Date.now();
       const at = this.clock();
@@ -157,8 +164,7 @@ export class WebhookSender {
         delays: this.options.delays ?? RETRY_DELAYS_MS,
         disableAfter: this.options.disableAfter ?? DISABLE_AFTER,
       });
-    }
-    return handled;
+    });
   }
 }
 

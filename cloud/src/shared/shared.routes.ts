@@ -15,11 +15,11 @@ import {
   sharedRecord,
   sharedRecords,
   throughLink,
-  type Comparison,
   type OpenedLink,
 } from '@reprise/core';
 import { inputOf, sendStoredFile, validate } from '@reprise/http';
 import { beforeCompare } from '../auth/limits.js';
+import { sendComparison } from '../http/compare.js';
 import { settingsOf, type CloudDeps } from '../http/context.js';
 
 /**
@@ -85,34 +85,10 @@ export function sharedRouter(deps: CloudDeps): Router {
     const opened = await openLink(deps, params.secret);
     // The holder of a link is anonymous to the service: the per-address limit of anonymous comparisons.
     await beforeCompare(models, limits, req, null);
-    const abandoned = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abandoned.abort();
+    await sendComparison(models, res, query, (tolerance, options) => compareSharedRecords(deps, opened, params.a, params.b, tolerance, options), {
+      owners: [opened.link.owner],
+      send: (body) => send(res, opened, body),
     });
-    let comparison: Comparison;
-    try {
-      comparison = await compareSharedRecords(deps, opened, params.a, params.b, query.tolerance ?? 0, {
-        rtol: query.rtol ?? 0,
-        atol: query.atol ?? 0,
-        bounded: true,
-        signal: abandoned.signal,
-      });
-    } catch (error) {
-      if (abandoned.signal.aborted) return;
-      throw error;
-    }
-    const owners = await loadOwners(models, [opened.link.owner]);
-    const body: Schemas['Comparison'] = {
-      a: presentRecordSummary(comparison.a.record, opened.project.name, owners),
-      b: presentRecordSummary(comparison.b.record, opened.project.name, owners),
-      tolerance: comparison.tolerance,
-      rtol: comparison.rtol,
-      atol: comparison.atol,
-      evidence: comparison.evidence,
-      cell: comparison.cell,
-      propositions: comparison.propositions,
-    };
-    send(res, opened, body);
   });
 
   return router;

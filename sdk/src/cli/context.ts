@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { ApiClient } from '../api-client.js';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApiClient, Download } from '../api-client.js';
+import { saveDownload } from '../node/files.js';
 import { DurableQueue, type QueuedOperation } from '../node/queue.js';
 import { createNodeClient } from '../node.js';
 import type { Context } from './command.js';
@@ -33,6 +36,32 @@ export function projectOf(context: Context, values: { project?: string }): strin
 /** Prints a result: as one JSON document with --json, else as the text `human` makes. */
 export function print(context: Context, value: unknown, human: () => string): void {
   context.terminal.stdout.write(context.json ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+}
+
+/**
+ * Writes a download where `output` says: `-` streams it to stdout; a file is never written over
+ * without `force`, gets a progress bar and is checked against the server's sha256. Answers the
+ * file saved (null for stdout).
+ */
+export async function writeDownload(
+  context: Context,
+  download: Download,
+  output: string,
+  force: boolean | undefined,
+): Promise<{ file: string; size: number; sha256: string } | null> {
+  if (output === '-') {
+    for await (const chunk of download.body) context.terminal.stdout.write(chunk);
+    return null;
+  }
+  const target = path.resolve(output);
+  if (!force && (await stat(target).catch(() => null))) {
+    await download.body.cancel();
+    throw new CliError(`${output} exists; give --force to overwrite it or --output another path.`, EXIT.failed);
+  }
+  const bar = new ProgressBar(context.terminal, path.basename(target), !context.json);
+  const saved = await saveDownload(download, target, (received, total) => bar.update(received, total));
+  bar.done();
+  return { file: target, size: saved.size, sha256: saved.sha256 };
 }
 
 /** What `submit` answers when the write stays in the queue. */

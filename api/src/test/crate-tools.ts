@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureVenv, venvDir } from '@reprise/tools';
 
 /**
  * The community's own readers of what Reprise exports, from PyPI, in a venv under .cache/ that the
@@ -10,10 +10,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const VENV = path.join(here, '..', '..', '..', '.cache', 'crate-venv');
-const PYTHON = path.join(VENV, 'bin', 'python');
-const PACKAGES = ['rocrate==0.16.0', 'runcrate==0.6.2', 'prov==1.5.1'];
-const STAMP = path.join(VENV, PACKAGES.join('+'));
+const PYTHON = path.join(venvDir('crate-venv'), 'bin', 'python');
 /** How long installing may take on a cold cache. */
 export const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
@@ -27,17 +24,7 @@ function run(command: string, args: string[], timeout: number): Promise<{ code: 
 
 /** Installs the readers unless this set of versions is there already. */
 export async function ensureCrateTools(): Promise<void> {
-  if (existsSync(STAMP)) return;
-  rmSync(VENV, { recursive: true, force: true });
-  mkdirSync(path.dirname(VENV), { recursive: true });
-  for (const [command, args] of [
-    ['python3', ['-m', 'venv', VENV]],
-    [path.join(VENV, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--no-input', '--quiet', ...PACKAGES]],
-  ] as const) {
-    const result = await run(command, [...args], INSTALL_TIMEOUT_MS);
-    if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  mkdirSync(STAMP, { recursive: true });
+  await ensureVenv('crate-venv', ['rocrate==0.16.0', 'runcrate==0.6.2', 'prov==1.5.1'], { timeoutMs: INSTALL_TIMEOUT_MS });
 }
 
 /** Runs crate_check.py on a folder of exports: each crate and PROV document and what is wrong with it (nothing, when all is well). */
