@@ -15,9 +15,10 @@ import { describeSeeded, seed, type SeedShape, type SeededUser } from './seed.js
 /**
  * Bump when seed.ts writes different documents, so that cached data sets are made again
  * (3: seeded by the embedded engine that records what kinds of value each field holds, which
- * its sort and limit pushdown relies on).
+ * its sort and limit pushdown relies on; 4: records carry their path values and every document
+ * the models' defaults, as the services write them).
  */
-const DATASET_VERSION = 3;
+const DATASET_VERSION = 4;
 const DB_NAME = 'bench_dataset';
 
 /** A running database holding the seeded data set. */

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { encodeFreeform, hashToken, tokenPrefix, type Models } from '@reprise/core';
+import { encodeFreeform, hashToken, pathValuesOf, tokenPrefix, type Models } from '@reprise/core';
 
 /** How big a data set to make. */
 export interface SeedShape {
@@ -126,7 +126,10 @@ export interface SeedReport {
 /**
  * Writes the data set into the models' database (which should be empty) and returns the users
  * with their tokens. Records go in batches of `batchSize` through insertMany (lean: no per-document
- * validation; the generator writes valid documents).
+ * validation; the generator writes valid documents). Lean inserts skip the models' defaults, so
+ * each document gets them here, and records get the path values the services derive on every
+ * push: a document stored without a field the services write would read differently, and one
+ * without values would be updated one by one by the start-up backfill of every service.
  */
 export async function seed(
   models: Models,
@@ -145,7 +148,7 @@ export async function seed(
 
   const flushRecords = async () => {
     if (records.length === 0) return;
-    await models.Record.insertMany(records, { lean: true, ordered: false });
+    await models.Record.insertMany(records.map((record) => models.Record.applyDefaults(record)), { lean: true, ordered: false });
     recordCount += records.length;
     records = [];
     if (recordCount % (batchSize * 20) === 0) log(`seeded ${recordCount} records in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -194,7 +197,7 @@ export async function seed(
         const created = new Date(recordTime);
         const status = own.pick(STATUSES);
         const seedValue = own.int(0, 1_000_000);
-        records.push({
+        const record: Record<string, unknown> = {
           _id: own.objectId(created),
           project: projectId,
           owner: userId,
@@ -220,10 +223,13 @@ export async function seed(
           stderr: '',
           custom: null,
           sumatra: null,
+          metrics: null,
           rev: 1,
           created,
           updated: new Date(recordTime + 1000),
-        });
+        };
+        record.values = pathValuesOf(record.parameters as string, null);
+        records.push(record);
         if (records.length >= batchSize) await flushRecords();
       }
       projectDocs.push({
@@ -244,9 +250,9 @@ export async function seed(
     }
   }
   await flushRecords();
-  for (let i = 0; i < userDocs.length; i += batchSize) await models.User.insertMany(userDocs.slice(i, i + batchSize), { lean: true });
-  for (let i = 0; i < projectDocs.length; i += batchSize) await models.Project.insertMany(projectDocs.slice(i, i + batchSize), { lean: true });
-  for (let i = 0; i < containerDocs.length; i += batchSize) await models.Container.insertMany(containerDocs.slice(i, i + batchSize), { lean: true });
+  for (let i = 0; i < userDocs.length; i += batchSize) await models.User.insertMany(userDocs.slice(i, i + batchSize).map((doc) => models.User.applyDefaults(doc)), { lean: true });
+  for (let i = 0; i < projectDocs.length; i += batchSize) await models.Project.insertMany(projectDocs.slice(i, i + batchSize).map((doc) => models.Project.applyDefaults(doc)), { lean: true });
+  for (let i = 0; i < containerDocs.length; i += batchSize) await models.Container.insertMany(containerDocs.slice(i, i + batchSize).map((doc) => models.Container.applyDefaults(doc)), { lean: true });
   return {
     users,
     report: {
