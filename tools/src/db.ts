@@ -256,10 +256,11 @@ function ferretPatches(): string[] {
 
 /**
  * Makes the directory to build in: a copy of FerretDB's module source from Go's module cache with
- * the patches applied, and a copy of tools/ferretdb whose go.mod replaces FerretDB with that copy.
+ * the patches applied (`<cacheDir>/build/ferretdb-source`, where the patches' Go tests run), and a
+ * copy of tools/ferretdb whose go.mod replaces FerretDB with that copy (returned).
  * FerretDB's source is never copied into the repository; only the patches are ours.
  */
-function preparePatchedBuild(cacheDir: string, env: NodeJS.ProcessEnv): string {
+export function preparePatchedBuild(cacheDir: string, env: NodeJS.ProcessEnv): string {
   const patches = ferretPatches();
   if (patches.length === 0) return ferretSource;
   const run = (command: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}) => {

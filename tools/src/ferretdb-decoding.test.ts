@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preparePatchedBuild, startDatabase, type Database } from './db.js';
+
+const { MongoClient, BSON } = mongoose.mongo;
+
+// The embedded engine decodes every stored document with a one-pass decoder of the patches
+// (tools/ferretdb/patches/0002-decoding-speed.patch) instead of FerretDB's own, which it falls
+// back to for anything it does not handle. Its Go tests compare the two decoders on generated and
+// damaged documents; here the engine is checked end to end: what a client writes, it reads back.
+
+describe("the embedded engine's one-pass document decoder", () => {
+  it("agrees with FerretDB's own decoder on generated and damaged documents (its Go tests)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reprise-ferretdb-source-'));
+    try {
+      const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
+      preparePatchedBuild(dir, env);
+      const source = path.join(dir, 'build', 'ferretdb-source');
+      // FerretDB's test helpers locate the root of its source by its .git directory.
+      spawnSync('git', ['init', '-q'], { cwd: source, env });
+      const result = spawnSync('go', ['test', '-count=1', '-run', 'TestFast|TestMarshalUnmarshal|TestUnmarshalInvalid', './internal/handler/sjson/'], { cwd: source, env, encoding: 'utf8' });
+      expect(result.stdout + result.stderr).toMatch(/^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/sjson/m);
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
+
+let server: Database;
+let client: InstanceType<typeof MongoClient>;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'reprise-decoding-'));
+  server = await startDatabase({ dataDir, prefer: 'ferretdb' });
+  client = new MongoClient(server.uri);
+  await client.connect();
+}, 300_000);
+
+afterAll(async () => {
+  await client?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Every kind of value FerretDB 1.24 stores, with the edges of each: the largest integers,
+// strings JSON must escape or that are not ASCII, empty and nested containers (no arrays directly
+// in arrays: FerretDB 1.24 refuses those). Not -0: FerretDB 1.24 stores it as 0, with or without
+// the patches.
+const scalar = fc.oneof(
+  fc.constantFrom(0, 1.5, -2.5e-7, 1e300, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 2).map((n) => new BSON.Double(n)),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom('', 'quote"d', 'back\\slash', 'new\nline', 'tab\t', '\u0000nul', 'ünïcödé', '😀', '</script>', '\u2028'),
+  fc.uint8Array({ maxLength: 16 }).map((bytes) => new BSON.Binary(bytes, 0)),
+  fc.uint8Array({ maxLength: 8 }).map((bytes) => new BSON.Binary(bytes, 0x80)),
+  fc.uint8Array({ minLength: 12, maxLength: 12 }).map((bytes) => new BSON.ObjectId(bytes)),
+  fc.boolean(),
+  fc.integer({ min: -(2 ** 44), max: 2 ** 44 }).map((ms) => new Date(ms)),
+  fc.constant(null),
+  fc.constantFrom(new BSON.BSONRegExp('^a.c$', 'i'), new BSON.BSONRegExp('x"y\\d', ''), new BSON.BSONRegExp('ü', 'ms')),
+  fc.constantFrom(0, 1, -1, 2 ** 31 - 1, -(2 ** 31)).map((n) => new BSON.Int32(n)),
+  fc.constantFrom(1n, 2n ** 32n + 5n, 2n ** 63n - 1n).map((t) => new BSON.Timestamp(t)),
+  fc.constantFrom(0n, -1n, 2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n)).map((n) => BSON.Long.fromBigInt(n)),
+);
+const key = fc.constantFrom('a', 'b', 'label', 'ключ', 'sp ace', 'emoji😀', 'n1');
+const nestedKey = fc.constantFrom('a', 'b', 'x', 'q"uote', 'back\\slash', 'ü');
+const { value } = fc.letrec<{ value: unknown; nested: Record<string, unknown> }>((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(fc.oneof(scalar, tie('nested')), { maxLength: 4 }), tie('nested')),
+  nested: fc.dictionary(nestedKey, tie('value'), { maxKeys: 4 }),
+}));
+const document = fc.dictionary(key, value, { maxKeys: 6 });
+
+/** A document as the driver reads it back, in canonical Extended JSON (types and key order kept). */
+const canonical = (doc: unknown) => BSON.EJSON.stringify(BSON.deserialize(BSON.serialize(doc as Record<string, unknown>), { promoteValues: false, bsonRegExp: true }), { relaxed: false });
+
+describe('documents stored in the embedded engine', () => {
+  it('read back exactly as they were written, value kinds and key order included', async () => {
+    const collection = client.db('decoding').collection<{ _id: number }>('roundtrip');
+    await fc.assert(
+      fc.asyncProperty(fc.array(document, { minLength: 1, maxLength: 8 }), async (docs) => {
+        await collection.deleteMany({});
+        const written = docs.map((doc, i) => ({ _id: i, ...doc }));
+        await collection.insertMany(written);
+        const read = await collection.find({}, { promoteValues: false, bsonRegExp: true }).sort({ _id: 1 }).toArray();
+        expect(read.map(canonical)).toEqual(written.map(canonical));
+      }),
+      { numRuns: 60 },
+    );
+  }, 300_000);
+});
