@@ -175,11 +175,20 @@ const sortArb = fc.constantFrom<Record<string, 1 | -1> | undefined>(
   { nums: 1, _id: 1 },
   { _id: -1 },
 );
+// Exclusion projections leave fields out in SQLite unless the filter or the sort use them;
+// inclusions, dotted paths and mixed projections stay with FerretDB.
+const projectedFields = ['project', 'owner', 'private', 'status', 'created', 'label', 'n', 'k', 'tags', 'values', 'nums', 'absent'];
+const projectionArb = fc.oneof(
+  fc.uniqueArray(fc.constantFrom(...projectedFields), { minLength: 1, maxLength: 6 }).map((fields) => Object.fromEntries(fields.map((f) => [f, 0]))),
+  fc.uniqueArray(fc.constantFrom(...projectedFields), { minLength: 1, maxLength: 4 }).map((fields) => ({ ...Object.fromEntries(fields.map((f) => [f, false])), _id: 0 })),
+  fc.constantFrom({ label: 1 }, { label: 1, _id: 0 }, { 'tags.x': 0, n: 0 }, { n: 0, label: 1 }, { status: 0.0, k: new BSON.Int32(0), n: new BSON.Long(0) }),
+);
 const queryArb = fc.record({
   filter: filterArb,
   sort: sortArb,
   limit: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
   skip: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+  projection: fc.option(projectionArb, { nil: undefined }),
 });
 type Query = typeof queryArb extends fc.Arbitrary<infer Q> ? Q : never;
 
@@ -209,10 +218,11 @@ async function answers(client: Client, name: string, docs: Doc[], queries: Query
     { key: { project: 1, k: 1 } },
   ]);
   const results: string[] = [];
-  for (const { filter, sort, limit, skip } of queries) {
+  for (const { filter, sort, limit, skip, projection } of queries) {
     results.push(
       await outcome(() => {
         let cursor = collection.find(filter);
+        if (projection) cursor = cursor.project(projection);
         if (sort) cursor = cursor.sort(sort);
         if (skip) cursor = cursor.skip(skip);
         if (limit) cursor = cursor.limit(limit);
@@ -278,6 +288,28 @@ describe('embedded FerretDB query pushdown', () => {
     expect(paged).toMatch(/USING INDEX \S+_project_1_created_-1__id_-1/);
     expect(paged).not.toMatch(/TEMP B-TREE/);
     expect(await plan(without)).not.toMatch(/USING INDEX/);
+  });
+
+  it('leaves the fields a list drops out of the documents in SQLite, but not those its filter or sort use', async () => {
+    const excluded = async (client: Client) => {
+      const collection = client.db('pushdown').collection('listed');
+      await collection.drop().catch(() => undefined);
+      await collection.insertMany(ids.map((project, i) => ({ _id: idOf(i), project, created: dates[i], status: 'finished', stdout: 'x'.repeat(1000), program: 'p', a: { b: 1 } })));
+      const explained = await collection
+        .find({ project: ids[0], status: 'finished' })
+        .project({ stdout: 0, status: 0, program: false, created: 0, 'a.b': 0 })
+        .sort({ created: -1, _id: -1 })
+        .limit(21)
+        .explain();
+      const found = await collection.find({ project: ids[0], status: 'finished' }).project({ stdout: 0, status: 0, program: false, created: 0, 'a.b': 0 }).toArray();
+      return { fields: (explained as { excludedFields?: string[] }).excludedFields, found: BSON.EJSON.stringify(found) };
+    };
+    const on = await excluded(withPushdown);
+    expect(on.fields).toEqual(['stdout', 'program']);
+    const off = await excluded(without);
+    expect(off.fields).toEqual([]);
+    expect(on.found).toEqual(off.found);
+    expect(JSON.parse(on.found)).toEqual([{ _id: expect.anything(), project: expect.anything(), a: {} }]);
   });
 
   it('counts the records of a project in SQLite from its index, without reading the documents', async () => {
