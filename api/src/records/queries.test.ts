@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureIndexes } from '@reprise/core';
+import { BACKFILLS_COLLECTION, ensureIndexes } from '@reprise/core';
 import { bearer, useApi } from '../test/harness.js';
 
 const api = useApi();
@@ -119,8 +119,20 @@ describe('records stored before path values existed', () => {
     const { labels } = await seed();
     await api.db.models.Record.collection.updateOne({ label: 'r2' }, { $unset: { values: '' } });
     expect(await labels({ where: 'parameters.scheme = "euler"' })).toEqual([]);
+    // A database from before path values existed has no note that their backfill ran.
+    await api.db.connection.collection(BACKFILLS_COLLECTION).deleteMany({});
     await ensureIndexes(api.db.models);
     expect(await labels({ where: 'parameters.scheme = "euler"' })).toEqual(['r2']);
+  });
+
+  it('are looked for once per database, not at every start', async () => {
+    const { labels } = await seed();
+    await ensureIndexes(api.db.models);
+    expect(await api.db.connection.collection(BACKFILLS_COLLECTION).countDocuments({ _id: 'records.values' as never })).toBe(1);
+    // Since the backfill completed, every write stores values: a start no longer reads every record.
+    await api.db.models.Record.collection.updateOne({ label: 'r2' }, { $unset: { values: '' } });
+    await ensureIndexes(api.db.models);
+    expect(await labels({ where: 'parameters.scheme = "euler"' })).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { ensureIndexes, liveKeyOf, type RecordDoc } from '@reprise/core';
+import { BACKFILLS_COLLECTION, ensureIndexes, liveKeyOf, type RecordDoc } from '@reprise/core';
 import { makeProject, makeRecord } from '../test/factories.js';
 import { useCloud } from '../test/harness.js';
 import { makePair } from '../test/pairs.js';
@@ -150,6 +150,8 @@ describe('one request per pair of records', () => {
       { ...duplicate, created: new Date(), updated: new Date() },
       { ...duplicate, created: new Date(), updated: new Date() },
     ]);
+    // A database from before the key existed has no note that its backfill ran.
+    await cloud.db.connection.collection(BACKFILLS_COLLECTION).deleteMany({});
     await ensureIndexes(cloud.db.models);
     expect(await DiffRequest.countDocuments({ liveKey: { $exists: false } })).toBe(0);
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { createModels, queryShapeKey, type FilterShape, type QueryShape } from '@reprise/core';
+import { BACKFILLS_COLLECTION, createModels, queryShapeKey, type FilterShape, type QueryShape } from '@reprise/core';
 
 /** One index of a collection: its key in order, and whether it is unique. */
 export interface IndexSpec {
@@ -27,8 +27,9 @@ export interface Unserved {
 }
 
 /**
- * The indexes the services rely on: those the models declare, every collection's `_id` index, and
- * the two that the driver's GridFS creates for the blob bucket.
+ * The indexes the services rely on: those the models declare, every collection's `_id` index, the
+ * two that the driver's GridFS creates for the blob bucket, and the `_id` of the notes of completed
+ * start-up backfills (core/src/models/index.ts).
  */
 export function declaredIndexes(): IndexSpec[] {
   // Models bound to a connection that never opens: only their schemas are read.
@@ -46,6 +47,7 @@ export function declaredIndexes(): IndexSpec[] {
     { collection: 'blobs.files', key: [['filename', 1], ['uploadDate', 1]], unique: false },
     { collection: 'blobs.chunks', key: [['_id', 1]], unique: true },
     { collection: 'blobs.chunks', key: [['files_id', 1], ['n', 1]], unique: true },
+    { collection: BACKFILLS_COLLECTION, key: [['_id', 1]], unique: true },
   );
   return indexes;
 }
@@ -233,7 +235,7 @@ export const ALLOWED_SCANS: AllowedScan[] = [
   { shape: 'blobs.chunks.find({n: eq})', reason: 'the sweep looks for uploads cut off by a crash (first chunks without a files document)' },
   {
     shape: 'records.find({values: filter})',
-    reason: 'once per start, before the values index is built: records stored before path values existed get them (backfillPathValues)',
+    reason: 'once per database (then noted in `backfills`), before the values index is built: records stored before path values existed get them (backfillPathValues)',
   },
   {
     shape: 'users.find({name: filter})',
@@ -242,6 +244,6 @@ export const ALLOWED_SCANS: AllowedScan[] = [
   },
   {
     shape: 'diffrequests.find({liveKey: filter})',
-    reason: 'once per start, before the unique live-key index is built: requests stored before the key existed get one (backfillLiveKeys)',
+    reason: 'once per database (then noted in `backfills`), before the unique live-key index is built: requests stored before the key existed get one (backfillLiveKeys)',
   },
 ];
