@@ -197,7 +197,9 @@ async function ensureFerretDb(
   const key = createHash('sha256');
   for (const file of ['main.go', 'go.mod', 'go.sum']) key.update(readFileSync(path.join(ferretSource, file)));
   // A changed patch must make a new binary, so the patches are part of the key.
-  for (const patch of ferretPatches()) key.update(patch).update(readFileSync(path.join(ferretSource, 'patches', patch)));
+  for (const { dir } of PATCHED_MODULES) {
+    for (const patch of modulePatches(dir)) key.update(`${dir}/${patch}`).update(readFileSync(path.join(ferretSource, dir, patch)));
+  }
   const dir = path.join(options.cacheDir ?? path.join(repoRoot, '.cache'), 'ferretdb', key.digest('hex').slice(0, 16));
   const binary = path.join(dir, 'reprise-ferretdb');
   if (existsSync(binary)) return binary;
@@ -248,21 +250,32 @@ async function ensureFerretDb(
   }
 }
 
-/** The patches to FerretDB's source (tools/ferretdb/patches/*.patch), in the order they apply. */
-function ferretPatches(): string[] {
-  const dir = path.join(ferretSource, 'patches');
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.patch')).sort() : [];
+/**
+ * The Go modules the embedded engine is built with patches to, each with the directory of its
+ * patches under tools/ferretdb/ and the name of its patched copy under `<cacheDir>/build/`.
+ * FerretDB's own (query pushdown, decoding, projections), and its wire protocol library's (replies
+ * are not decoded again before they are sent).
+ */
+const PATCHED_MODULES = [
+  { module: 'github.com/FerretDB/FerretDB', dir: 'patches', source: 'ferretdb-source' },
+  { module: 'github.com/FerretDB/wire', dir: path.join('patches', 'wire'), source: 'wire-source' },
+] as const;
+
+/** The patches in tools/ferretdb/<dir> (*.patch), in the order they apply. */
+function modulePatches(dir: string): string[] {
+  const full = path.join(ferretSource, dir);
+  return existsSync(full) ? readdirSync(full).filter((name) => name.endsWith('.patch')).sort() : [];
 }
 
 /**
- * Makes the directory to build in: a copy of FerretDB's module source from Go's module cache with
- * the patches applied (`<cacheDir>/build/ferretdb-source`, where the patches' Go tests run), and a
- * copy of tools/ferretdb whose go.mod replaces FerretDB with that copy (returned).
- * FerretDB's source is never copied into the repository; only the patches are ours.
+ * Makes the directory to build in: for each patched module, a copy of its source from Go's
+ * module cache with its patches applied (`<cacheDir>/build/<source>`, where the patches' Go tests
+ * run), and a copy of tools/ferretdb whose go.mod replaces each module with its copy (returned).
+ * No module's source is ever copied into the repository; only the patches are ours.
  */
 export function preparePatchedBuild(cacheDir: string, env: NodeJS.ProcessEnv): string {
-  const patches = ferretPatches();
-  if (patches.length === 0) return ferretSource;
+  const patched = PATCHED_MODULES.map((entry) => ({ ...entry, patches: modulePatches(entry.dir) })).filter((entry) => entry.patches.length > 0);
+  if (patched.length === 0) return ferretSource;
   const run = (command: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}) => {
     const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...env, ...extraEnv } });
     if (result.status !== 0) {
@@ -270,25 +283,30 @@ export function preparePatchedBuild(cacheDir: string, env: NodeJS.ProcessEnv): s
     }
     return result.stdout;
   };
-  const module = 'github.com/FerretDB/FerretDB';
-  const version = /^require github\.com\/FerretDB\/FerretDB (v\S+)$/m.exec(readFileSync(path.join(ferretSource, 'go.mod'), 'utf8'))?.[1];
-  if (!version) throw new DatabaseUnavailableError(`tools/ferretdb/go.mod does not require ${module}`);
-  const download = JSON.parse(run('go', ['mod', 'download', '-json', `${module}@${version}`], ferretSource)) as { Dir?: string };
-  if (!download.Dir) throw new DatabaseUnavailableError(`go mod download did not say where ${module}@${version} is`);
+  const goMod = readFileSync(path.join(ferretSource, 'go.mod'), 'utf8');
   const root = path.join(cacheDir, 'build');
-  const source = path.join(root, 'ferretdb-source');
   const main = path.join(root, 'main');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(main, { recursive: true });
-  // The module cache is read-only; the copy must be writable to be patched.
-  run('cp', ['-R', download.Dir, source], root);
-  run('chmod', ['-R', 'u+w', source], root);
-  for (const patch of patches) {
-    // The ceiling keeps git from treating the copy as part of the repository around .cache/
-    // (where `git apply` would silently skip the paths outside its directory).
-    run('git', ['apply', '--whitespace=nowarn', path.join(ferretSource, 'patches', patch)], source, { GIT_CEILING_DIRECTORIES: root });
+  const replaces: string[] = [];
+  for (const { module, dir, source, patches } of patched) {
+    // The version tools/ferretdb/go.mod builds with, required directly or indirectly.
+    const version = new RegExp(`^(?:require\\s+)?\\s*${module.replace(/[./]/g, '\\$&')} (v\\S+)`, 'm').exec(goMod)?.[1];
+    if (!version) throw new DatabaseUnavailableError(`tools/ferretdb/go.mod does not require ${module}`);
+    const download = JSON.parse(run('go', ['mod', 'download', '-json', `${module}@${version}`], ferretSource)) as { Dir?: string };
+    if (!download.Dir) throw new DatabaseUnavailableError(`go mod download did not say where ${module}@${version} is`);
+    const copy = path.join(root, source);
+    // The module cache is read-only; the copy must be writable to be patched.
+    run('cp', ['-R', download.Dir, copy], root);
+    run('chmod', ['-R', 'u+w', copy], root);
+    for (const patch of patches) {
+      // The ceiling keeps git from treating the copy as part of the repository around .cache/
+      // (where `git apply` would silently skip the paths outside its directory).
+      run('git', ['apply', '--whitespace=nowarn', path.join(ferretSource, dir, patch)], copy, { GIT_CEILING_DIRECTORIES: root });
+    }
+    replaces.push(`-replace=${module}=${copy}`);
   }
   for (const file of ['main.go', 'go.mod', 'go.sum']) writeFileSync(path.join(main, file), readFileSync(path.join(ferretSource, file)));
-  run('go', ['mod', 'edit', `-replace=${module}=${source}`], main);
+  run('go', ['mod', 'edit', ...replaces], main);
   return main;
 }

@@ -11,8 +11,9 @@ const { MongoClient, BSON } = mongoose.mongo;
 
 // The embedded engine decodes every stored document with a one-pass decoder of the patches
 // (tools/ferretdb/patches/0002-decoding-speed.patch) instead of FerretDB's own, which it falls
-// back to for anything it does not handle. Its Go tests compare the two decoders on generated and
-// damaged documents; here the engine is checked end to end: what a client writes, it reads back.
+// back to for anything it does not handle, and skips the fields an exclusion projection drops
+// (0003). Its Go tests compare the two decoders on generated and damaged documents, with and
+// without skipped fields; here the engine is checked end to end: what a client writes, it reads back.
 
 describe("the embedded engine's one-pass document decoder", () => {
   it("agrees with FerretDB's own decoder on generated and damaged documents (its Go tests)", () => {
@@ -23,9 +24,13 @@ describe("the embedded engine's one-pass document decoder", () => {
       const source = path.join(dir, 'build', 'ferretdb-source');
       // FerretDB's test helpers locate the root of its source by its .git directory.
       spawnSync('git', ['init', '-q'], { cwd: source, env });
-      const result = spawnSync('go', ['test', '-count=1', '-run', 'TestFast|TestMarshalUnmarshal|TestUnmarshalInvalid', './internal/handler/sjson/'], { cwd: source, env, encoding: 'utf8' });
+      const result = spawnSync('go', ['test', '-count=1', '-run', 'TestFast|TestMarshalUnmarshal|TestUnmarshalInvalid|TestUnmarshalExcluding', './internal/handler/sjson/'], { cwd: source, env, encoding: 'utf8' });
       expect(result.stdout + result.stderr).toMatch(/^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/sjson/m);
       expect(result.status).toBe(0);
+      // The wire library's patch: replies are not decoded again, requests still are.
+      const wire = spawnSync('go', ['test', '-count=1', '.'], { cwd: path.join(dir, 'build', 'wire-source'), env, encoding: 'utf8' });
+      expect(wire.stdout + wire.stderr).toMatch(/^ok\s+github\.com\/FerretDB\/wire\s/m);
+      expect(wire.status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
