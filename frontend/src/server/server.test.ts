@@ -130,6 +130,23 @@ describe('serving the single-page app', () => {
     expect((await fetch(`${stack.origin}/.vite/manifest.json`)).status).toBe(404);
   });
 
+  it('has a project page load three script files (the app, the code pages share, the page’s own), so that with its stylesheet and two preloaded answers they fit the six connections a browser opens to the server', async () => {
+    const id = '0123456789abcdef01234567';
+    const response = await fetch(`${stack.origin}/projects/${id}`);
+    const html = await response.text();
+    const named = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((match) => match[1]);
+    const link = response.headers.get('link') ?? '';
+    const linked = [...link.matchAll(/<([^>]+\.js)>; rel=modulepreload/g)].map((match) => match[1]);
+    const scripts = new Set([...named, ...linked]);
+    expect(linked.some((file) => file?.startsWith('/assets/project-'))).toBe(true);
+    // Every request beyond six waits for one of them to end (HTTP/1.1): it used to be 13 scripts.
+    expect(scripts.size, [...scripts].join(', ')).toBeLessThanOrEqual(3);
+    const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].length;
+    const answers = [...link.matchAll(/rel=preload; as=fetch/g)].length;
+    expect(answers).toBe(2);
+    expect(scripts.size + styles + answers).toBeLessThanOrEqual(6);
+  });
+
   it('proxies /cloud, /api and /sumatra to the real services, with the session cookie and Origin as the browser sent them', async () => {
     const cloud = createNodeCloudClient({ url: stack.origin });
     const me = await cloud.auth.register({ email: `proxy-${Date.now()}@example.org`, password: 'correct horse battery staple', name: 'Proxy' });
