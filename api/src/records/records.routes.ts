@@ -49,7 +49,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     const actor = actorOf(res);
     const project = await resolveProject(deps, actor, params.project);
     const columns = checkedColumns(query.columns);
-    const page = await listRecords(deps, actor, project, { ...query, q: undefined, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const page = await listRecords(deps, actor, project, { ...query, q: undefined, limit: query.limit ?? DEFAULT_PAGE_SIZE, withValues: columns.length > 0 });
     const owners = await loadOwners(models, [project.owner], [actorOf(res)]);
     res.json({ data: page.items.map((record) => presentRecordSummary(record, project.name, owners, columns)), page: { next: page.next } });
   });
@@ -86,7 +86,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     const actor = actorOf(res);
     const project = query.project ? await resolveProject(deps, actor, query.project) : null;
     const columns = checkedColumns(query.columns);
-    const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE, withValues: columns.length > 0 });
     const owners = await loadOwners(models, page.items.map((record) => record.owner), [actorOf(res)]);
     const names = await projectNames(deps, actor, page.items.map((record) => record.project));
     res.json({

@@ -279,6 +279,44 @@ describe('record display lists and search', () => {
     expect(typo.body.error.message).toMatch(/staus/);
   });
 
+  it('lists and searches each record as the record shown alone without its heavy fields, with the values at columns only when asked', async () => {
+    const { alice } = await setup();
+    const body = {
+      label: 'full-1',
+      status: 'finished',
+      program: { command: 'python', arguments: ['sim.py'] },
+      parameters: { seed: 7, solver: { cfl: 0.4 } },
+      metrics: { error: 0.25 },
+      inputs: [{ name: 'p.json', path: 'conf/p.json', sha256: sha('a'), size: 12, mediaType: 'application/json' }],
+      outputs: [{ name: 'out.csv', sha256: sha('b'), size: 64, mediaType: 'text/csv' }],
+      dependencies: [{ name: 'numpy', version: '2.1.0', manager: 'pip' }],
+      system: { os: 'Linux' },
+      tags: ['baseline'],
+      reason: 'why',
+      outcome: 'fine',
+      duration: 12.5,
+      custom: { anything: ['goes'] },
+      stdout: 'out',
+      stderr: 'err',
+    };
+    await api.request().post('/api/v1/record/push/sim').set(bearer(alice.token)).send(body).expect(201);
+    const shown = await api.request().get('/api/v1/record/display/sim/full-1').set(bearer(alice.token)).expect(200);
+    const { statusHistory, program, parameters, dependencies, system, stdout, stderr, custom, ...summary } = shown.body as Record<string, unknown>;
+    expect([statusHistory, program, parameters, dependencies, system, stdout, stderr, custom].every((field) => field !== undefined)).toBe(true);
+    expect(summary).toMatchObject({ metrics: { error: 0.25 }, outcome: 'fine', duration: 12.5 });
+
+    const listed = await api.request().get('/api/v1/record/display/sim?limit=20').set(bearer(alice.token)).expect(200);
+    expect(listed.body).toEqual({ data: [summary], page: { next: null } });
+    const found = await api.request().get('/api/v1/record/search?q=full').set(bearer(alice.token)).expect(200);
+    expect(found.body.data).toEqual([summary]);
+
+    const columns = { columns: 'parameters.solver.cfl,metrics.error,parameters.missing' };
+    const withColumns = await api.request().get('/api/v1/record/display/sim').query(columns).set(bearer(alice.token)).expect(200);
+    expect(withColumns.body.data).toEqual([{ ...summary, columns: { 'parameters.solver.cfl': 0.4, 'metrics.error': 0.25, 'parameters.missing': null } }]);
+    const searchedWithColumns = await api.request().get('/api/v1/record/search').query({ q: 'full', ...columns }).set(bearer(alice.token)).expect(200);
+    expect(searchedWithColumns.body.data).toEqual(withColumns.body.data);
+  });
+
   it('searches own and public records, never others\' private ones', async () => {
     const { alice } = await setup({ private: false });
     const bob = await api.user();

@@ -79,7 +79,7 @@ export function projectsRouter(deps: CloudDeps): Router {
     const viewer = viewerOf(res);
     const project = await findProject(deps, viewer, params.id);
     const columns = checkedColumns(query.columns);
-    const page = await listRecords(deps, viewer, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const page = await listRecords(deps, viewer, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE, withValues: columns.length > 0 });
     res.json(await recordPage(deps, viewer, page, columns));
   });
 

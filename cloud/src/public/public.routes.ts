@@ -30,6 +30,7 @@ export function publicRouter(deps: CloudDeps): Router {
     const { query } = inputOf(res, 'browsePublicRecords');
     // Browsing is public whoever asks: the caller's own private project is not "public" either.
     const project = query.project ? await findProject(deps, null, query.project) : null;
+    const columns = checkedColumns(query.columns);
     const page = await listRecords(deps, null, project, {
       q: query.q,
       status: query.status,
@@ -39,8 +40,9 @@ export function publicRouter(deps: CloudDeps): Router {
       where: query.where,
       sort: query.sort ?? 'updated',
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      withValues: columns.length > 0,
     });
-    res.json(await recordPage(deps, null, page, checkedColumns(query.columns)));
+    res.json(await recordPage(deps, null, page, columns));
   });
 
   router.get('/public/projects/:id/badge.svg', validate(spec, 'getReproducibilityBadge'), async (_req, res) => {

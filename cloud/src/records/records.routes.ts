@@ -26,7 +26,7 @@ export function recordsRouter(deps: CloudDeps): Router {
   router.get('/records', validate(spec, 'listMyRecords'), requireSession, async (_req, res) => {
     const { query } = inputOf(res, 'listMyRecords');
     const columns = checkedColumns(query.columns);
-    const page = await listRecords(deps, actorOf(res), null, { ...query, mine: true, sort: query.sort ?? 'updated', limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const page = await listRecords(deps, actorOf(res), null, { ...query, mine: true, sort: query.sort ?? 'updated', limit: query.limit ?? DEFAULT_PAGE_SIZE, withValues: columns.length > 0 });
     res.json(await recordPage(deps, actorOf(res), page, columns));
   });
 

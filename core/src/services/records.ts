@@ -33,6 +33,14 @@ export const RECORD_SUMMARY_PROJECTION = {
   sumatra: 0,
 } as const;
 
+/** The summary fields without the records' path values: for a list that shows no columns. */
+const RECORD_SUMMARY_WITHOUT_VALUES = { ...RECORD_SUMMARY_PROJECTION, values: 0 } as const;
+
+/** What a list reads of each record: the path values only when the caller shows them (columns, CSV). */
+function summaryProjection(query: Pick<RecordQuery, 'withValues'>) {
+  return query.withValues === false ? RECORD_SUMMARY_WITHOUT_VALUES : RECORD_SUMMARY_PROJECTION;
+}
+
 /** Finds a record of a project by label (as given, else its NFC form), else by id, within what the scope may see. */
 export async function resolveRecord(deps: Deps, scope: Scope, project: ProjectDoc, ref: string): Promise<RecordDoc> {
   const { records } = access(deps);
@@ -248,6 +256,11 @@ export interface RecordQuery {
   order?: SortOrder | undefined;
   cursor?: string | undefined;
   limit: number;
+  /**
+   * False when the caller shows no values at paths (no columns): the records' path values are then
+   * neither sent by the database nor decoded, only to be dropped. Read unless said otherwise.
+   */
+  withValues?: boolean | undefined;
 }
 
 
@@ -301,7 +314,7 @@ export async function listRecords(
   return await paginate(
     (limit) =>
       access(deps)
-        .records.find(scope, filter, RECORD_SUMMARY_PROJECTION)
+        .records.find(scope, filter, summaryProjection(query))
         .sort({ [field]: direction, _id: direction })
         .limit(limit)
         .lean<RecordDoc[]>()
@@ -364,14 +377,14 @@ async function listByPath(
       { $project: { _id: 1 } },
     ])
     .exec();
-  const found = order.length > 0 ? await records.find(scope, { _id: { $in: order.map((row) => row._id) } }, RECORD_SUMMARY_PROJECTION).lean<RecordDoc[]>() : [];
+  const found = order.length > 0 ? await records.find(scope, { _id: { $in: order.map((row) => row._id) } }, summaryProjection(query)).lean<RecordDoc[]>() : [];
   const byId = new Map(found.map((record) => [record._id.toHexString(), record]));
   const rows = order.flatMap((row) => byId.get(row._id.toHexString()) ?? []);
   if (order.length < want) {
     // Past the records with a value: those without one, from where the offset falls among them.
     const withValue = order.length > 0 ? offset + order.length : await records.countDocuments(scope, all(has));
     const without = await records
-      .find(scope, all({ $nor: [has] }), RECORD_SUMMARY_PROJECTION)
+      .find(scope, all({ $nor: [has] }), summaryProjection(query))
       .sort({ created: -1, _id: -1 })
       .skip(Math.max(0, offset - withValue))
       .limit(want - order.length)
