@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -164,4 +165,48 @@ export async function getOk(url: string, headers: Record<string, string>, signal
   const text = await res.text();
   if (res.status !== expect) throw new Error(`GET ${url.replace(/rpr_[\w-]+/, 'rpr_…')} answered ${res.status}: ${text.slice(0, 200)}`);
   return text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 where it cannot say). */
+let clockTicks: number | undefined;
+
+/** One process's /proc/<pid>/stat fields after its name: [state, ppid, pgrp, …]; undefined when it is gone. */
+function procStat(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time (user and system, in ms) used so far by the given processes and by every process of
+ * the given process groups, from /proc (Linux; undefined elsewhere). The difference across a load
+ * divided by its requests is the CPU each request cost: unlike a rate or a latency, it hardly
+ * depends on what else the machine runs.
+ */
+export function cpuMilliseconds(select: { pids?: number[]; groups?: number[] }): number | undefined {
+  if (procStat('self') === undefined) return undefined;
+  clockTicks ??= (() => {
+    try {
+      return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      return 100;
+    }
+  })();
+  const groups = new Set(select.groups ?? []);
+  const pids = new Set((select.pids ?? []).map(String));
+  if (groups.size > 0) {
+    for (const entry of readdirSync('/proc')) {
+      if (/^\d+$/.test(entry) && groups.has(Number(procStat(entry)?.[2]))) pids.add(entry);
+    }
+  }
+  let ticks = 0;
+  for (const pid of pids) {
+    const fields = procStat(pid);
+    // utime and stime are the 14th and 15th fields of stat, the 12th and 13th after the name.
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / clockTicks;
 }

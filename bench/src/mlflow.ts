@@ -32,6 +32,8 @@ export async function ensureMlflow(log: (message: string) => void): Promise<void
 /** A running `mlflow server`. */
 export interface MlflowServer {
   readonly url: string;
+  /** The process group of the server and its workers. */
+  readonly group: number;
   /** Everything it wrote so far (the tail). */
   output(): string;
   stop(): Promise<void>;
@@ -87,7 +89,7 @@ export async function startMlflow(dir: string): Promise<MlflowServer> {
     const healthy = await fetch(`${url}/health`)
       .then((res) => res.ok)
       .catch(() => false);
-    if (healthy) return { url, output: () => output, stop };
+    if (healthy) return { url, group, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectDatabase, createModels, ensureIndexes, issueToken } from '@reprise/core';
-import { getOk, percentileWithCutOff, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
+import { cpuMilliseconds, getOk, percentileWithCutOff, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
 import { ensureMlflow, MLFLOW_VERSION, startMlflow, type MlflowServer } from './mlflow.js';
 import type { ServiceProcess } from '@reprise/tools';
 import { killService, startApiService } from './services.js';
@@ -99,8 +99,36 @@ const READS: ReadCase[] = [
 ];
 
 interface Sides {
-  reprise: { url: string; token: string; project: string; service: ServiceProcess };
+  /** `databasePid`: the embedded engine's or mongod's process, when this run started it. */
+  reprise: { url: string; token: string; project: string; service: ServiceProcess; databasePid: number | undefined };
   mlflow: { server: MlflowServer; experimentId: string };
+}
+
+/** Each side's CPU time so far (ms): Reprise's API and database processes, MLflow's server and workers. */
+function cpuOf(sides: Sides): { reprise: number | undefined; mlflow: number | undefined } {
+  const { reprise, mlflow } = sides;
+  return {
+    reprise: cpuMilliseconds({ pids: [reprise.service.pid, ...(reprise.databasePid === undefined ? [] : [reprise.databasePid])] }),
+    mlflow: cpuMilliseconds({ groups: [mlflow.server.group] }),
+  };
+}
+
+type Span = [before: number | undefined, after: number | undefined];
+
+/**
+ * Emits the CPU each side spent per operation of its load (cpuOf just before and just after it):
+ * a figure that, unlike rates and latencies, hardly depends on what else the machine runs.
+ */
+function emitCpu(ctx: BenchContext, sides: Sides, name: string, spent: { reprise: Span; mlflow: Span }, done: { reprise: LoadResult; mlflow: LoadResult }): void {
+  const per = ([before, after]: Span, result: LoadResult) => {
+    const operations = result.latencies.length + result.cutOff.length + result.errors;
+    return before === undefined || after === undefined || operations === 0 ? undefined : (after - before) / operations;
+  };
+  const ours = per(spent.reprise, done.reprise);
+  const theirs = per(spent.mlflow, done.mlflow);
+  if (ours === undefined || theirs === undefined) return;
+  const what = sides.reprise.databasePid === undefined ? "Reprise's API process (the database is external)" : "Reprise's API and database processes";
+  ctx.emit({ case: name, metric: 'CPU per operation', value: round(ours, 2), unit: 'ms', baseline: round(theirs, 2), note: `user + system CPU of ${what}, and of MLflow's server process group, during the load, per operation started` });
 }
 
 const benchmark: Benchmark = {
@@ -126,7 +154,10 @@ const benchmark: Benchmark = {
       log(`starting mlflow server ${MLFLOW_VERSION} (SQLite in ${mlflowDir})`);
       mlflow = await startMlflow(mlflowDir);
       const experiment = (await post(mlflow.url, 'experiments/create', { name: 'peer' })) as { experiment_id: string };
-      const sides: Sides = { reprise: { url: api.url, token: issued.token, project: 'peer', service: api }, mlflow: { server: mlflow, experimentId: experiment.experiment_id } };
+      const sides: Sides = {
+        reprise: { url: api.url, token: issued.token, project: 'peer', service: api, databasePid: database.pid },
+        mlflow: { server: mlflow, experimentId: experiment.experiment_id },
+      };
       let recorded = { reprise: 0, mlflow: 0 };
       for (const size of sizes) {
         recorded = await record(ctx, sides, recorded, size, budgets);
@@ -168,8 +199,11 @@ async function record(
   log(`recording runs up to ${size} on each side at ${WRITERS} clients`);
   const load = (count: number, push: (n: number, signal: AbortSignal) => Promise<void>) =>
     runLoad({ concurrency: WRITERS, durationMs: budgets.measureMs, maxOps: size - count, task: (i, signal) => push(count + i, signal) });
+  const cpu0 = cpuOf(sides);
   const viaReprise = await load(from.reprise, pushReprise);
+  const cpu1 = cpuOf(sides);
   const viaMlflow = await load(from.mlflow, pushMlflow);
+  const cpu2 = cpuOf(sides);
   // A failed or cut-off run may or may not have been stored: count what each side holds.
   const measured = { reprise: await countReprise(sides), mlflow: await countMlflow(sides) };
   const now = {
@@ -191,6 +225,7 @@ async function record(
     const theirs = percentileWithCutOff(viaMlflow, q);
     ctx.emit({ case: name, metric, value: round(ours.value, 1), unit: 'ms', baseline: round(theirs.value, 1), note: bounds(ours.censored, theirs.censored) });
   }
+  emitCpu(ctx, sides, name, { reprise: [cpu0.reprise, cpu1.reprise], mlflow: [cpu1.mlflow, cpu2.mlflow] }, { reprise: viaReprise, mlflow: viaMlflow });
   return now;
 }
 
@@ -238,13 +273,17 @@ async function measureRead(ctx: BenchContext, sides: Sides, read: ReadCase, scal
     if (!ours.data.every((run) => run.status === wantOurs) || !theirs.runs.every((run) => run.info.status === wantTheirs)) throw new Error(`${read.name}: an answer holds runs of another status`);
   }
   for (const readers of READER_COUNTS) {
-    const load = (task: (i: number, signal: AbortSignal) => Promise<unknown>) => async () => {
-      // Warm-up (connections, caches) outside the measurement.
+    /** The load on one side, after a warm-up (connections, caches) outside the measurement; with the CPU each side used during it. */
+    const load = async (task: (i: number, signal: AbortSignal) => Promise<unknown>) => {
       await runLoad({ concurrency: readers, durationMs: 1000, maxOps: 2 * readers, task: async (i, signal) => void (await task(i, signal)) });
-      return await runLoad({ concurrency: readers, durationMs: budgetMs, maxOps: 100_000, task: async (i, signal) => void (await task(i, signal)) });
+      const before = cpuOf(sides);
+      const result = await runLoad({ concurrency: readers, durationMs: budgetMs, maxOps: 100_000, task: async (i, signal) => void (await task(i, signal)) });
+      return { result, before, after: cpuOf(sides) };
     };
-    const viaReprise = await load((_i, signal) => getOk(repriseUrl, headers, signal))();
-    const viaMlflow = await load((_i, signal) => post(mlflow.server.url, 'runs/search', search, signal))();
+    const ourLoad = await load((_i, signal) => getOk(repriseUrl, headers, signal));
+    const theirLoad = await load((_i, signal) => post(mlflow.server.url, 'runs/search', search, signal));
+    const viaReprise = ourLoad.result;
+    const viaMlflow = theirLoad.result;
     const name = `${scale}: ${read.name}, ${readers} reader${readers === 1 ? '' : 's'}`;
     const note = `Reprise: GET record/display/<project>?limit=${PAGE}${read.reprise}; MLflow: runs/search max_results=${PAGE}, order_by start_time DESC${read.mlflowFilter ? `, filter ${read.mlflowFilter}` : ''}. ${describe('Reprise', viaReprise)}; ${describe('MLflow', viaMlflow)}`;
     const rate = (result: LoadResult) => result.latencies.length / result.seconds;
@@ -257,6 +296,7 @@ async function measureRead(ctx: BenchContext, sides: Sides, read: ReadCase, scal
       const b = percentileWithCutOff(viaMlflow, q);
       ctx.emit({ case: name, metric, value: round(a.value, 1), unit: 'ms', baseline: round(b.value, 1), note: bounds(a.censored, b.censored) });
     }
+    emitCpu(ctx, sides, name, { reprise: [ourLoad.before.reprise, ourLoad.after.reprise], mlflow: [theirLoad.before.mlflow, theirLoad.after.mlflow] }, { reprise: viaReprise, mlflow: viaMlflow });
   }
 }
 

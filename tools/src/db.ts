@@ -14,6 +14,8 @@ const ferretSource = path.join(repoRoot, 'tools', 'ferretdb');
 export interface Database {
   uri: string;
   kind: 'external' | 'mongod' | 'ferretdb';
+  /** The server's process id, when this process started it (benchmarks read its CPU time). */
+  pid?: number | undefined;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
 }
@@ -148,7 +150,7 @@ async function supervise(child: ChildProcess, uri: string, kind: 'mongod' | 'fer
     await exited;
     clearTimeout(timer);
   };
-  return { uri, kind, stop };
+  return { uri, kind, pid: child.pid, stop };
 }
 
 /** Waits until a server answers `ping`, or fails after `timeoutMs`. */
