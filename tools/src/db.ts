@@ -292,8 +292,11 @@ export function preparePatchedBuild(cacheDir: string, env: NodeJS.ProcessEnv): s
   mkdirSync(main, { recursive: true });
   const replaces: string[] = [];
   for (const { module, dir, source, patches } of patched) {
-    // The version tools/ferretdb/go.mod builds with, required directly or indirectly.
-    const version = new RegExp(`^(?:require\\s+)?\\s*${module.replace(/[./]/g, '\\$&')} (v\\S+)`, 'm').exec(goMod)?.[1];
+    // The version tools/ferretdb/go.mod builds with: its `require` line, direct or `// indirect`.
+    const version = goMod
+      .split('\n')
+      .map((line) => line.trim().replace(/^require\s+/, '').split(/\s+/))
+      .find(([name]) => name === module)?.[1];
     if (!version) throw new DatabaseUnavailableError(`tools/ferretdb/go.mod does not require ${module}`);
     const download = JSON.parse(run('go', ['mod', 'download', '-json', `${module}@${version}`], ferretSource)) as { Dir?: string };
     if (!download.Dir) throw new DatabaseUnavailableError(`go mod download did not say where ${module}@${version} is`);
