@@ -150,16 +150,32 @@ const atom: fc.Arbitrary<Doc> = fc.oneof(
   fc.constantFrom(...ids).map((owner) => ({ $or: [{ owner }, { private: false }] })),
   fc.tuple(fc.constantFrom(...dates), fc.constantFrom(...dates)).map(([from, to]) => ({ created: { $gte: from, $lt: to } })),
   someId.map((id) => ({ _id: id })),
+  // documents named by _id, as the owners and project names of a page are read (beside the scope's $or)
+  fc.array(someId, { minLength: 1, maxLength: 4 }).map((named) => ({ _id: { $in: named } })),
+  someId.map((id) => ({ _id: { $eq: id } })),
   fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...integerQueries)).map(([project, k]) => ({ project, k })),
   fc.tuple(fc.constantFrom(...ids), fc.array(fc.constantFrom(...integerQueries), { minLength: 1, maxLength: 4 })).map(([project, ks]) => ({ project, k: { $in: ks } })),
   someId.map((id) => ({ _id: { $lt: id } })),
   fc.constantFrom({ label: { $regex: '^a' } }, { tags: 'a' }, { created: { $exists: true } }, { 'tags.0': 'a' }),
 );
+/** Documents named by _id beside conditions that must still hold, as the owners and project names of a page are read. */
+const namedArb: fc.Arbitrary<Doc> = fc
+  .tuple(
+    fc.array(fc.integer({ min: 0, max: 7 }).map(idOf), { minLength: 2, maxLength: 6 }),
+    fc.oneof(
+      atom,
+      fc.constantFrom(...ids).map((owner) => ({ $or: [{ owner }, { private: false }] })),
+      fc.boolean().map((only) => ({ private: only })),
+      fc.constantFrom('crashed', 'finished').map((status) => ({ status })),
+    ),
+  )
+  .map(([named, other]) => ({ ...other, _id: { $in: named } }));
 const filterArb: fc.Arbitrary<Doc> = fc.oneof(
   fc.constant({}),
   atom,
   fc.array(atom, { minLength: 1, maxLength: 3 }).map((atoms) => ({ $and: atoms })),
   fc.array(atom, { minLength: 1, maxLength: 3 }).map((atoms) => Object.assign({}, ...atoms) as Doc),
+  namedArb,
 );
 const sortArb = fc.constantFrom<Record<string, 1 | -1> | undefined>(
   undefined,
@@ -272,6 +288,45 @@ describe('embedded FerretDB query pushdown', () => {
     };
     expect(await plan(withPushdown)).toMatch(/USING INDEX \S+_project_1_created_-1__id_-1/);
     expect(await plan(without)).not.toMatch(/USING INDEX/);
+  });
+
+  it('answers a filter naming its documents by _id, beside other conditions, exactly as without pushdown, limits included', async () => {
+    // A clean collection (the engine pushes the limit when the filter is exact) and small limits:
+    // the other conditions must still apply to the documents the _id index finds.
+    const query: fc.Arbitrary<Query> = fc
+      .record({ filter: namedArb, sort: fc.constantFrom<Query['sort']>(undefined, { created: -1, _id: -1 }), limit: fc.integer({ min: 1, max: 3 }) })
+      .map((q) => ({ ...q, skip: undefined, projection: undefined }));
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(documentArb(false), { minLength: 8, maxLength: 12 }), fc.array(query, { minLength: 1, maxLength: 4 }), async (docs, queries) => {
+        run += 1;
+        const name = `named${run}`;
+        const [on, off] = await Promise.all([answers(withPushdown, name, docs, queries), answers(without, name, docs, queries)]);
+        expect(on).toEqual(off);
+      }),
+      { numRuns: 40 },
+    );
+  }, 240_000);
+
+  it('finds documents by _id through the unique _id index: alone, in a list, and beside conditions other indexes serve', async () => {
+    const plan = async (client: Client, filter: Doc) => {
+      const collection = client.db('pushdown').collection('named');
+      await collection.drop().catch(() => undefined);
+      // As projects: the visibility conditions have indexes of their own.
+      await collection.insertMany(Array.from({ length: 60 }, (_, i) => ({ _id: idOf(i), owner: ids[i % 3], private: i % 2 === 0, activity: dates[i % 3] })));
+      await collection.createIndexes([{ key: { owner: 1, private: 1 } }, { key: { private: 1, activity: -1, _id: -1 } }]);
+      return JSON.stringify((await collection.find(filter).explain()).queryPlanner);
+    };
+    const byIdIndex = /SEARCH \S+ USING INDEX \S+__id_ /;
+    // as the lists of owners and of project names are read
+    const named = [{ _id: idOf(7) }, { _id: { $in: [idOf(1), idOf(2), idOf(40)] } }, { $or: [{ owner: ids[0] }, { private: false }], _id: { $in: [idOf(1), idOf(2)] } }];
+    for (const filter of named) {
+      const planned = await plan(withPushdown, filter);
+      expect(planned).toMatch(byIdIndex);
+      expect(planned).not.toMatch(/MULTI-INDEX OR|SCAN/);
+    }
+    // FerretDB's own path for {_id: x}, which the engine without pushdown keeps.
+    expect(await plan(without, { _id: idOf(7) })).toMatch(byIdIndex);
   });
 
   it('explains a sorted, limited find by the plan it runs: the index that gives the page of a project, no sort in memory', async () => {
