@@ -88,7 +88,7 @@ export function recordsRouter(deps: ApiDeps): Router {
     const columns = checkedColumns(query.columns);
     const page = await listRecords(deps, actor, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE, withValues: columns.length > 0 });
     const owners = await loadOwners(models, page.items.map((record) => record.owner), [actorOf(res)]);
-    const names = await projectNames(deps, actor, page.items.map((record) => record.project));
+    const names = await projectNames(deps, actor, page.items.map((record) => record.project), project ? [project] : []);
     res.json({
       data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners, columns)),
       page: { next: page.next },

@@ -7,15 +7,19 @@ export async function projectPage(deps: Deps, page: { items: ProjectDoc[]; next:
   return { data: page.items.map((project) => presentProject(project, owners)), page: { next: page.next } };
 }
 
-/** A page of records `viewer` may see, with their owners' and projects' names. */
+/**
+ * A page of records `viewer` may see, with their owners' and projects' names (`projects`: those
+ * already found visible to the viewer, e.g. the one project the page lists).
+ */
 export async function recordPage(
   deps: Deps,
   viewer: Actor | null,
   page: { items: RecordDoc[]; next: string | null },
   columns?: string[],
+  projects: ProjectDoc[] = [],
 ): Promise<Schemas['RecordPage']> {
   const owners = await loadOwners(deps.models, page.items.map((record) => record.owner));
-  const names = await projectNames(deps, viewer, page.items.map((record) => record.project));
+  const names = await projectNames(deps, viewer, page.items.map((record) => record.project), projects);
   return {
     data: page.items.map((record) => presentRecordSummary(record, names.get(record.project.toHexString()) ?? '', owners, columns)),
     page: { next: page.next },

@@ -80,7 +80,7 @@ export function projectsRouter(deps: CloudDeps): Router {
     const project = await findProject(deps, viewer, params.id);
     const columns = checkedColumns(query.columns);
     const page = await listRecords(deps, viewer, project, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE, withValues: columns.length > 0 });
-    res.json(await recordPage(deps, viewer, page, columns));
+    res.json(await recordPage(deps, viewer, page, columns, [project]));
   });
 
   router.get('/projects/:id/records/csv', validate(spec, 'exportProjectRecords'), async (_req, res) => {

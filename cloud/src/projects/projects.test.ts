@@ -241,3 +241,27 @@ describe('creating records by hand', () => {
     expect(await cloud.db.models.Record.countDocuments()).toBe(0);
   });
 });
+
+describe("a page of a project's records", () => {
+  it('names the records after the project already found, without looking it up again', async () => {
+    const { user } = await cloud.tokenUser('Ada');
+    const owner = { id: user._id };
+    const project = await makeProject(cloud.db, owner, 'lattice', { private: false });
+    await makeRecord(cloud.db, owner, 'lattice', { label: 'r1' });
+    const anonymous = await cloud.browser();
+    const projectLookups: unknown[] = [];
+    const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
+      if (event.commandName === 'find' && event.command.find === 'projects') projectLookups.push(event.command.filter);
+    };
+    const client = cloud.db.connection.getClient();
+    client.on('commandStarted', listener);
+    let body: { data: Array<{ label: string; projectName: string }> } = { data: [] };
+    try {
+      body = (await anonymous.get(`/cloud/v1/projects/${project._id.toHexString()}/records`).expect(200)).body;
+    } finally {
+      client.off('commandStarted', listener);
+    }
+    expect(body.data.map((record) => [record.label, record.projectName])).toEqual([['r1', 'lattice']]);
+    expect(projectLookups).toHaveLength(1);
+  });
+});

@@ -277,11 +277,19 @@ export async function searchProjects(deps: Deps, actor: Actor | null, query: Pro
  * The names of projects by id, of those `viewer` may see: the projects of records already found
  * in the viewer's scope (a page of records, the records of some requests).
  */
-export async function projectNames(deps: Deps, viewer: Actor | null, ids: Types.ObjectId[]): Promise<Map<string, string>> {
-  const unique = [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
-  if (unique.length === 0) return new Map();
+export async function projectNames(
+  deps: Deps,
+  viewer: Actor | null,
+  ids: Types.ObjectId[],
+  known: Array<Pick<ProjectDoc, '_id' | 'name'>> = [],
+): Promise<Map<string, string>> {
+  // `known`: projects already found visible to the viewer (a page of one project's records needs no query).
+  const names = new Map(known.map((project) => [project._id.toHexString(), project.name]));
+  const unique = [...new Map(ids.map((id) => [id.toHexString(), id])).values()].filter((id) => !names.has(id.toHexString()));
+  if (unique.length === 0) return names;
   const projects = await access(deps).projects.find(Scope.visibleTo(viewer?.id ?? null), { _id: { $in: unique } }, { name: 1 }).lean<Array<Pick<ProjectDoc, '_id' | 'name'>>>();
-  return new Map(projects.map((project) => [project._id.toHexString(), project.name]));
+  for (const project of projects) names.set(project._id.toHexString(), project.name);
+  return names;
 }
 
 /** How stale a project's activity time may get before a push refreshes it. */
