@@ -68,7 +68,14 @@ describe('formatting for people', () => {
     });
 
     it('writes its times and counts with no Intl formatter but one for all its dates (a first Intl call loads locale data)', () => {
-      const made = [vi.spyOn(Intl, 'DateTimeFormat'), vi.spyOn(Intl, 'RelativeTimeFormat'), vi.spyOn(Intl, 'NumberFormat')];
+      // Counted through a wrapper that makes the real formatter: a spy called with `new` would make an object without Intl's internals.
+      const counted = <K extends 'DateTimeFormat' | 'RelativeTimeFormat' | 'NumberFormat'>(name: K) => {
+        const Real = Intl[name];
+        return vi.spyOn(Intl, name).mockImplementation(function (this: unknown, ...args: unknown[]) {
+          return Reflect.construct(Real, args) as never;
+        } as never);
+      };
+      const made = [counted('DateTimeFormat'), counted('RelativeTimeFormat'), counted('NumberFormat')];
       const perCall = [vi.spyOn(Date.prototype, 'toLocaleString'), vi.spyOn(Number.prototype, 'toLocaleString')];
       const now = Date.parse('2026-11-22T12:00:00Z');
       for (let i = 0; i < 50; i += 1) {
