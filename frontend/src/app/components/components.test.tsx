@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Evidence } from '@reprise/sdk';
@@ -7,7 +7,8 @@ import { requestBlocker } from '../pages/compare';
 import { parseParameters } from '../pages/record-form';
 import { parseTags } from '../pages/project-form';
 import { EvidenceView, Verdict } from './evidence';
-import { Pager, StatusBadge } from './ui';
+import { formatDate } from '../lib/format';
+import { Pager, StatusBadge, TimeAgo } from './ui';
 
 afterEach(cleanup);
 
@@ -77,6 +78,25 @@ describe('components', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Previous/ }));
     fireEvent.click(await screen.findByRole('button', { name: /Previous/ }));
     expect(router.state.location.search).toBe('?q=x');
+  });
+});
+
+describe('times', () => {
+  it('show a table of times before their exact dates are written, and the exact dates on hover once the page is idle', async () => {
+    const times = Array.from({ length: 25 }, (_, i) => new Date(Date.now() - i * 3_600_000).toISOString());
+    const { container } = render(
+      <ul>
+        {times.map((iso) => (
+          <li key={iso}>
+            <TimeAgo iso={iso} />
+          </li>
+        ))}
+      </ul>,
+    );
+    const shown = [...container.querySelectorAll('time')];
+    expect(shown).toHaveLength(25);
+    expect(shown.map((time) => time.getAttribute('title'))).toEqual(times.map(() => null));
+    await waitFor(() => expect(shown.map((time) => time.getAttribute('title'))).toEqual(times.map((iso) => formatDate(iso))));
   });
 });
 

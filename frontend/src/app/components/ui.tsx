@@ -1,5 +1,5 @@
 /** The dashboard's building blocks: badges, states, copy buttons, pagers, dialogs. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { DiffStatus, Proposition, RecordStatus } from '@reprise/sdk';
 import { messageOf } from '../api/client';
@@ -78,11 +78,40 @@ export function Tags({ tags, max = 6 }: { tags: string[]; max?: number }) {
   );
 }
 
-/** A relative time with the exact one on hover. */
+/**
+ * Whether the exact dates of times are written yet. The first date formatter of a page loads the
+ * locale's data, tens of milliseconds that would hold up the first table of times on screen; so
+ * times first show as "3 minutes ago", and their exact dates follow once the browser is idle.
+ */
+const exactDates = {
+  ready: false,
+  scheduled: false,
+  listeners: new Set<() => void>(),
+};
+
+function subscribeExactDates(listener: () => void): () => void {
+  exactDates.listeners.add(listener);
+  if (!exactDates.scheduled) {
+    exactDates.scheduled = true;
+    const prepare = () => {
+      formatDate(new Date(0).toISOString());
+      exactDates.ready = true;
+      for (const notify of exactDates.listeners) notify();
+    };
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prepare, { timeout: 1000 });
+    else setTimeout(prepare, 0);
+  }
+  return () => {
+    exactDates.listeners.delete(listener);
+  };
+}
+
+/** A relative time with the exact one on hover (once the page is idle: see exactDates). */
 export function TimeAgo({ iso }: { iso: string | null | undefined }) {
+  const exact = useSyncExternalStore(subscribeExactDates, () => exactDates.ready);
   if (!iso) return <span className="muted">—</span>;
   return (
-    <time dateTime={iso} title={formatDate(iso)}>
+    <time dateTime={iso} title={exact ? formatDate(iso) : undefined}>
       {timeAgo(iso)}
     </time>
   );

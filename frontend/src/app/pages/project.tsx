@@ -11,7 +11,7 @@ import { ExportButtons } from '../components/export-menu';
 import { CodeBlock, ConfirmButton, Digest, Empty, ErrorBox, Loading, PageHeader, Pager, PrivacyBadge, SkeletonRows, StatusBadge, Tabs, Tags, TimeAgo } from '../components/ui';
 import { ShareWithReviewers } from '../components/share-dialog';
 import { canChange } from '@reprise/rules';
-import { formatBytes, formatDate, plural } from '../lib/format';
+import { formatBytes, formatCount, formatDate, plural } from '../lib/format';
 import { oneOf, withParams } from '../lib/params';
 import { recordsQueryOf, RECORD_STATUSES as STATUSES } from '../lib/records-query';
 import { badgeMarkdown } from '../lib/snippets';
@@ -310,7 +310,7 @@ function StatusSummary({ project }: { project: ProjectDetail }) {
       <ul className="status-legend">
         {entries.map(([status, count]) => (
           <li key={status}>
-            <StatusBadge status={status as RecordStatus} /> <span className="muted">{count.toLocaleString('en')}</span>
+            <StatusBadge status={status as RecordStatus} /> <span className="muted">{formatCount(count)}</span>
           </li>
         ))}
       </ul>
@@ -428,7 +428,7 @@ export function ProjectPage() {
           <Tabs
             current={tab}
             tabs={[
-              { id: 'records', label: `Records (${data.counts.records.toLocaleString('en')})` },
+              { id: 'records', label: `Records (${formatCount(data.counts.records)})` },
               { id: 'containers', label: `Container history (${data.counts.containers})` },
             ]}
           />
