@@ -4,7 +4,8 @@
  *    server sends it: target ≤ 250 KiB; baseline: react + react-dom's production builds alone;
  * 2. the project page of a project with 10,000 records, opened in real Chromium through the
  *    built frontend server, cloud and API services: time from navigation to the first page of the
- *    records table on screen, target < 1 s; baseline: the cloud request for that first page alone,
+ *    records table on screen (as the page itself notes it: the frame that paints the first row),
+ *    target < 1 s; baseline: the cloud request for that first page alone,
  *    through the same frontend server, in the same run.
  * The {project, created, _id} index answers the first page at once, on MongoDB and on the patched
  * embedded FerretDB (which pushes the filter, sort and limit down to SQLite).
@@ -23,6 +24,22 @@ import { startService } from './services.js';
 const PUBLIC_DIR = path.join(repoRoot, 'frontend', 'dist', 'public');
 const CHROMIUM = '/usr/bin/chromium';
 const KiB = 1024;
+/** A link in a row of the records table that is not a loading placeholder: the table's first page is on screen. */
+const TABLE_ROW_LINK = '[data-testid="records-table"] tbody tr:not(.skeleton-row) a';
+/**
+ * Run in the page before its scripts: notes (window.tableShownAt, epoch ms) the start of the frame
+ * that paints the first row of the table. waitForSelector alone polls at 0, 20, 70, 170 and 270 ms,
+ * then every 500 ms: it would report a table drawn at 800 ms at 1,270 ms.
+ */
+const noteTableShown = `(() => {
+  const observer = new MutationObserver(() => {
+    if (window.tableShownAt !== undefined || !document.querySelector(${JSON.stringify(TABLE_ROW_LINK)})) return;
+    window.tableShownAt = -1;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.tableShownAt = Date.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
 
 function gzipped(file: string): number {
   // The server sends the .gz the build wrote; without one, what gzip -9 makes of it.
@@ -133,10 +150,16 @@ const benchmark: Benchmark = {
         // A new context each time: no cached scripts, no cached answers (a first visit).
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const page = await context.newPage();
-        const t0 = performance.now();
+        // The page notes when the first row appears, at the start of the frame that paints it:
+        // waitForSelector alone polls at 0, 20, 70, 170, 270 ms and then every 500 ms, so it
+        // would report a table drawn at 800 ms at 1,270 ms.
+        await page.addInitScript({ content: noteTableShown });
+        const startedAt = Date.now();
         await page.goto(`${origin}/projects/${seeded.projectId}`, { waitUntil: 'commit' });
-        await page.waitForSelector('[data-testid="records-table"] tbody tr:not(.skeleton-row) a', { timeout: 30_000 });
-        pageTimes.push(performance.now() - t0);
+        await page.waitForSelector(TABLE_ROW_LINK, { timeout: 30_000 });
+        await page.waitForFunction('window.tableShownAt > 0', undefined, { polling: 'raf', timeout: 30_000 });
+        const shownAt = Number(await page.evaluate('window.tableShownAt'));
+        pageTimes.push(shownAt - startedAt);
         const rows = await page.locator('[data-testid="records-table"] tbody tr:not(.skeleton-row)').count();
         if (rows !== 25) throw new Error(`the table shows ${rows} rows, expected 25`);
         await context.close();
