@@ -67,9 +67,10 @@ describe('documents created through the scoped collections', () => {
 
     // A collection without `updated` (containers), and one with defaults from functions (projects).
     const container = { project, owner, private: true, system: 'docker', version: { vcs: 'git', commit: 'abc' } };
-    const containers = [await access(deps()).containers.create(Scope.owner(owner), container), (await db.models.Container.create(container)).toObject()];
-    expect(comparable(containers[0])).toEqual(comparable(containers[1]));
-    const [ca, cb] = [await stored('containers', containers[0]._id), await stored('containers', containers[1]._id)];
+    const containerA = await access(deps()).containers.create(Scope.owner(owner), container);
+    const containerB = (await db.models.Container.create(container)).toObject();
+    expect(comparable(containerA)).toEqual(comparable(containerB));
+    const [ca, cb] = [await stored('containers', containerA._id), await stored('containers', containerB._id)];
     expect(ca.keys).toEqual(cb.keys);
     expect(ca.rest).not.toHaveProperty('updated');
     expect(comparable(ca.rest)).toEqual(comparable(cb.rest));
@@ -93,7 +94,7 @@ describe('documents created through the scoped collections', () => {
       { project, owner, private: true, label: 'bad-field', colour: 'red' },
     ]) {
       const viaAccess = await records.create(Scope.owner(owner), bad).then(() => null, (error: unknown) => error as Error);
-      const viaMongoose = await db.models.Record.create(bad).then(() => null, (error: unknown) => error as Error);
+      const viaMongoose = await db.models.Record.create(bad as Record<string, unknown>).then(() => null, (error: unknown) => error as Error);
       expect(viaAccess?.name).toBeDefined();
       expect(viaAccess?.name).toBe(viaMongoose?.name);
       expect(viaAccess?.message).toBe(viaMongoose?.message);
