@@ -47,8 +47,8 @@ export function createApp(deps: ApiDeps): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  v1.use(authenticate(models));
-  v1.use(pushRateLimit(models, config.pushRateLimit));
+  v1.use(authenticate(models, { pushRateLimit: config.pushRateLimit }));
+  v1.use(pushRateLimit(config.pushRateLimit));
   v1.use(projectsRouter(deps));
   v1.use(containersRouter(deps));
   v1.use(recordsRouter(deps));

@@ -1,5 +1,6 @@
 import type {
   Model,
+  Types,
   MongooseBaseQueryOptions,
   MongooseUpdateQueryOptions,
   PipelineStage,
@@ -77,9 +78,25 @@ class ScopedCollection<T, S extends Scope | RequestScope> {
     if (!scope.writer || !(writer instanceof Object) || String(writer) !== String(scope.writer)) {
       throw new Error(`A ${this.model.modelName} is created only in its ${this.writerField}'s scope.`);
     }
-    // What Model.create does for one document.
-    const created = await new this.model(document).save();
-    return created.toObject<T>();
+    const created = new this.model(document);
+    const stamps = this.model.schema.options.timestamps;
+    if (typeof stamps !== 'object' || typeof stamps.createdAt !== 'string') {
+      // What Model.create does for one document.
+      await created.save();
+      return created.toObject<T>();
+    }
+    // What save() does for a new document, without the change tracking it sets up for a later
+    // save of the same object (which nothing here makes): the schema's validation, the
+    // timestamps (`updated` as `created`), and the insert of the document's plain form, which is
+    // also what is returned. A push is a few milliseconds of CPU; save() and a second toObject()
+    // were a tenth of it. Save middleware would not run here: the models declare none.
+    await created.validate();
+    const at: unknown = created.get(stamps.createdAt) ?? new Date();
+    created.set(stamps.createdAt, at);
+    if (typeof stamps.updatedAt === 'string') created.set(stamps.updatedAt, at);
+    const stored = created.toObject<T>();
+    await this.model.collection.insertOne(stored as { _id: Types.ObjectId });
+    return stored;
   }
 }
 

@@ -1,5 +1,52 @@
+import { Writable } from 'node:stream';
+import express from 'express';
+import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from './logging.js';
+import { createLogger, redactUrl, requestLogger } from './logging.js';
+
+/** An app with the request logger in front of a few routes, and the lines it writes. */
+function loggedApp(level: string) {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write: (chunk: Buffer, _encoding, callback) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const app = express();
+  app.use(requestLogger(createLogger(level, sink)));
+  app.get('/api/v1/:token/project/search', (_req, res) => {
+    res.json({ data: [] });
+  });
+  app.get('/broken', (_req, res) => {
+    res.status(503).json({});
+  });
+  return { app: supertest(app), lines };
+}
+
+describe('requestLogger', () => {
+  it('writes one line per finished request: its id, method, redacted URL, status and duration, nothing of its headers', async () => {
+    const { app, lines } = loggedApp('info');
+    const token = `rpr_${'A'.repeat(43)}`;
+    const ok = await app.get(`/api/v1/${token}/project/search?password=hunter2`).set('Authorization', `Bearer ${token}`).set('X-Request-Id', 'trace-7').expect(200);
+    expect(ok.headers['x-request-id']).toBe('trace-7');
+    await app.get('/broken').expect(503);
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines[0]).toMatchObject({ level: 30, msg: 'request completed', req: { id: 'trace-7', method: 'GET', url: '/api/v1/[token]/project/search?password=[redacted]' }, res: { statusCode: 200 } });
+    expect(typeof lines[0]?.responseTime).toBe('number');
+    expect(lines[1]).toMatchObject({ level: 50, msg: 'request errored', req: { method: 'GET', url: '/broken' }, res: { statusCode: 503 }, err: { message: 'failed with status code 503' } });
+    expect(JSON.stringify(lines)).not.toContain('A'.repeat(20));
+  });
+
+  it('gives a request without a usable X-Request-Id a new one, and logs only what the level keeps', async () => {
+    const { app, lines } = loggedApp('warn');
+    const res = await app.get('/api/v1/x/project/search').set('X-Request-Id', 'not an id!').expect(200);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    await app.get('/broken').expect(503);
+    await expect.poll(() => lines.length).toBe(1);
+    expect(lines[0]).toMatchObject({ level: 50, req: { url: '/broken' } });
+  });
+});
 
 describe('redactUrl', () => {
   it('replaces the path token and any rpr_ string, and leaves resource paths alone', () => {

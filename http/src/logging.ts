@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
+import type { RequestHandler } from 'express';
 
 /** First path segments under /api/v1 that name a resource; the API takes any other first segment for a token. */
 export const API_RESOURCE_WORDS: ReadonlySet<string> = new Set(['project', 'container', 'record', 'file', 'jobs', 'openapi.yaml', 'public', 'shared']);
@@ -82,25 +81,34 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
-/** Request logging: one line per request with a request id; no headers, no bodies, URLs redacted. */
-export function requestLogger(logger: Logger): HttpLogger {
-  return pinoHttp({
-    logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    serializers: {
-      req: (req: IncomingMessage & { id?: unknown; originalUrl?: string; raw?: IncomingMessage }) => {
-        const raw = req.raw ?? req;
-        const original = (raw as IncomingMessage & { originalUrl?: string }).originalUrl ?? raw.url ?? '';
-        return { id: req.id, method: raw.method, url: redactUrl(original) };
-      },
-      res: (res: ServerResponse & { raw?: ServerResponse }) => ({ statusCode: (res.raw ?? res).statusCode }),
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    wrapSerializers: false,
-  });
+/**
+ * Request logging: one line per request when its response is finished (or its connection closed),
+ * with the request id (taken from a well-formed X-Request-Id, else new, and sent back), method,
+ * redacted URL, status and duration; no headers, no bodies. Nothing is built for a line the log
+ * level drops: a push is a few milliseconds of CPU, and a logger per request was a tenth of that.
+ */
+export function requestLogger(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = Date.now();
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', id);
+    let done = false;
+    const complete = (error?: unknown) => {
+      if (done) return;
+      done = true;
+      res.off('finish', complete);
+      res.off('close', complete);
+      res.off('error', complete);
+      const failed = error !== undefined || res.statusCode >= 500;
+      if (!logger.isLevelEnabled(failed ? 'error' : 'info')) return;
+      const line = { req: { id, method: req.method, url: redactUrl(req.originalUrl) }, res: { statusCode: res.statusCode }, responseTime: Date.now() - started };
+      if (failed) logger.error({ ...line, err: error ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+      else logger.info(line, 'request completed');
+    };
+    res.on('finish', complete);
+    res.on('close', complete);
+    res.on('error', complete);
+    next();
+  };
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { errors, hashToken, type Id, type OpenModels } from '@reprise/core';
+import { countTokenPush, errors, hashToken, type Id, type OpenModels } from '@reprise/core';
 import { API_RESOURCE_WORDS, type ValidateOptions } from '@reprise/http';
+import { PUSH_WINDOW_MS, PUSHES } from './rate-limit.js';
 
 /** For validate(): the {token} path parameter is checked by authenticate(), not by the schema. */
 export const byToken: ValidateOptions = { skipParams: ['token'] };
@@ -39,13 +40,24 @@ function tokenOf(req: Request, res: Response): string | undefined {
   return match?.[1];
 }
 
-/** Authenticates the API token (401 when missing or wrong) and sets res.locals.actor. */
-export function authenticate(models: OpenModels): RequestHandler {
+/**
+ * Authenticates the API token (401 when missing or wrong) and sets res.locals.actor. With a push
+ * limit (`pushRateLimit` per minute, 0 for none), a push (POST) is counted by the token's own
+ * lookup, for pushRateLimit() to judge.
+ */
+export function authenticate(models: OpenModels, options: { pushRateLimit: number }): RequestHandler {
   return async (req, res, next) => {
     const token = tokenOf(req, res);
     if (!token) throw errors.unauthorized();
     const tokenHash = hashToken(token);
-    const user = await models.User.findOne({ tokenHash }, { name: 1, tokenLastUsedAt: 1 }).lean();
+    let user: { _id: Id; name: string; tokenLastUsedAt: Date | null } | null;
+    if (options.pushRateLimit > 0 && req.method === 'POST') {
+      const counted = await countTokenPush(models, tokenHash, PUSH_WINDOW_MS);
+      user = counted?.user ?? null;
+      if (counted) res.locals[PUSHES] = counted.pushes;
+    } else {
+      user = await models.User.findOne({ tokenHash }, { name: 1, tokenLastUsedAt: 1 }).lean();
+    }
     if (!user) throw errors.unauthorized('The API token is wrong or has been revoked; get a new one from your account page.');
     res.locals.actor = { id: user._id, name: user.name };
     noteTokenUse(models, { ...user, tokenHash });

@@ -85,7 +85,7 @@ describe('push rate limit', () => {
     const defaults = supertest(secondInstance({ PUSH_RATE_LIMIT: undefined }));
     const RUNS = 64;
     // The first 59 seconds of the sweep, counted where every instance counts pushes; the last one runs for real.
-    await api.db.models.Counter.create({ _id: `push:${alice.user._id.toHexString()}`, count: RUNS * 4 * 59, expires: new Date(Date.now() + 60_000) });
+    await api.db.models.User.updateOne({ _id: alice.user._id }, { $set: { pushes: { count: RUNS * 4 * 59, ends: new Date(Date.now() + 60_000) } } });
     await defaults.post('/api/v1/project/push/sweep').set(bearer(alice.token)).send({}).expect(201);
     const statuses = await Promise.all(
       Array.from({ length: RUNS }, async (_, run) => {
@@ -101,11 +101,33 @@ describe('push rate limit', () => {
     // Above the default, the limit still holds.
     const limit = Number((await defaults.post('/api/v1/record/push/sweep/run-0').set(bearer(alice.token)).send({ status: 'finished' }).expect(200)).headers['ratelimit-limit']);
     expect(limit).toBeGreaterThanOrEqual(RUNS * 4 * 60 + 1);
-    await api.db.models.Counter.updateOne({ _id: `push:${alice.user._id.toHexString()}` }, { $set: { count: limit } });
+    await api.db.models.User.updateOne({ _id: alice.user._id }, { $set: { 'pushes.count': limit } });
     const refused = await defaults.post('/api/v1/record/push/sweep').set(bearer(alice.token)).send({ label: 'one-too-many' });
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toContain(`more than ${limit} times in a minute`);
     expect(await api.db.models.Record.countDocuments({ label: 'one-too-many' })).toBe(0);
+  });
+
+  it('holds under concurrency, as a window starts and as an expired one restarts, across instances, and counts no push of a wrong token', async () => {
+    const alice = await api.user();
+    const other = supertest(secondInstance());
+    await api.db.models.Project.create({ owner: alice.user._id, name: 'p', private: true, history: [] });
+    const burst = async (round: string) =>
+      await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => (await (i % 2 === 0 ? api.request() : other).post('/api/v1/record/push/p').set(bearer(alice.token)).send({ label: `${round}-${i}` })).status),
+      );
+    const first = await burst('first');
+    expect(first.filter((status) => status === 201)).toHaveLength(5);
+    expect(first.filter((status) => status === 429)).toHaveLength(7);
+    // The window ran out: the next burst restarts it, and again only five get through.
+    await api.db.models.User.updateOne({ _id: alice.user._id }, { $set: { 'pushes.ends': new Date(Date.now() - 1000) } });
+    const second = await burst('second');
+    expect(second.filter((status) => status === 201)).toHaveLength(5);
+    expect(await api.db.models.Record.countDocuments({ owner: alice.user._id })).toBe(10);
+    // A revoked token is refused before anything is counted.
+    const before = (await api.db.models.User.findById(alice.user._id).lean())?.pushes?.count;
+    await api.request().post('/api/v1/record/push/p').set(bearer(`${alice.token}x`)).send({ label: 'wrong' }).expect(401);
+    expect((await api.db.models.User.findById(alice.user._id).lean())?.pushes?.count).toBe(before);
   });
 
   it('counts nothing when PUSH_RATE_LIMIT is 0', async () => {
@@ -113,7 +135,7 @@ describe('push rate limit', () => {
     const unlimited = supertest(secondInstance({ PUSH_RATE_LIMIT: '0' }));
     await unlimited.post('/api/v1/project/push/p').set(bearer(alice.token)).send({}).expect(201);
     for (let i = 0; i < 8; i += 1) await unlimited.post('/api/v1/record/push/p').set(bearer(alice.token)).send({ label: `r${i}` }).expect(201);
-    expect(await api.db.models.Counter.countDocuments()).toBe(0);
+    expect((await api.db.models.User.findById(alice.user._id).lean())?.pushes).toBeUndefined();
   });
 });
 

@@ -15,9 +15,28 @@ export interface UserDoc {
   sessionsNotBefore: Date | null;
   /** The notification kinds this user gets no email for (absent: none). */
   mailOptOut?: NotificationKind[];
+  /**
+   * The pushes of this user's API token in the current one-minute window (the API's push limit),
+   * counted in the same command that looks the token up. Absent until the first push with the limit on.
+   */
+  pushes?: PushWindow | null;
   created: Date;
   updated: Date;
 }
+
+/** A push limit's window: how many pushes so far, and when the window ends and the count starts again. */
+export interface PushWindow {
+  count: number;
+  ends: Date;
+}
+
+const pushWindowSchema = new Schema<PushWindow>(
+  {
+    count: { type: Number, required: true },
+    ends: { type: Date, required: true },
+  },
+  { _id: false, strict: 'throw' },
+);
 
 const userSchema = new Schema<UserDoc>(
   {
@@ -30,6 +49,7 @@ const userSchema = new Schema<UserDoc>(
     tokenLastUsedAt: { type: Date, default: null },
     sessionsNotBefore: { type: Date, default: null },
     mailOptOut: { type: [{ type: String, enum: NOTIFICATION_KINDS }], default: undefined },
+    pushes: { type: pushWindowSchema, default: undefined },
   },
   { timestamps: { createdAt: 'created', updatedAt: 'updated' }, versionKey: false, strict: 'throw' },
 );

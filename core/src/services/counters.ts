@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '../db.js';
-import type { OpenModels } from '../models/index.js';
+import type { OpenModels, PushWindow, UserDoc } from '../models/index.js';
 
 /** A limit: at most `max` events per `windowMs`. */
 export interface WindowLimit {
@@ -37,6 +37,42 @@ export async function countEvent(models: OpenModels, key: string, windowMs: numb
     }
   }
   throw new Error(`counter ${key} kept changing under contention`);
+}
+
+/** The user an API token belongs to, and their pushes in the current window with this one counted. */
+export interface TokenUserPushes {
+  user: Pick<UserDoc, '_id' | 'name' | 'tokenLastUsedAt'>;
+  pushes: CounterState;
+}
+
+/**
+ * Looks up the user whose API token has this hash and counts one push of theirs in a fixed
+ * window, atomically and across every process sharing the database, like countEvent. While a
+ * window lasts this is one command (the token is the filter of the count): a push limit then
+ * costs no database round trip of its own. Null, with nothing counted, when no user has the token.
+ */
+export async function countTokenPush(models: OpenModels, tokenHash: string, windowMs: number, now = new Date()): Promise<TokenUserPushes | null> {
+  const { User } = models;
+  // Not `updated`: the account did not change. No projection: FerretDB's findAndModify refuses one.
+  const options = { returnDocument: 'after', timestamps: false } as const;
+  const found = (user: UserDoc & { pushes: PushWindow }) => ({
+    user: { _id: user._id, name: user.name, tokenLastUsedAt: user.tokenLastUsedAt },
+    pushes: { count: user.pushes.count, resetsAt: user.pushes.ends },
+  });
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const counted = await User.findOneAndUpdate({ tokenHash, 'pushes.ends': { $gt: now } }, { $inc: { 'pushes.count': 1 } }, options).lean();
+    if (counted?.pushes) return found({ ...counted, pushes: counted.pushes });
+    const ends = new Date(now.getTime() + windowMs);
+    const restarted = await User.findOneAndUpdate(
+      { tokenHash, $or: [{ 'pushes.ends': { $exists: false } }, { 'pushes.ends': { $lte: now } }] },
+      { $set: { pushes: { count: 1, ends } } },
+      options,
+    ).lean();
+    if (restarted?.pushes) return found({ ...restarted, pushes: restarted.pushes });
+    // Neither matched: nobody has the token, or another request started the window in between.
+    if (!(await User.exists({ tokenHash }))) return null;
+  }
+  throw new Error('the push count of a token kept changing under contention');
 }
 
 /** Forgets the counter under `key` (for example failed logins, after a successful one). */
