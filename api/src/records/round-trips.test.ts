@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, useApi } from '../test/harness.js';
 
-const api = useApi();
+const api = useApi({ PUSH_RATE_LIMIT: '1000' });
 
-/** The database commands a request sends, in order (collection names only). */
+/** The database commands `request` sends, in order: "<command> <collection>". */
 async function commandsOf(request: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
   const listener = (event: { commandName: string; command: unknown }) => {
@@ -20,6 +20,27 @@ async function commandsOf(request: () => Promise<unknown>): Promise<string[]> {
   }
   return sent;
 }
+
+/**
+ * Every write of the embedded engine waits for the other writes to its collection, so each
+ * database command of a push costs the whole server's push rate: this pins what a push sends.
+ */
+describe('the database round trips of a record push', () => {
+  it('are the token lookup that counts the push, the project lookup and the insert, once the minute stamps are written', async () => {
+    const alice = await api.user();
+    await api.request().post('/api/v1/project/push/p').set(bearer(alice.token)).send({}).expect(201);
+    // The first push stamps the token's last use and the project's activity (at most once a minute each).
+    await api.request().post('/api/v1/record/push/p').set(bearer(alice.token)).send({ label: 'first' }).expect(201);
+
+    const sent = await commandsOf(async () => {
+      for (let i = 0; i < 3; i += 1) {
+        await api.request().post('/api/v1/record/push/p').set(bearer(alice.token)).send({ label: `run-${i}`, parameters: { seed: i } }).expect(201);
+      }
+    });
+    const onePush = ['findAndModify users', 'find projects', 'insert records'];
+    expect(sent).toEqual([...onePush, ...onePush, ...onePush]);
+  });
+});
 
 /** Each command of a read costs the engine more than the query itself: this pins what a page sends. */
 describe('the database round trips of a page of records', () => {
