@@ -1,5 +1,6 @@
 import type {
   Model,
+  Schema,
   Types,
   MongooseBaseQueryOptions,
   MongooseUpdateQueryOptions,
@@ -11,6 +12,7 @@ import type {
 } from 'mongoose';
 import type { ContainerDoc, DeliveryDoc, DiffRequestDoc, JobDoc, MailDoc, Models, NotificationDoc, OpenModels, ProjectDoc, RecordDoc, WebhookDoc } from './models/index.js';
 import { RequestScope, Scope, scoped } from './scope.js';
+import { storedForm, storedFormPlan } from './stored-form.js';
 
 /**
  * One collection whose every read and write is restricted to a scope of type `S`. The queries are
@@ -77,6 +79,13 @@ class ScopedCollection<T, S extends Scope | RequestScope> {
     const writer = document[this.writerField];
     if (!scope.writer || !(writer instanceof Object) || String(writer) !== String(scope.writer)) {
       throw new Error(`A ${this.model.modelName} is created only in its ${this.writerField}'s scope.`);
+    }
+    const plan = storedFormPlan(this.model as unknown as { schema: Schema });
+    const direct = plan ? storedForm(plan, document, new Date()) : undefined;
+    if (direct) {
+      // The plain form mongoose would have built (see stored-form.ts); anything else goes below.
+      await this.model.collection.insertOne(direct as { _id: Types.ObjectId });
+      return direct as T;
     }
     const created = new this.model(document);
     const stamps = this.model.schema.options.timestamps;
