@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { countTokenPush, errors, hashToken, type Id, type OpenModels } from '@reprise/core';
+import { countTokenPush, errors, findTokenUser, hashToken, type Id, type OpenModels } from '@reprise/core';
 import { API_RESOURCE_WORDS, type ValidateOptions } from '@reprise/http';
 import { PUSH_WINDOW_MS, PUSHES } from './rate-limit.js';
 
@@ -56,7 +56,7 @@ export function authenticate(models: OpenModels, options: { pushRateLimit: numbe
       user = counted?.user ?? null;
       if (counted) res.locals[PUSHES] = counted.pushes;
     } else {
-      user = await models.User.findOne({ tokenHash }, { name: 1, tokenLastUsedAt: 1 }).lean();
+      user = await findTokenUser(models, tokenHash);
     }
     if (!user) throw errors.unauthorized('The API token is wrong or has been revoked; get a new one from your account page.');
     res.locals.actor = { id: user._id, name: user.name };
