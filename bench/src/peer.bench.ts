@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectDatabase, createModels, ensureIndexes, issueToken } from '@reprise/core';
-import { cpuMilliseconds, getOk, percentileWithCutOff, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
+import { cpuMilliseconds, getOk, percentileWithCutOff, request, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
 import { ensureMlflow, MLFLOW_VERSION, startMlflow, type MlflowServer } from './mlflow.js';
 import type { ServiceProcess } from '@reprise/tools';
 import { killService, startApiService } from './services.js';
@@ -77,9 +77,8 @@ async function recordMlflowRun(url: string, experimentId: string, i: number, sig
 }
 
 async function post(url: string, method: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
-  const res = await fetch(`${url}/api/2.0/mlflow/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`MLflow ${method} answered ${res.status}: ${text.slice(0, 200)}`);
+  const { status, text } = await request(`${url}/api/2.0/mlflow/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
+  if (status < 200 || status > 299) throw new Error(`MLflow ${method} answered ${status}: ${text.slice(0, 200)}`);
   return JSON.parse(text) as unknown;
 }
 
@@ -191,9 +190,8 @@ async function record(
   const { reprise, mlflow } = sides;
   const headers = { Authorization: `Bearer ${reprise.token}`, 'Content-Type': 'application/json' };
   const pushReprise = async (n: number, signal: AbortSignal) => {
-    const res = await fetch(`${reprise.url}/api/v1/record/push/${reprise.project}`, { method: 'POST', headers, body: JSON.stringify(repriseRun(n)), signal });
-    const text = await res.text();
-    if (res.status !== 201) throw new Error(`record push answered ${res.status}: ${text.slice(0, 200)}`);
+    const { status, text } = await request(`${reprise.url}/api/v1/record/push/${reprise.project}`, { method: 'POST', headers, body: JSON.stringify(repriseRun(n)), signal });
+    if (status !== 201) throw new Error(`record push answered ${status}: ${text.slice(0, 200)}`);
   };
   const pushMlflow = (n: number, signal: AbortSignal) => recordMlflowRun(mlflow.server.url, mlflow.experimentId, n, signal);
   log(`recording runs up to ${size} on each side at ${WRITERS} clients`);

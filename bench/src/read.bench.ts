@@ -11,7 +11,7 @@
  */
 import { RECORD_SUMMARY_PROJECTION, Scope, type Models } from '@reprise/core';
 import { openDataset, type Dataset } from './dataset.js';
-import { getOk, percentileWithCutOff, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
+import { getOk, percentileWithCutOff, request, round, runLoad, type BenchContext, type Benchmark, type LoadResult } from './lib.js';
 import { FULL_SHAPE, QUICK_SHAPE, Random, WORDS, type SeedShape, type SeededUser } from './seed.js';
 import { killService, startApiService } from './services.js';
 
@@ -206,14 +206,13 @@ async function pushWhileReading(ctx: BenchContext, dataset: Dataset, scale: stri
     const push = async (_i: number, signal: AbortSignal) => {
       const i = pushed;
       pushed += 1;
-      const res = await fetch(`${api.url}/api/v1/record/push/${target.name}`, {
+      const { status } = await request(`${api.url}/api/v1/record/push/${target.name}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${pusher.token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(pushBody(i)),
         signal,
       });
-      await res.arrayBuffer();
-      if (res.status !== 201) throw new Error(`record push answered ${res.status}`);
+      if (status !== 201) throw new Error(`record push answered ${status}`);
     };
     const alone = await runLoad({ concurrency: PUSHERS, durationMs: budgetMs, task: push });
     await killService(api);
