@@ -263,18 +263,26 @@ async function answers(client: Client, name: string, docs: Doc[], queries: Query
   return results;
 }
 
+/**
+ * Requires the engine with pushdown and the engine without it to answer the generated queries over
+ * the generated documents alike, each run in a fresh collection named `prefix` and the run's number.
+ */
+async function answerAlike(docsArb: fc.Arbitrary<Doc[]>, queriesArb: fc.Arbitrary<Query[]>, prefix: string, numRuns: number): Promise<void> {
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(docsArb, queriesArb, async (docs, queries) => {
+      run += 1;
+      const name = `${prefix}${run}`;
+      const [on, off] = await Promise.all([answers(withPushdown, name, docs, queries), answers(without, name, docs, queries)]);
+      expect(on).toEqual(off);
+    }),
+    { numRuns },
+  );
+}
+
 describe('embedded FerretDB query pushdown', () => {
   it('answers generated queries exactly as the engine without pushdown does', async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(documentsArb, fc.array(queryArb, { minLength: 1, maxLength: 6 }), async (docs, queries) => {
-        run += 1;
-        const name = `c${run}`;
-        const [on, off] = await Promise.all([answers(withPushdown, name, docs, queries), answers(without, name, docs, queries)]);
-        expect(on).toEqual(off);
-      }),
-      { numRuns: 150 },
-    );
+    await answerAlike(documentsArb, fc.array(queryArb, { minLength: 1, maxLength: 6 }), 'c', 150);
   }, 480_000);
 
   it('finds a project by its index instead of scanning the collection', async () => {
@@ -296,16 +304,7 @@ describe('embedded FerretDB query pushdown', () => {
     const query: fc.Arbitrary<Query> = fc
       .record({ filter: namedArb, sort: fc.constantFrom<Query['sort']>(undefined, { created: -1, _id: -1 }), limit: fc.integer({ min: 1, max: 3 }) })
       .map((q) => ({ ...q, skip: undefined, projection: undefined }));
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(documentArb(false), { minLength: 8, maxLength: 12 }), fc.array(query, { minLength: 1, maxLength: 4 }), async (docs, queries) => {
-        run += 1;
-        const name = `named${run}`;
-        const [on, off] = await Promise.all([answers(withPushdown, name, docs, queries), answers(without, name, docs, queries)]);
-        expect(on).toEqual(off);
-      }),
-      { numRuns: 40 },
-    );
+    await answerAlike(fc.array(documentArb(false), { minLength: 8, maxLength: 12 }), fc.array(query, { minLength: 1, maxLength: 4 }), 'named', 40);
   }, 240_000);
 
   it('finds documents by _id through the unique _id index: alone, in a list, and beside conditions other indexes serve', async () => {
