@@ -344,6 +344,25 @@ describe('embedded FerretDB query pushdown', () => {
     expect(await plan(without)).not.toMatch(/USING INDEX/);
   });
 
+  it("pages a scope's $or by walking each branch's index and reading only the page's documents, by rowid", async () => {
+    const collection = withPushdown.db('pushdown').collection('scoped');
+    await collection.drop().catch(() => undefined);
+    await collection.insertMany(ids.map((owner, i) => ({ owner, private: i % 2 === 0, created: dates[i], stdout: 'x'.repeat(1000) })));
+    await collection.createIndexes([{ key: { owner: 1, created: -1, _id: -1 } }, { key: { private: 1, created: -1, _id: -1 } }]);
+    const explained = await collection
+      .find({ $or: [{ owner: ids[0] }, { private: false }] })
+      .sort({ created: -1, _id: -1 })
+      .limit(21)
+      .explain();
+    const plan = JSON.stringify(explained.queryPlanner);
+    expect(plan).toMatch(/MERGE \(UNION\)/);
+    expect(plan).toMatch(/USING INDEX \S+_owner_1_created_-1__id_-1/);
+    expect(plan).toMatch(/USING INDEX \S+_private_1_created_-1__id_-1/);
+    // the merged page's rows are then read by rowid; no branch scans the table
+    expect(plan).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan).not.toMatch(/SCAN \S*scoped/);
+  });
+
   it('leaves the fields a list drops out of the documents in SQLite, but not those its filter or sort use', async () => {
     const excluded = async (client: Client) => {
       const collection = client.db('pushdown').collection('listed');
