@@ -37,6 +37,25 @@ describe("the embedded engine's one-pass document decoder", () => {
   }, 600_000);
 });
 
+// 0007 parses the `ferretdb` tags of each command's parameter struct once per type, where
+// FerretDB split every field's tag again for every key of every command.
+describe("the embedded engine's command parameters", () => {
+  it('are read from each command as FerretDB reads them, with the tags parsed once (its Go tests)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reprise-ferretdb-source-'));
+    try {
+      const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
+      preparePatchedBuild(dir, env);
+      const source = path.join(dir, 'build', 'ferretdb-source');
+      spawnSync('git', ['init', '-q'], { cwd: source, env });
+      const result = spawnSync('go', ['test', '-count=1', './internal/handler/handlerparams/'], { cwd: source, env, encoding: 'utf8' });
+      expect(result.stdout + result.stderr).toMatch(/^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/handlerparams/m);
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
+
 let server: Database;
 let client: InstanceType<typeof MongoClient>;
 let dataDir: string;
