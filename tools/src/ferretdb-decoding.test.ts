@@ -15,20 +15,25 @@ const { MongoClient, BSON } = mongoose.mongo;
 // (0003). Its Go tests compare the two decoders on generated and damaged documents, with and
 // without skipped fields; here the engine is checked end to end: what a client writes, it reads back.
 
+type PatchedSource = 'ferretdb-source' | 'wire-source';
+
 /**
- * Runs `go test` with the given arguments in the patched sources the launcher prepares: FerretDB's
- * (`ferretdb-source`) or its wire library's (`wire-source`). Returns the output and the exit status.
+ * Runs `go test` with each run's arguments in one of the patched sources the launcher prepares
+ * (prepared once for all runs): FerretDB's (`ferretdb-source`) or its wire library's
+ * (`wire-source`). Returns each run's output and exit status, in order.
  */
-function goTestPatched(source: 'ferretdb-source' | 'wire-source', args: string[]): { output: string; status: number | null } {
+function goTestPatched(runs: Array<{ source: PatchedSource; args: string[] }>): Array<{ output: string; status: number | null }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'reprise-ferretdb-source-'));
   try {
     const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
     preparePatchedBuild(dir, env);
-    const cwd = path.join(dir, 'build', source);
-    // FerretDB's test helpers locate the root of its source by its .git directory.
-    spawnSync('git', ['init', '-q'], { cwd, env });
-    const result = spawnSync('go', ['test', '-count=1', ...args], { cwd, env, encoding: 'utf8' });
-    return { output: result.stdout + result.stderr, status: result.status };
+    return runs.map(({ source, args }) => {
+      const cwd = path.join(dir, 'build', source);
+      // FerretDB's test helpers locate the root of its source by its .git directory.
+      spawnSync('git', ['init', '-q'], { cwd, env });
+      const result = spawnSync('go', ['test', '-count=1', ...args], { cwd, env, encoding: 'utf8' });
+      return { output: result.stdout + result.stderr, status: result.status };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -36,11 +41,13 @@ function goTestPatched(source: 'ferretdb-source' | 'wire-source', args: string[]
 
 describe("the embedded engine's one-pass document decoder", () => {
   it("agrees with FerretDB's own decoder on generated and damaged documents (its Go tests)", () => {
-    const result = goTestPatched('ferretdb-source', ['-run', 'TestFast|TestMarshalUnmarshal|TestUnmarshalInvalid|TestUnmarshalExcluding', './internal/handler/sjson/']);
+    const [result, wire] = goTestPatched([
+      { source: 'ferretdb-source', args: ['-run', 'TestFast|TestMarshalUnmarshal|TestUnmarshalInvalid|TestUnmarshalExcluding', './internal/handler/sjson/'] },
+      // The wire library's patch: replies are not decoded again, requests still are.
+      { source: 'wire-source', args: ['.'] },
+    ]);
     expect(result.output).toMatch(/^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/sjson/m);
     expect(result.status).toBe(0);
-    // The wire library's patch: replies are not decoded again, requests still are.
-    const wire = goTestPatched('wire-source', ['.']);
     expect(wire.output).toMatch(/^ok\s+github\.com\/FerretDB\/wire\s/m);
     expect(wire.status).toBe(0);
   }, 600_000);
@@ -50,7 +57,7 @@ describe("the embedded engine's one-pass document decoder", () => {
 // FerretDB split every field's tag again for every key of every command.
 describe("the embedded engine's command parameters", () => {
   it('are read from each command as FerretDB reads them, with the tags parsed once (its Go tests)', () => {
-    const result = goTestPatched('ferretdb-source', ['./internal/handler/handlerparams/']);
+    const [result] = goTestPatched([{ source: 'ferretdb-source', args: ['./internal/handler/handlerparams/'] }]);
     expect(result.output).toMatch(/^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/handlerparams/m);
     expect(result.status).toBe(0);
   }, 600_000);
