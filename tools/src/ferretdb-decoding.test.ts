@@ -16,13 +16,15 @@ const { MongoClient, BSON } = mongoose.mongo;
 // without skipped fields; here the engine is checked end to end: what a client writes, it reads back.
 
 type PatchedSource = 'ferretdb-source' | 'wire-source';
+type GoTestRun = { source: PatchedSource; args: string[] };
+type GoTestResult = { output: string; status: number | null };
 
 /**
  * Runs `go test` with each run's arguments in one of the patched sources the launcher prepares
  * (prepared once for all runs): FerretDB's (`ferretdb-source`) or its wire library's
  * (`wire-source`). Returns each run's output and exit status, in order.
  */
-function goTestPatched(runs: Array<{ source: PatchedSource; args: string[] }>): Array<{ output: string; status: number | null }> {
+function goTestPatched<const Runs extends readonly GoTestRun[]>(runs: Runs): { [K in keyof Runs]: GoTestResult } {
   const dir = mkdtempSync(path.join(tmpdir(), 'reprise-ferretdb-source-'));
   try {
     const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
@@ -33,7 +35,7 @@ function goTestPatched(runs: Array<{ source: PatchedSource; args: string[] }>): 
       spawnSync('git', ['init', '-q'], { cwd, env });
       const result = spawnSync('go', ['test', '-count=1', ...args], { cwd, env, encoding: 'utf8' });
       return { output: result.stdout + result.stderr, status: result.status };
-    });
+    }) as { [K in keyof Runs]: GoTestResult };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
