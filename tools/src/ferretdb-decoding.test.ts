@@ -19,26 +19,37 @@ type PatchedSource = 'ferretdb-source' | 'wire-source';
 type GoTestRun = { source: PatchedSource; args: string[] };
 type GoTestResult = { output: string; status: number | null };
 
+/** The patched sources the launcher prepares, made once for every Go test of this file and removed after them. */
+let patchedRoot: { dir: string; env: NodeJS.ProcessEnv } | undefined;
+
+function patchedSources(): { dir: string; env: NodeJS.ProcessEnv } {
+  if (!patchedRoot) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reprise-ferretdb-source-'));
+    const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
+    patchedRoot = { dir, env };
+    preparePatchedBuild(dir, env);
+  }
+  return patchedRoot;
+}
+
+afterAll(() => {
+  if (patchedRoot) rmSync(patchedRoot.dir, { recursive: true, force: true });
+});
+
 /**
- * Runs `go test` with each run's arguments in one of the patched sources the launcher prepares
- * (prepared once for all runs): FerretDB's (`ferretdb-source`) or its wire library's
- * (`wire-source`). Returns each run's output and exit status, in order.
+ * Runs `go test` with each run's arguments in one of the patched sources the launcher prepares:
+ * FerretDB's (`ferretdb-source`) or its wire library's (`wire-source`). Returns each run's output
+ * and exit status, in order.
  */
 function goTestPatched<const Runs extends readonly GoTestRun[]>(runs: Runs): { [K in keyof Runs]: GoTestResult } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'reprise-ferretdb-source-'));
-  try {
-    const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
-    preparePatchedBuild(dir, env);
-    return runs.map(({ source, args }) => {
-      const cwd = path.join(dir, 'build', source);
-      // FerretDB's test helpers locate the root of its source by its .git directory.
-      spawnSync('git', ['init', '-q'], { cwd, env });
-      const result = spawnSync('go', ['test', '-count=1', ...args], { cwd, env, encoding: 'utf8' });
-      return { output: result.stdout + result.stderr, status: result.status };
-    }) as { [K in keyof Runs]: GoTestResult };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { dir, env } = patchedSources();
+  return runs.map(({ source, args }) => {
+    const cwd = path.join(dir, 'build', source);
+    // FerretDB's test helpers locate the root of its source by its .git directory.
+    spawnSync('git', ['init', '-q'], { cwd, env });
+    const result = spawnSync('go', ['test', '-count=1', ...args], { cwd, env, encoding: 'utf8' });
+    return { output: result.stdout + result.stderr, status: result.status };
+  }) as { [K in keyof Runs]: GoTestResult };
 }
 
 describe("the embedded engine's one-pass document decoder", () => {
