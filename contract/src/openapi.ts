@@ -3372,7 +3372,10 @@ export interface components {
                 "application/vnd.datacite.datacite+json": Record<string, never>;
             };
         };
-        /** @description The file's bytes. */
+        /**
+         * @description The file's bytes, as the media type recorded for the file when it was pushed
+         *     (`application/octet-stream` when none was, or when it is not a plain `type/subtype`).
+         */
         Download: {
             headers: {
                 ETag: components["headers"]["ETag"];
@@ -3381,10 +3384,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/octet-stream": string;
+                "*/*": string;
             };
         };
-        /** @description The requested range of the file. */
+        /** @description The requested range of the file, as the media type recorded for the file (see Download). */
         PartialDownload: {
             headers: {
                 ETag: components["headers"]["ETag"];
@@ -3393,7 +3396,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/octet-stream": string;
+                "*/*": string;
             };
         };
         /** @description The client's copy (If-None-Match) is current. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { bearer, binary, useApi } from '../test/harness.js';
 import { makeSealedPair, SEALED_OUTPUT } from '../test/verdicts.js';
 
@@ -167,6 +168,27 @@ describe('file pull', () => {
     }
     const cached = await api.request().get('/api/v1/file/pull/sim/r1/o.bin').set(bearer(alice.token)).set('If-None-Match', `"${sha256(data)}"`);
     expect(cached.status).toBe(304);
+  });
+
+  it('downloads a file as the media type it was pushed with, which openapi.yaml allows for any type', async () => {
+    const alice = await withRecord();
+    const text = Buffer.from('plain words\n');
+    const table = Buffer.from([0x89, 0x48, 0x44, 0x46]);
+    await api
+      .request()
+      .post('/api/v1/file/push/sim/r1')
+      .set(bearer(alice.token))
+      .attach('outputs', text, { filename: 'notes.txt', contentType: 'text/plain' })
+      .attach('inputs', table, { filename: 'field.h5', contentType: 'application/x-hdf5' })
+      .expect(200);
+    const notes = await api.request().get('/api/v1/file/pull/sim/r1/notes.txt').set(bearer(alice.token)).buffer(true).parse(binary).expect(200);
+    expect(notes.headers['content-type']).toMatch(/^text\/plain(;|$)/);
+    expect(notes.headers['x-content-type-options']).toBe('nosniff');
+    const field = await api.request().get('/api/v1/file/pull/sim/r1/field.h5').set(bearer(alice.token)).set('Range', 'bytes=1-2').buffer(true).parse(binary).expect(206);
+    expect(field.headers['content-type']).toBe('application/x-hdf5');
+    // The fuzzer checks every response against openapi.yaml: a download may be of any media type there.
+    const spec = parse((await api.request().get('/api/v1/openapi.yaml').expect(200)).text) as { components: { responses: Record<string, { content: object }> } };
+    for (const name of ['Download', 'PartialDownload']) expect(Object.keys(spec.components.responses[name]?.content ?? {})).toEqual(['*/*']);
   });
 
   it('honours byte ranges, suffix ranges, and refuses ranges past the end with 416', async () => {
