@@ -26,8 +26,14 @@ function patchedSources(): { dir: string; env: NodeJS.ProcessEnv } {
   if (!patchedRoot) {
     const dir = mkdtempSync(path.join(tmpdir(), 'reprise-ferretdb-source-'));
     const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
+    try {
+      preparePatchedBuild(dir, env);
+    } catch (error) {
+      // Not kept: the next Go test prepares them again and fails with the same cause, not in a half-made tree.
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
     patchedRoot = { dir, env };
-    preparePatchedBuild(dir, env);
   }
   return patchedRoot;
 }
